@@ -1,0 +1,53 @@
+package io.callrecords;
+
+import io.callrecords.accounts.AccountsCli;
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Entry point of the service and of its command-line tools.
+ *
+ * <p>{@code serve} (or no argument) runs the HTTP service; {@code accounts ...} runs an
+ * account command against the same database without starting the web server.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CallrecordsApplication {
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> SpringApplication.run(CallrecordsApplication.class, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+            case "accounts" -> System.exit(runCli(args));
+            case "help", "--help", "-h" -> System.out.println(usage());
+            default -> {
+                System.err.println("Unknown command '" + command + "'.\n" + usage());
+                System.exit(2);
+            }
+        }
+    }
+
+    private static int runCli(String[] args) {
+        var context = new SpringApplicationBuilder(CallrecordsApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("callrecords.mode=cli", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run();
+        try (context) {
+            return context.getBean(AccountsCli.class).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+    }
+
+    static String usage() {
+        return """
+                Usage: callrecords <command>
+                  serve                                   run the service (default)
+                  accounts create --name NAME [--rate-limit N]
+                                                          create an account and print its first API key
+                  accounts list                           list the accounts""";
+    }
+}

@@ -1,0 +1,49 @@
+package io.callrecords.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes an account's versioned settings; other modules ask it for the version in force. */
+@Service
+public class AccountSettingsService {
+
+    private final SettingsHistory history;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AccountSettingsService(SettingsHistory history, Accounts accounts, Clock clock) {
+        this.history = history;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The settings to derive a call that started at {@code at} with. */
+    @Transactional(readOnly = true)
+    public SettingsVersion inForceAt(long accountId, Instant at) {
+        return history.inForceAt(accountId, at)
+                .orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no settings"));
+    }
+
+    @Transactional(readOnly = true)
+    public SettingsVersion current(long accountId) {
+        return inForceAt(accountId, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    List<SettingsVersion> history(long accountId) {
+        return history.all(accountId);
+    }
+
+    /** Validates the whole change first: a bad field leaves every setting as it was. */
+    @Transactional
+    SettingsVersion change(long accountId, Map<String, Object> patch) {
+        accounts.lock(accountId);
+        AccountSettings base = history.latest(accountId).map(SettingsVersion::settings).orElse(AccountSettings.DEFAULTS);
+        SettingsDocument.Change change = SettingsDocument.apply(patch, base, clock.instant());
+        return history.append(accountId, change.settings(), change.effectiveFrom());
+    }
+}

@@ -1,0 +1,85 @@
+package io.callrecords.accounts;
+
+import io.callrecords.shared.ErrorBodies;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authenticates every {@code /api/} request by its bearer key, applies the account's rate limit,
+ * and checks the scope the method needs ({@code read} for GET and HEAD, {@code write} for the
+ * rest; controllers ask for {@code admin} themselves).
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+    private final ApiKeys apiKeys;
+    private final RateLimiter rateLimiter;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, RateLimiter rateLimiter, JsonMapper json, Clock clock) {
+        this.apiKeys = apiKeys;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> token = BearerToken.of(request);
+        if (token.isEmpty()) {
+            reject(response, HttpStatus.UNAUTHORIZED, ErrorBodies.AUTHENTICATION_REQUIRED);
+            return;
+        }
+        Optional<ApiKeys.Authenticated> found = apiKeys.findBySecret(token.get())
+                .filter(a -> a.key().usableAt(clock.instant()));
+        if (found.isEmpty()) {
+            reject(response, HttpStatus.UNAUTHORIZED, ErrorBodies.NOT_AUTHORIZED);
+            return;
+        }
+        ApiKey key = found.get().key();
+        RateLimiter.Decision decision = rateLimiter.acquire(key.accountId(), found.get().rateLimitPerMinute());
+        response.setHeader("x-ratelimit-limit", Integer.toString(decision.limit()));
+        response.setHeader("x-ratelimit-remaining", Integer.toString(decision.remaining()));
+        response.setHeader("x-ratelimit-reset", Long.toString(decision.resetEpochSecond()));
+        if (!decision.allowed()) {
+            long wait = Math.max(1, decision.resetEpochSecond() - clock.instant().getEpochSecond());
+            response.setHeader("Retry-After", Long.toString(wait));
+            reject(response, HttpStatus.TOO_MANY_REQUESTS, "Rate limit of " + decision.limit()
+                    + " requests per minute exceeded. Retry after " + wait + " seconds.");
+            return;
+        }
+        Caller caller = new Caller(key.accountId(), key.id(), key.scopes());
+        Scope needed = switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS" -> Scope.READ;
+            default -> Scope.WRITE;
+        };
+        if (!caller.scopes().contains(needed)) {
+            reject(response, HttpStatus.FORBIDDEN, "This API key lacks the '" + needed.wire() + "' scope.");
+            return;
+        }
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(clock.instant().minusSeconds(60))) {
+            apiKeys.touch(key.id());
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ErrorBodies.detail(detail));
+    }
+}

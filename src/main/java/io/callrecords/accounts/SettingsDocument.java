@@ -1,0 +1,316 @@
+package io.callrecords.accounts;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.callrecords.shared.FieldErrors;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON form of the settings (call-records.md §5): applies a PATCH document to a version,
+ * collecting every problem under the name of its field, and renders a version back.
+ */
+final class SettingsDocument {
+
+    static final int MAX_SHORT_ABANDON_SECONDS = 600;
+    static final Duration MAX_CALLBACK_WINDOW = Duration.ofDays(366);
+    static final int MAX_DENYLIST_ENTRIES = 10_000;
+
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-4]):([0-5]\\d)");
+    private static final Pattern DENYLIST_ENTRY = Pattern.compile("\\+?\\d{1,15}\\*?");
+    private static final Pattern NUMBER_KEY = Pattern.compile("\\+?\\d{1,15}");
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    private static final Map<String, DayOfWeek> DAYS = new LinkedHashMap<>();
+
+    static {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            DAYS.put(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), day);
+        }
+    }
+
+    /** A valid change: the settings it leads to and when they take effect. */
+    record Change(AccountSettings settings, Instant effectiveFrom) {}
+
+    private SettingsDocument() {}
+
+    /** Applies {@code patch} (any subset of the fields) to {@code base}; throws a 422 naming every bad field. */
+    static Change apply(Map<String, Object> patch, AccountSettings base, Instant now) {
+        FieldErrors errors = new FieldErrors();
+        ZoneId timezone = base.timezone();
+        String region = base.defaultRegion();
+        WeeklySchedule businessHours = base.businessHours();
+        Map<String, WeeklySchedule> numberHours = base.numberBusinessHours();
+        int shortAbandon = base.shortAbandonSeconds();
+        List<String> denylist = base.denylist();
+        Duration callbackWindow = base.callbackWindow();
+        Instant effectiveFrom = now;
+
+        if (patch.containsKey("timezone")) {
+            timezone = zone(patch.get("timezone"), errors);
+        }
+        if (patch.containsKey("default_region")) {
+            region = region(patch.get("default_region"), errors);
+        }
+        if (patch.containsKey("business_hours")) {
+            Object value = patch.get("business_hours");
+            businessHours = value == null ? null : schedule("business_hours", value, errors);
+        }
+        if (patch.containsKey("number_business_hours")) {
+            numberHours = numberSchedules(patch.get("number_business_hours"), errors);
+        }
+        if (patch.containsKey("short_abandon_seconds")) {
+            shortAbandon = shortAbandon(patch.get("short_abandon_seconds"), errors);
+        }
+        if (patch.containsKey("denylist")) {
+            denylist = denylist(patch.get("denylist"), errors);
+        }
+        if (patch.containsKey("callback_window")) {
+            callbackWindow = callbackWindow(patch.get("callback_window"), errors);
+        }
+        if (patch.containsKey("effective_from")) {
+            effectiveFrom = instant(patch.get("effective_from"), errors);
+        }
+        if (patch.containsKey("rate_limit_per_minute")) {
+            errors.add("rate_limit_per_minute", "is set by the operator (PATCH /admin/accounts/{id})");
+        }
+        errors.throwIfAny();
+        return new Change(new AccountSettings(timezone, region, businessHours, numberHours, shortAbandon, denylist,
+                callbackWindow), effectiveFrom);
+    }
+
+    /** Reads settings that were stored by {@link #render}: valid by construction. */
+    static AccountSettings read(Map<String, Object> stored) {
+        return apply(stored, AccountSettings.DEFAULTS, Instant.EPOCH).settings();
+    }
+
+    static Map<String, Object> render(AccountSettings settings) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("timezone", settings.timezone().getId());
+        out.put("default_region", settings.defaultRegion());
+        out.put("business_hours", settings.businessHours() == null ? null : render(settings.businessHours()));
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        new TreeSet<>(settings.numberBusinessHours().keySet())
+                .forEach(key -> numbers.put(key, render(settings.numberBusinessHours().get(key))));
+        out.put("number_business_hours", numbers);
+        out.put("short_abandon_seconds", settings.shortAbandonSeconds());
+        out.put("denylist", settings.denylist());
+        out.put("callback_window", renderDuration(settings.callbackWindow()));
+        return out;
+    }
+
+    private static Map<String, Object> render(WeeklySchedule schedule) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        DAYS.forEach((name, day) -> out.put(name, schedule.days().getOrDefault(day, List.of()).stream()
+                .map(i -> List.of(clock(i.startMinute()), clock(i.endMinute())))
+                .toList()));
+        out.put("closed_dates", new TreeSet<>(schedule.closedDates()).stream().map(LocalDate::toString).toList());
+        return out;
+    }
+
+    private static String clock(int minute) {
+        return "%02d:%02d".formatted(minute / 60, minute % 60);
+    }
+
+    private static String renderDuration(Duration duration) {
+        if (duration.toSeconds() % 86_400 == 0) {
+            return "P" + duration.toDays() + "D";
+        }
+        return duration.toString();
+    }
+
+    private static ZoneId zone(Object value, FieldErrors errors) {
+        if (value instanceof String id && ZONES.contains(id)) {
+            return ZoneId.of(id);
+        }
+        errors.add("timezone", "is not an IANA time zone name (for example Europe/Istanbul)");
+        return null;
+    }
+
+    private static String region(Object value, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String code
+                && PhoneNumberUtil.getInstance().getSupportedRegions().contains(code.toUpperCase(Locale.ROOT))) {
+            return code.toUpperCase(Locale.ROOT);
+        }
+        errors.add("default_region", "is not an ISO 3166 country code with a numbering plan (for example TR)");
+        return null;
+    }
+
+    private static int shortAbandon(Object value, FieldErrors errors) {
+        if (value instanceof Integer seconds && seconds >= 0 && seconds <= MAX_SHORT_ABANDON_SECONDS) {
+            return seconds;
+        }
+        errors.add("short_abandon_seconds", "must be a whole number of seconds from 0 to " + MAX_SHORT_ABANDON_SECONDS);
+        return 0;
+    }
+
+    private static List<String> denylist(Object value, FieldErrors errors) {
+        if (!(value instanceof List<?> entries)) {
+            errors.add("denylist", "must be an array of numbers or prefixes ending in *");
+            return List.of();
+        }
+        if (entries.size() > MAX_DENYLIST_ENTRIES) {
+            errors.add("denylist", "has more than " + MAX_DENYLIST_ENTRIES + " entries");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof String entry && DENYLIST_ENTRY.matcher(entry).matches()) {
+                out.add(entry);
+            } else {
+                errors.add("denylist", "entry " + i + " (" + entries.get(i)
+                        + ") is not a number (+905551112233, 101) or a prefix ending in * (+90850*)");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Duration callbackWindow(Object value, FieldErrors errors) {
+        try {
+            if (value instanceof String text) {
+                Duration duration = Duration.parse(text);
+                if (!duration.isNegative() && !duration.isZero() && duration.compareTo(MAX_CALLBACK_WINDOW) <= 0) {
+                    return duration;
+                }
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        errors.add("callback_window", "must be an ISO-8601 duration from PT1S to P366D (for example P7D or PT48H)");
+        return null;
+    }
+
+    private static Instant instant(Object value, FieldErrors errors) {
+        try {
+            if (value instanceof String text) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        errors.add("effective_from", "must be an ISO-8601 date-time with offset (for example 2026-01-01T00:00:00Z)");
+        return null;
+    }
+
+    private static Map<String, WeeklySchedule> numberSchedules(Object value, FieldErrors errors) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            errors.add("number_business_hours", "must be an object of number id or E.164 number to schedule");
+            return Map.of();
+        }
+        Map<String, WeeklySchedule> out = new LinkedHashMap<>();
+        map.forEach((key, schedule) -> {
+            String field = "number_business_hours." + key;
+            if (!NUMBER_KEY.matcher(key.toString()).matches()) {
+                errors.add(field, "is not a number id or an E.164 number");
+            } else if (schedule == null) {
+                errors.add(field, "must be a schedule; leave the number out to use the account's business hours");
+            } else {
+                WeeklySchedule parsed = schedule(field, schedule, errors);
+                if (parsed != null) {
+                    out.put(key.toString(), parsed);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static WeeklySchedule schedule(String field, Object value, FieldErrors errors) {
+        if (!(value instanceof Map<?, ?> map)) {
+            errors.add(field, "must be an object with days (mon .. sun) and closed_dates, or null for always open");
+            return null;
+        }
+        Map<DayOfWeek, List<WeeklySchedule.OpenInterval>> days = new EnumMap<>(DayOfWeek.class);
+        Set<LocalDate> closed = new LinkedHashSet<>();
+        map.forEach((key, entry) -> {
+            String name = key.toString();
+            if (name.equals("closed_dates")) {
+                closed.addAll(dates(field + ".closed_dates", entry, errors));
+            } else if (DAYS.containsKey(name)) {
+                days.put(DAYS.get(name), intervals(field + "." + name, entry, errors));
+            } else {
+                errors.add(field + "." + name, "is not a day (mon, tue, wed, thu, fri, sat, sun) or closed_dates");
+            }
+        });
+        return new WeeklySchedule(days, closed);
+    }
+
+    private static List<LocalDate> dates(String field, Object value, FieldErrors errors) {
+        List<LocalDate> out = new ArrayList<>();
+        if (!(value instanceof List<?> list)) {
+            errors.add(field, "must be an array of dates (YYYY-MM-DD)");
+            return out;
+        }
+        for (Object item : list) {
+            try {
+                out.add(LocalDate.parse((String) item));
+            } catch (ClassCastException | NullPointerException | DateTimeException e) {
+                errors.add(field, item + " is not a date (YYYY-MM-DD)");
+            }
+        }
+        return out;
+    }
+
+    private static List<WeeklySchedule.OpenInterval> intervals(String field, Object value, FieldErrors errors) {
+        List<WeeklySchedule.OpenInterval> out = new ArrayList<>();
+        if (!(value instanceof List<?> list)) {
+            errors.add(field, "must be an array of [\"HH:MM\", \"HH:MM\"] intervals");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof List<?> pair) || pair.size() != 2) {
+                errors.add(field, "interval " + i + " must be a pair [\"HH:MM\", \"HH:MM\"]");
+                continue;
+            }
+            Integer start = minute(pair.get(0));
+            Integer end = minute(pair.get(1));
+            if (start == null || end == null) {
+                errors.add(field, "interval " + i + " has a time that is not HH:MM between 00:00 and 24:00");
+            } else if (start >= end) {
+                errors.add(field, "interval " + i + " ends before it starts");
+            } else {
+                out.add(new WeeklySchedule.OpenInterval(start, end));
+            }
+        }
+        out.sort(Comparator.comparingInt(WeeklySchedule.OpenInterval::startMinute));
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i).startMinute() < out.get(i - 1).endMinute()) {
+                errors.add(field, "intervals overlap: " + clock(out.get(i - 1).startMinute()) + "-"
+                        + clock(out.get(i - 1).endMinute()) + " and " + clock(out.get(i).startMinute()) + "-"
+                        + clock(out.get(i).endMinute()));
+            }
+        }
+        return out;
+    }
+
+    private static Integer minute(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        var matcher = TIME.matcher(text);
+        if (!matcher.matches()) {
+            return null;
+        }
+        int minute = Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2));
+        return minute <= 24 * 60 ? minute : null;
+    }
+}

@@ -1,0 +1,45 @@
+package io.callrecords.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.callrecords.shared.CallrecordsProperties;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.lang.Nullable;
+
+/**
+ * The one {@link DataSource}: the external server of {@code callrecords.db.url} when set, else
+ * the embedded server, which this context starts and stops (the pool closes first, since it
+ * depends on the server bean).
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Nullable
+    EmbeddedPostgresServer embeddedPostgresServer(CallrecordsProperties properties) {
+        if (!properties.db().embedded()) {
+            return null;
+        }
+        return EmbeddedPostgresServer.start(properties.embeddedPostgresDir(), properties.db().embeddedPort(),
+                properties.db().embeddedStartupWait(), properties.cli());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(CallrecordsProperties properties, @Nullable EmbeddedPostgresServer embedded) {
+        HikariConfig config = new HikariConfig();
+        CallrecordsProperties.Db db = properties.db();
+        if (embedded != null) {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername("postgres");
+        } else {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+        }
+        config.setPoolName("callrecords");
+        config.setMaximumPoolSize(properties.cli() ? 2 : 20);
+        return new HikariDataSource(config);
+    }
+}

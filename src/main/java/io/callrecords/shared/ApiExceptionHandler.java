@@ -1,0 +1,73 @@
+package io.callrecords.shared;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of the HTTP API to the JSON error envelope, in one place. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(ErrorBodies.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+        return ResponseEntity.unprocessableContent().body(ErrorBodies.fields(e.errors()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(ErrorBodies.detail("The request body is not valid JSON."));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return ResponseEntity.unprocessableContent()
+                .body(ErrorBodies.fields(Map.of(e.getParameterName(), List.of("is required"))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.unprocessableContent()
+                .body(ErrorBodies.fields(Map.of(e.getName(), List.of("is invalid"))));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBodies.detail("Not Found"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(ErrorBodies.detail("Method " + e.getMethod() + " is not allowed here."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ErrorBodies.detail("Content type " + e.getContentType() + " is not supported here."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.internalServerError().body(ErrorBodies.detail("Internal server error."));
+    }
+}

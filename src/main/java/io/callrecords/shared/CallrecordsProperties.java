@@ -1,0 +1,46 @@
+package io.callrecords.shared;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code callrecords.*} setting, each also settable as its upper-case environment
+ * variable ({@code CALLRECORDS_DATA_DIR} ...). Defaults are listed in the README.
+ */
+@ConfigurationProperties("callrecords")
+public record CallrecordsProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Db db,
+        String operatorToken,
+        @DefaultValue Outbound outbound,
+        @DefaultValue Api api,
+        @DefaultValue("serve") String mode) {
+
+    /** Where PostgreSQL is: {@code url} unset means the embedded server under the data directory. */
+    public record Db(String url, @DefaultValue("postgres") String user, String password,
+                     @DefaultValue("0") int embeddedPort,
+                     @DefaultValue("2m") Duration embeddedStartupWait) {
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** Hosts or CIDRs that webhooks and media fetches may reach although private or loopback. */
+    public record Outbound(@DefaultValue List<String> allowedHosts) {}
+
+    /** Limits of the HTTP API. */
+    public record Api(@DefaultValue("600") int defaultRateLimitPerMinute,
+                      @DefaultValue("10MB") DataSize bodyLimit) {}
+
+    public Path embeddedPostgresDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    public boolean cli() {
+        return "cli".equals(mode);
+    }
+}
