@@ -1,0 +1,120 @@
+package io.callrecords.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callrecords.support.Api;
+import io.callrecords.support.AppTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AuthenticationTest extends AppTestSupport {
+
+    private static final String REQUIRED = "{\"errors\":{\"detail\":\"Authentication required. Provide an API token.\"}}";
+    private static final String NOT_AUTHORIZED =
+            "{\"errors\":{\"detail\":\"Not authorized. Check your API token is valid and not expired.\"}}";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void missingKeyAnswersAuthenticationRequired() {
+        Api.Response response = api.get("/api/v3/account/settings", null);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.raw().body()).isEqualTo(REQUIRED);
+        assertThat(response.header("content-type")).startsWith("application/json");
+    }
+
+    @Test
+    void aHeaderThatIsNotBearerCountsAsMissing() {
+        Api.Response response = api.send(api.request("/api/v3/account/settings", null).header("Authorization", "Basic Zm9vOmJhcg=="));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.raw().body()).isEqualTo(REQUIRED);
+    }
+
+    @Test
+    void unknownKeyIsNotAuthorized() {
+        Api.Response response = api.get("/api/v3/account/settings", "cr_thisKeyDoesNotExist");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.raw().body()).isEqualTo(NOT_AUTHORIZED);
+    }
+
+    @Test
+    void revokedKeyIsNotAuthorized() {
+        String admin = newAccount("revocation");
+        String[] key = newKey(admin, "[\"read\"]");
+        assertThat(api.get("/api/v3/account/settings", key[1]).status()).isEqualTo(200);
+
+        Api.Response revoked = api.delete("/api/v3/api-keys/" + key[0], admin);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.data().path("revoked_at").isNull()).isFalse();
+
+        Api.Response response = api.get("/api/v3/account/settings", key[1]);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.raw().body()).isEqualTo(NOT_AUTHORIZED);
+    }
+
+    @Test
+    void expiredKeyIsNotAuthorized() {
+        String admin = newAccount("expiry");
+        Api.Response created = api.post("/api/v3/api-keys", admin,
+                "{\"name\": \"short-lived\", \"scopes\": [\"read\"], \"expires_at\": \"2099-01-01T00:00:00+03:00\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.data().path("expires_at").asString()).isEqualTo("2098-12-31T21:00:00Z");
+        String secret = created.data().path("secret").asString();
+        assertThat(api.get("/api/v3/account/settings", secret).status()).isEqualTo(200);
+
+        jdbc.sql("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = :id")
+                .param("id", created.data().path("id").asLong()).update();
+
+        Api.Response response = api.get("/api/v3/account/settings", secret);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.raw().body()).isEqualTo(NOT_AUTHORIZED);
+    }
+
+    @Test
+    void keysNeedTheScopeOfWhatTheyDo() {
+        String admin = newAccount("scopes");
+        String reader = newKey(admin, "[\"read\"]")[1];
+        String writer = newKey(admin, "[\"read\", \"write\"]")[1];
+
+        assertThat(api.get("/api/v3/account/settings", reader).status()).isEqualTo(200);
+        Api.Response readerPatch = api.patch("/api/v3/account/settings", reader, "{\"short_abandon_seconds\": 5}");
+        assertThat(readerPatch.status()).isEqualTo(403);
+        assertThat(readerPatch.body().path("errors").path("detail").asString()).contains("'write' scope");
+
+        Api.Response writerPatch = api.patch("/api/v3/account/settings", writer, "{\"short_abandon_seconds\": 5}");
+        assertThat(writerPatch.status()).isEqualTo(403);
+        assertThat(writerPatch.body().path("errors").path("detail").asString()).contains("'admin' scope");
+
+        assertThat(api.get("/api/v3/api-keys", writer).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aKeyCannotGrantScopesItLacks() {
+        String admin = newAccount("grants");
+        String[] adminOnly = newKey(admin, "[\"admin\", \"write\"]");
+        Api.Response response = api.post("/api/v3/api-keys", adminOnly[1], "{\"name\": \"x\", \"scopes\": [\"read\"]}");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().path("errors").path("scopes").get(0).asString()).contains("cannot grant read");
+    }
+
+    @Test
+    void keysAreListedWithoutSecretsAndWithLastUse() {
+        String admin = newAccount("listing");
+        Api.Response bad = api.post("/api/v3/api-keys", admin, "{\"scopes\": [\"root\"], \"expires_at\": \"tomorrow\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body().path("errors").propertyNames()).containsExactlyInAnyOrder("name", "scopes", "expires_at");
+
+        Api.Response list = api.get("/api/v3/api-keys", admin);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.data().size()).isEqualTo(1);
+        assertThat(list.data().get(0).has("secret")).isFalse();
+        assertThat(list.data().get(0).path("prefix").asString()).startsWith("cr_").hasSize(11);
+        assertThat(list.data().get(0).path("scopes").toString()).isEqualTo("[\"read\",\"write\",\"admin\"]");
+        assertThat(list.data().get(0).path("last_used_at").isNull()).isFalse();
+        byte[] stored = jdbc.sql("SELECT secret_hash FROM api_keys WHERE account_id = (SELECT max(id) FROM accounts)")
+                .query(byte[].class).single();
+        assertThat(stored).hasSize(32);
+    }
+}

@@ -1,0 +1,59 @@
+package io.callrecords.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real app on a random port against a fresh database of the test PostgreSQL (one context,
+ * and one database, per test class).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class AppTestSupport {
+
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabase.fresh("app");
+        registry.add("callrecords.db.url", () -> url);
+        registry.add("callrecords.db.user", () -> "postgres");
+        registry.add("callrecords.operator-token", () -> OPERATOR_TOKEN);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    /** Creates an account through the operator endpoint and returns its first key (every scope). */
+    protected String newAccount(String name) {
+        return newAccount(name, 600);
+    }
+
+    protected String newAccount(String name, int rateLimitPerMinute) {
+        Api.Response created = api.post("/admin/accounts", OPERATOR_TOKEN,
+                "{\"name\": \"%s\", \"rate_limit_per_minute\": %d}".formatted(name, rateLimitPerMinute));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return created.data().path("api_key").asString();
+    }
+
+    /** Creates another key of the account behind {@code adminKey} with the given scopes; returns its id and secret. */
+    protected String[] newKey(String adminKey, String scopesJson) {
+        Api.Response created = api.post("/api/v3/api-keys", adminKey,
+                "{\"name\": \"test\", \"scopes\": " + scopesJson + "}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return new String[] {created.data().path("id").asString(), created.data().path("secret").asString()};
+    }
+}
