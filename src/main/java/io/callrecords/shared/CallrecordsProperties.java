@@ -2,10 +2,8 @@ package io.callrecords.shared;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code callrecords.*} setting, each also settable as its upper-case environment
@@ -16,7 +14,6 @@ public record CallrecordsProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Db db,
         String operatorToken,
-        @DefaultValue Outbound outbound,
         @DefaultValue Api api,
         @DefaultValue("serve") String mode) {
 
@@ -29,12 +26,8 @@ public record CallrecordsProperties(
         }
     }
 
-    /** Hosts or CIDRs that webhooks and media fetches may reach although private or loopback. */
-    public record Outbound(@DefaultValue List<String> allowedHosts) {}
-
     /** Limits of the HTTP API. */
-    public record Api(@DefaultValue("600") int defaultRateLimitPerMinute,
-                      @DefaultValue("10MB") DataSize bodyLimit) {}
+    public record Api(@DefaultValue("600") int defaultRateLimitPerMinute) {}
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");
