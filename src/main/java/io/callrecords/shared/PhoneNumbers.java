@@ -1,4 +1,4 @@
-package io.callrecords.calls;
+package io.callrecords.shared;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

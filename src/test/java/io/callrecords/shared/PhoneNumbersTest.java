@@ -1,10 +1,10 @@
-package io.callrecords.calls;
+package io.callrecords.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callrecords.calls.PhoneNumbers.E164;
-import io.callrecords.calls.PhoneNumbers.Extension;
-import io.callrecords.calls.PhoneNumbers.Malformed;
+import io.callrecords.shared.PhoneNumbers.E164;
+import io.callrecords.shared.PhoneNumbers.Extension;
+import io.callrecords.shared.PhoneNumbers.Malformed;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
