@@ -1,6 +1,7 @@
 package io.callrecords;
 
 import io.callrecords.accounts.AccountsCli;
+import io.callrecords.bench.BenchCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -23,6 +24,7 @@ public class CallrecordsApplication {
         switch (command) {
             case "serve" -> SpringApplication.run(CallrecordsApplication.class, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
             case "accounts" -> System.exit(runCli(args));
+            case "bench" -> System.exit(runBench(args));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n" + usage());
@@ -42,12 +44,23 @@ public class CallrecordsApplication {
         }
     }
 
+    private static int runBench(String[] args) {
+        try {
+            return BenchCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (Exception e) {
+            System.err.println("The benchmark failed: " + e);
+            return 1;
+        }
+    }
+
     static String usage() {
         return """
                 Usage: callrecords <command>
                   serve                                   run the service (default)
                   accounts create --name NAME [--rate-limit N]
                                                           create an account and print its first API key
-                  accounts list                           list the accounts""";
+                  accounts list                           list the accounts
+                  bench [intake] [--calls N] [--batch N] [--connections N]
+                                                          run the intake benchmark on a throw-away database""";
     }
 }

@@ -24,8 +24,13 @@ public class AccountSettingsService {
     /** The settings to derive a call that started at {@code at} with. */
     @Transactional(readOnly = true)
     public SettingsVersion inForceAt(long accountId, Instant at) {
-        return history.inForceAt(accountId, at)
-                .orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no settings"));
+        return timeline(accountId).inForceAt(at);
+    }
+
+    /** Every version, for callers that derive many calls at once. */
+    @Transactional(readOnly = true)
+    public SettingsTimeline timeline(long accountId) {
+        return new SettingsTimeline(history.all(accountId));
     }
 
     @Transactional(readOnly = true)

@@ -51,29 +51,6 @@ class SettingsHistory {
                 .optional();
     }
 
-    /**
-     * The version in force at {@code at}: the newest version written whose effective time has come,
-     * so a later change overrides an earlier one from its effective time on; for a time before every
-     * version, the one that takes effect first.
-     */
-    Optional<SettingsVersion> inForceAt(long accountId, Instant at) {
-        // The second branch is the fallback for calls older than every version.
-        return jdbc.sql("""
-                        SELECT * FROM (
-                          (SELECT 0 AS rank,\s""" + COLUMNS + """
-                           FROM account_settings WHERE account_id = :account AND effective_from <= :at
-                           ORDER BY version DESC LIMIT 1)
-                          UNION ALL
-                          (SELECT 1 AS rank,\s""" + COLUMNS + """
-                           FROM account_settings WHERE account_id = :account
-                           ORDER BY effective_from, version LIMIT 1)
-                        ) candidates ORDER BY rank LIMIT 1""")
-                .param("account", accountId)
-                .param("at", Timestamps.toDb(at))
-                .query(this::map)
-                .optional();
-    }
-
     List<SettingsVersion> all(long accountId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account_settings WHERE account_id = :account ORDER BY version DESC")
                 .param("account", accountId)

@@ -2,6 +2,7 @@ package io.callrecords.shared;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,7 +28,8 @@ public record CallrecordsProperties(
     }
 
     /** Limits of the HTTP API. */
-    public record Api(@DefaultValue("600") int defaultRateLimitPerMinute) {}
+    public record Api(@DefaultValue("600") int defaultRateLimitPerMinute,
+                      @DefaultValue("10MB") DataSize bodyLimit) {}
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");

@@ -51,6 +51,14 @@ class EmbeddedDatabaseLifecycleTest {
         api = app.api();
         assertThat(api.get("/api/v3/account/settings", key).data().path("timezone").asString()).isEqualTo("Europe/Istanbul");
         assertThat(api.patch("/api/v3/account/settings", key, "{\"short_abandon_seconds\": 9}").status()).isEqualTo(200);
+        String call = "3f0e2a4c-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
+        Api.Response accepted = api.post("/api/v3/call-events", key, """
+                [{"id": "k9-1", "call_uuid": "%1$s", "action": "init", "at": "2026-03-26T12:00:00Z",
+                  "detail": {"caller": {"number": "+905321234567", "type": "contact"},
+                             "callee": {"number": "101", "type": "user", "id": 7}}},
+                 {"id": "k9-2", "call_uuid": "%1$s", "action": "hangup", "at": "2026-03-26T12:00:05Z",
+                  "detail": {"hangup_by": "contact"}}]""".formatted(call));
+        assertThat(accepted.status()).isEqualTo(202);
 
         app.kill();
         Postmaster orphan = Postmaster.read(dataDir.resolve("postgres")).orElseThrow();
@@ -62,6 +70,9 @@ class EmbeddedDatabaseLifecycleTest {
         Api.Response after = app.api().get("/api/v3/account/settings", key);
         assertThat(after.data().path("short_abandon_seconds").asInt()).isEqualTo(9);
         assertThat(after.data().path("timezone").asString()).isEqualTo("Europe/Istanbul");
+        Api.Response record = app.api().get("/api/v3/calls/" + call, key);
+        assertThat(record.status()).as("events acknowledged with 202 survive kill -9").isEqualTo(200);
+        assertThat(record.data().path("call_duration").asInt()).isEqualTo(5);
     }
 
     @Test

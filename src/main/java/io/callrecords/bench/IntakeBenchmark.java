@@ -1,0 +1,171 @@
+package io.callrecords.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.PGConnection;
+
+/**
+ * Sustained intake through {@code POST /api/v3/call-events} (NDJSON batches) into the embedded
+ * PostgreSQL, records derived and stored, compared in the same run with a raw {@code COPY} of the
+ * same finished records into the same table; then single-event request latency at a steady rate.
+ */
+final class IntakeBenchmark {
+
+    record Options(int calls, int batch, int connections, int latencyCalls, int latencyRate) {}
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    IntakeBenchmark(Options options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start("2g")) {
+            URI intake = URI.create("http://127.0.0.1:" + service.port + "/api/v3/call-events");
+            SyntheticCalls calls = new SyntheticCalls(42, 50_000);
+            System.out.printf("Intake benchmark: %,d calls in NDJSON batches of %d calls, %d connections%n",
+                    options.calls(), options.batch(), options.connections());
+            send(service, intake, batches(calls, Math.min(20_000, options.calls() / 5)), false); // warm-up
+            List<byte[]> bodies = batches(calls, options.calls());
+            int events = bodies.stream().mapToInt(IntakeBenchmark::lines).sum();
+            long started = System.nanoTime();
+            MemoryProbe memory;
+            try (MemoryProbe probe = new MemoryProbe(service.pid(), service.postgresPid(), service.port)) {
+                memory = probe;
+                send(service, intake, bodies, true);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double callRate = options.calls() / seconds;
+            System.out.printf("  HTTP intake: %,.0f calls/s, %,.0f events/s (%,d events in %.1f s)%n",
+                    callRate, events / seconds, events, seconds);
+            System.out.printf("  service JVM: max heap in use %,d MiB, max resident %,d MiB; PostgreSQL max PSS %,d MiB%n",
+                    memory.maxHeapBytes.get() >> 20, memory.maxRssKib.get() >> 10, memory.maxPostgresPssKib.get() >> 10);
+            double copyRate = rawCopy(service);
+            System.out.printf("  raw COPY of the same records into call_records: %,.0f records/s%n", copyRate);
+            System.out.printf("  ratio HTTP intake / raw COPY: %.2f%n", callRate / copyRate);
+            latency(service, intake, calls);
+        }
+    }
+
+    private List<byte[]> batches(SyntheticCalls calls, int total) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int done = 0; done < total; ) {
+            StringBuilder body = new StringBuilder();
+            int n = Math.min(options.batch(), total - done);
+            for (int i = 0; i < n; i++) {
+                calls.nextCall(body);
+            }
+            done += n;
+            bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return bodies;
+    }
+
+    private static int lines(byte[] body) {
+        int n = 0;
+        for (byte b : body) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void send(ServiceProcess service, URI intake, List<byte[]> bodies, boolean report) throws Exception {
+        ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>(bodies);
+        AtomicInteger failures = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(options.connections())) {
+            for (int c = 0; c < options.connections(); c++) {
+                pool.submit(() -> {
+                    for (byte[] body; (body = queue.poll()) != null; ) {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(intake)
+                                .header("Authorization", "Bearer " + service.apiKey)
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 202 && failures.incrementAndGet() < 3) {
+                            System.err.println("  request failed: " + response.statusCode() + " " + response.body());
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " requests failed");
+        }
+    }
+
+    /** Copies the records the service derived out, and straight back in under another account: the physical limit. */
+    private static double rawCopy(ServiceProcess service) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO accounts (name, rate_limit_per_minute) VALUES ('copy-baseline', 1)");
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long rows = copy.copyOut("COPY (SELECT (SELECT max(id) FROM accounts), uuid, direction, number_id, channel_type, channel_id,"
+                    + " caller_number, callee_number, caller_type, caller_id, callee_type, callee_id, user_id, contact_id, company_id,"
+                    + " related_type, related_id, started_at, answered_at, bridged_at, ended_at, team_touch_at, connected_at,"
+                    + " first_touch_duration, call_duration, missing_call, missing_call_reason, hangup_by, voicemail_id, voicemail_type,"
+                    + " callback_user_id, callback_time, callback_cdr_uuid, call_flow, settings_version, updated_at"
+                    + " FROM call_records) TO STDOUT (FORMAT binary)", out);
+            byte[] data = out.toByteArray();
+            long started = System.nanoTime();
+            copy.copyIn("COPY call_records FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(data));
+            return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Single-event requests, each call's events in order, calls started at a steady rate (open loop). */
+    private void latency(ServiceProcess service, URI intake, SyntheticCalls calls) throws Exception {
+        int total = options.latencyCalls();
+        long[] micros = new long[total * 8];
+        AtomicInteger count = new AtomicInteger();
+        long intervalNanos = 1_000_000_000L / options.latencyRate();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                StringBuilder call = new StringBuilder();
+                calls.nextCall(call);
+                long due = start + i * intervalNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                pool.submit(() -> {
+                    for (String event : call.toString().split("\n")) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(intake)
+                                .header("Authorization", "Bearer " + service.apiKey)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != 202) {
+                            throw new IllegalStateException("status " + r.statusCode());
+                        }
+                        micros[count.getAndIncrement()] = (System.nanoTime() - t0) / 1000;
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = Arrays.copyOf(micros, count.get());
+        Arrays.sort(sorted);
+        System.out.printf("  single-event requests at %d calls/s (%,d requests in %.1f s): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                options.latencyRate(), sorted.length, seconds, sorted[sorted.length / 2] / 1000.0,
+                sorted[(int) (sorted.length * 0.99)] / 1000.0, sorted[sorted.length - 1] / 1000.0);
+    }
+}

@@ -1,0 +1,97 @@
+package io.callrecords.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service under test as its own process on a throw-away data directory (embedded PostgreSQL),
+ * so that its memory is measured apart from the load generator's.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Pattern KEY = Pattern.compile("\\s(cr_[A-Za-z0-9_-]{43})\\s");
+
+    final Path dataDir;
+    final int port;
+    final String apiKey;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Path dataDir, int port, Process process, Path log, String apiKey) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        this.apiKey = apiKey;
+    }
+
+    static ServiceProcess start(String heap) throws IOException, InterruptedException {
+        Path dataDir = Files.createTempDirectory("callrecords-bench");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dataDir.resolve("service.log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:+UseG1GC",
+                "-cp", System.getProperty("java.class.path"), "io.callrecords.CallrecordsApplication", "serve"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CALLRECORDS_DATA_DIR", dataDir.toString());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
+        builder.environment().put("CALLRECORDS_API_DEFAULT_RATE_LIMIT_PER_MINUTE", "100000000");
+        Process process = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    Matcher key = KEY.matcher(Files.readString(log));
+                    if (key.find()) {
+                        return new ServiceProcess(dataDir, port, process, log, key.group(1));
+                    }
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The service did not start:\n" + Files.readString(log));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The port of the embedded PostgreSQL, for the raw COPY baseline. */
+    int postgresPort() throws IOException {
+        return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+    }
+
+    long postgresPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.callrecords.calls;
+
+import io.callrecords.accounts.AccountSettingsService;
+import io.callrecords.accounts.SettingsTimeline;
+import io.callrecords.accounts.SettingsVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores a batch of call-flow events and brings every touched call's record up to date, in one
+ * transaction: lock the calls, store the new events, re-derive each call from all its events,
+ * lock the numbers whose callbacks may change, write the records, link callbacks, publish what
+ * happened. A duplicate event changes nothing.
+ */
+@Service
+class CallIntake {
+
+    /** What the request learns: how many events were new, how many had been seen before. */
+    record Outcome(int accepted, int duplicates) {}
+
+    private final CallLocks locks;
+    private final CallEventStore events;
+    private final CallRecordStore records;
+    private final CallbackLinker callbacks;
+    private final AddressBooks addressBooks;
+    private final AccountSettingsService settings;
+    private final ApplicationEventPublisher publisher;
+
+    CallIntake(CallLocks locks, CallEventStore events, CallRecordStore records, CallbackLinker callbacks,
+               AddressBooks addressBooks, AccountSettingsService settings, ApplicationEventPublisher publisher) {
+        this.locks = locks;
+        this.events = events;
+        this.records = records;
+        this.callbacks = callbacks;
+        this.addressBooks = addressBooks;
+        this.settings = settings;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    Outcome accept(long accountId, List<CallEvent> batch) {
+        // The first of several events with one id in a request counts, as it would across requests.
+        Map<String, CallEvent> unique = new LinkedHashMap<>();
+        batch.forEach(e -> unique.putIfAbsent(e.id(), e));
+        Set<UUID> calls = new TreeSet<>();
+        unique.values().forEach(e -> calls.add(e.callUuid()));
+
+        locks.lockCalls(accountId, calls);
+        Map<String, Long> stored = events.insertNew(accountId, List.copyOf(unique.values()));
+        Set<UUID> changed = new TreeSet<>();
+        unique.values().stream().filter(e -> stored.containsKey(e.id())).forEach(e -> changed.add(e.callUuid()));
+        if (!changed.isEmpty()) {
+            rederive(accountId, changed);
+        }
+        return new Outcome(stored.size(), batch.size() - stored.size());
+    }
+
+    /** Re-derives the calls from all their stored events; the caller holds their locks. */
+    private void rederive(long accountId, Set<UUID> calls) {
+        Map<UUID, List<CallEvent>> eventsByCall = events.forCalls(accountId, calls);
+        SettingsTimeline timeline = settings.timeline(accountId);
+        AddressBook addressBook = addressBooks.forCalls(accountId, eventsByCall.values());
+        List<DerivedCall> derived = new ArrayList<>();
+        for (List<CallEvent> callEvents : eventsByCall.values()) {
+            Optional<CallEvent> init = callEvents.stream().filter(e -> e.action() == CallAction.INIT)
+                    .min(CallEvent.TIMELINE_ORDER);
+            if (init.isEmpty()) {
+                continue; // kept, and shown once init arrives (§2)
+            }
+            SettingsVersion version = timeline.inForceAt(init.get().at());
+            CallDerivation.derive(version.settings(), callEvents, addressBook)
+                    .ifPresent(r -> derived.add(new DerivedCall(r, version.version())));
+        }
+        if (derived.isEmpty()) {
+            return;
+        }
+        derived.sort(Comparator.comparing(d -> d.record().uuid()));
+        List<CallRecord> written = derived.stream().map(DerivedCall::record).toList();
+        Map<UUID, CallRecordStore.Previous> before = records.previous(accountId, calls);
+        locks.lockNumbers(accountId, new TreeSet<>(CallbackLinker.numbersOf(written)));
+        records.upsert(accountId, derived);
+        List<UUID> linked = callbacks.link(accountId, written, timeline);
+        publish(accountId, written, before, linked);
+    }
+
+    private void publish(long accountId, List<CallRecord> written, Map<UUID, CallRecordStore.Previous> before,
+                         List<UUID> linked) {
+        Set<UUID> announced = new LinkedHashSet<>();
+        for (CallRecord r : written) {
+            CallRecordStore.Previous previous = before.get(r.uuid());
+            if (previous == null) {
+                publisher.publishEvent(new CallStarted(accountId, r.uuid()));
+            }
+            if (r.connected() && (previous == null || previous.connectedAt() == null)) {
+                publisher.publishEvent(new CallConnected(accountId, r.uuid()));
+            }
+            if (r.ended() && (previous == null || previous.endedAt() == null)) {
+                publisher.publishEvent(new CallEnded(accountId, r.uuid()));
+                announced.add(r.uuid());
+            } else if (previous != null && previous.endedAt() != null) {
+                publisher.publishEvent(new CallUpdated(accountId, r.uuid(), CallUpdated.Cause.LATE_EVENT));
+                announced.add(r.uuid());
+            }
+        }
+        // A call whose end or update is announced above goes out once, its link included.
+        linked.stream()
+                .filter(m -> !announced.contains(m))
+                .forEach(m -> publisher.publishEvent(new CallUpdated(accountId, m, CallUpdated.Cause.CALLBACK_LINKED)));
+    }
+}

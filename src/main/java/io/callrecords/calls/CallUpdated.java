@@ -1,0 +1,13 @@
+package io.callrecords.calls;
+
+import java.util.UUID;
+
+/**
+ * An ended call's record changed (a late event, a callback linked, media attached): the
+ * {@code call_updated} webhook. Published inside the transaction that wrote it.
+ */
+public record CallUpdated(long accountId, UUID uuid, Cause cause) {
+
+    /** What changed the record. */
+    public enum Cause { LATE_EVENT, CALLBACK_LINKED, IMPORTED, MEDIA_ATTACHED }
+}

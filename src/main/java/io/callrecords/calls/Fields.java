@@ -1,0 +1,146 @@
+package io.callrecords.calls;
+
+import io.callrecords.shared.FieldErrors;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Typed access to the fields of one JSON object, each problem reported under {@code <prefix>.<field>}. */
+final class Fields {
+
+    private static final DateTimeFormatter LENIENT_OFFSET = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private final Map<?, ?> json;
+    private final String prefix;
+    private final FieldErrors errors;
+    private final Fields parent;
+    private boolean failed;
+
+    Fields(Map<?, ?> json, String prefix, FieldErrors errors) {
+        this(json, prefix, errors, null);
+    }
+
+    private Fields(Map<?, ?> json, String prefix, FieldErrors errors, Fields parent) {
+        this.json = json;
+        this.prefix = prefix;
+        this.errors = errors;
+        this.parent = parent;
+    }
+
+    /** Whether any field of this object was reported. */
+    boolean failed() {
+        return failed;
+    }
+
+    void error(String field, String message) {
+        errors.add(prefix + "." + field, message);
+        for (Fields f = this; f != null; f = f.parent) {
+            f.failed = true;
+        }
+    }
+
+    String string(String field, boolean required) {
+        Object value = json.get(field);
+        if (value == null) {
+            if (required) {
+                error(field, "is required");
+            }
+            return null;
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        error(field, "must be a non-empty string");
+        return null;
+    }
+
+    Long id(String field, boolean required) {
+        Object value = json.get(field);
+        if (value == null) {
+            if (required) {
+                error(field, "is required");
+            }
+            return null;
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+            return ((Number) value).longValue();
+        }
+        error(field, "must be a non-negative whole number");
+        return null;
+    }
+
+    Fields object(String field, boolean required) {
+        Object value = json.get(field);
+        if (value instanceof Map<?, ?> map) {
+            return new Fields(map, prefix + "." + field, errors, this);
+        }
+        if (value != null || required) {
+            error(field, value == null ? "is required" : "must be a JSON object");
+        }
+        return null;
+    }
+
+    <E extends Enum<E> & WireName> E enumValue(String field, Class<E> type, boolean required) {
+        String value = string(field, required);
+        if (value == null) {
+            return null;
+        }
+        return WireName.parse(type, value).orElseGet(() -> {
+            error(field, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(WireName::wire).collect(Collectors.joining(", ")));
+            return null;
+        });
+    }
+
+    Boolean bool(String field, boolean required) {
+        Object value = json.get(field);
+        if (value == null) {
+            if (required) {
+                error(field, "is required");
+            }
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        error(field, "must be true or false");
+        return null;
+    }
+
+    /** A whole number of seconds, 0 or more. */
+    Integer seconds(String field, boolean required) {
+        Long value = id(field, required);
+        if (value != null && value > Integer.MAX_VALUE) {
+            error(field, "is too large");
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    /** An ISO-8601 time with offset; Hipcall's older {@code +0000} form is accepted too. */
+    Instant instant(String field, boolean required) {
+        String value = string(field, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value, LENIENT_OFFSET).toInstant();
+        } catch (DateTimeException e) {
+            error(field, "is not an ISO-8601 time with offset (2026-03-26T12:31:32Z)");
+            return null;
+        }
+    }
+
+    Object raw(String field) {
+        return json.get(field);
+    }
+}

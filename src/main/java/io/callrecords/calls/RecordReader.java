@@ -1,0 +1,122 @@
+package io.callrecords.calls;
+
+import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.PhoneNumbers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads a finished call record in the wire shape of call-records.md §1 (an export, a webhook log),
+ * reporting every bad field. Media URLs and {@code updated_at} are ignored: URLs of another system
+ * expire, and the time of change is this service's.
+ */
+final class RecordReader {
+
+    private final String defaultRegion;
+
+    RecordReader(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    ImportedRecord read(Object json, String prefix, FieldErrors errors) {
+        if (!(json instanceof Map<?, ?> map)) {
+            errors.add(prefix, "must be a JSON object");
+            return null;
+        }
+        Fields f = new Fields(map, prefix, errors);
+        UUID uuid = uuid(f, "uuid", true);
+        Direction direction = f.enumValue("direction", Direction.class, true);
+        String callerNumber = number(f, "caller_number");
+        String calleeNumber = number(f, "callee_number");
+        EndpointType callerType = f.enumValue("caller_type", EndpointType.class, true);
+        EndpointType calleeType = f.enumValue("callee_type", EndpointType.class, true);
+        Instant startedAt = f.instant("started_at", true);
+        Instant answeredAt = f.instant("answered_at", false);
+        Instant bridgedAt = f.instant("bridged_at", false);
+        Instant endedAt = f.instant("ended_at", true);
+        Boolean missingCall = f.bool("missing_call", false);
+        Integer firstTouch = f.seconds("first_touch_duration", false);
+        List<CallFlowEntry> flow = callFlow(f);
+        CallRecord record = new CallRecord(uuid == null ? new UUID(0, 0) : uuid,
+                direction == null ? Direction.INBOUND : direction,
+                f.id("number_id", false), f.string("channel_type", false), f.id("channel_id", false),
+                callerNumber, calleeNumber, callerType, f.id("caller_id", false), calleeType, f.id("callee_id", false),
+                f.id("user_id", false), f.id("contact_id", false), f.id("company_id", false),
+                f.enumValue("related_type", RelatedType.class, false), f.id("related_id", false),
+                startedAt == null ? Instant.EPOCH : startedAt, answeredAt, bridgedAt, endedAt,
+                f.instant("team_touch_at", false),
+                // Records carry no connection time: a bridge, or else the answer of a call that was not missed.
+                bridgedAt != null ? bridgedAt : Boolean.FALSE.equals(missingCall) ? answeredAt : null,
+                firstTouch == null ? 0 : firstTouch, f.seconds("call_duration", false), missingCall,
+                f.enumValue("missing_call_reason", MissingCallReason.class, false),
+                f.enumValue("hangup_by", HangupBy.class, false), f.id("voicemail_id", false),
+                f.enumValue("voicemail_type", VoicemailType.class, false), flow);
+        Long callbackUser = f.id("callback_user_id", false);
+        Integer callbackTime = f.seconds("callback_time", false);
+        UUID callbackUuid = uuid(f, "callback_cdr_uuid", false);
+        if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
+            f.error("ended_at", "is before started_at");
+        }
+        return f.failed() ? null : new ImportedRecord(record, callbackUser, callbackTime, callbackUuid);
+    }
+
+    private String number(Fields f, String field) {
+        String raw = f.string(field, true);
+        if (raw == null) {
+            return null;
+        }
+        return switch (PhoneNumbers.normalise(raw, defaultRegion)) {
+            case PhoneNumbers.E164 e -> e.number();
+            case PhoneNumbers.Extension e -> e.number();
+            case PhoneNumbers.Malformed m -> {
+                f.error(field, m.reason());
+                yield null;
+            }
+        };
+    }
+
+    private static UUID uuid(Fields f, String field, boolean required) {
+        String value = f.string(field, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            f.error(field, "is not a UUID");
+            return null;
+        }
+    }
+
+    /** {@code call_flow} as given (newest first), each entry checked for its shape. */
+    private static List<CallFlowEntry> callFlow(Fields f) {
+        Object value = f.raw("call_flow");
+        List<CallFlowEntry> flow = new ArrayList<>();
+        if (value == null) {
+            return flow;
+        }
+        if (!(value instanceof List<?> entries)) {
+            f.error("call_flow", "must be an array of {action, detail, timestamp}");
+            return flow;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof Map<?, ?> entry
+                    && entry.get("action") instanceof String action
+                    && WireName.parse(CallAction.class, action).isPresent()
+                    && (entry.get("detail") == null || entry.get("detail") instanceof Map)
+                    && (entry.get("timestamp") instanceof Integer || entry.get("timestamp") instanceof Long)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> detail = entry.get("detail") == null ? Map.of() : (Map<String, Object>) entry.get("detail");
+                flow.add(new CallFlowEntry(WireName.parse(CallAction.class, action).orElseThrow(), detail,
+                        ((Number) entry.get("timestamp")).longValue()));
+            } else {
+                f.error("call_flow", "entry " + i + " is not {\"action\": a known action, \"detail\": {...},"
+                        + " \"timestamp\": unix seconds}");
+            }
+        }
+        return flow;
+    }
+}

@@ -1,0 +1,101 @@
+package io.callrecords.calls;
+
+import io.callrecords.shared.ApiException;
+import io.callrecords.shared.FieldErrors;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The items of a bulk request body: one JSON object, a JSON array of objects, or NDJSON (one
+ * object per line, {@code application/x-ndjson}). The body is read up to the limit and no further.
+ */
+final class RequestBody {
+
+    private RequestBody() {}
+
+    static List<Object> items(InputStream body, String contentType, long limit, JsonMapper json, String itemName) {
+        byte[] bytes = read(body, limit);
+        if (contentType != null && contentType.toLowerCase().startsWith("application/x-ndjson")) {
+            return ndjson(new String(bytes, StandardCharsets.UTF_8), json, itemName);
+        }
+        Object parsed;
+        try {
+            parsed = json.readValue(bytes, Object.class);
+        } catch (JacksonException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        }
+        if (parsed instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        if (parsed == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "The request body is empty.");
+        }
+        return List.of(parsed);
+    }
+
+    /** Reads one item of a bulk request, reporting its problems under {@code prefix}. */
+    interface ItemReader<T> {
+        T read(Object item, String prefix, FieldErrors errors);
+    }
+
+    /** Reads every item; throws one 422 naming {@code <name>[i].<field>} for every problem of every item. */
+    static <T> List<T> readAll(List<Object> items, String name, ItemReader<T> reader) {
+        FieldErrors errors = new FieldErrors();
+        if (items.isEmpty()) {
+            errors.add(name, "is empty: send at least one");
+        }
+        List<T> read = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = reader.read(items.get(i), name + "[" + i + "]", errors);
+            if (item != null) {
+                read.add(item);
+            }
+        }
+        errors.throwIfAny();
+        return read;
+    }
+
+    private static List<Object> ndjson(String text, JsonMapper json, String itemName) {
+        List<Object> items = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                items.add(json.readValue(line, Object.class));
+            } catch (JacksonException e) {
+                errors.add(itemName + "[" + items.size() + "]", "is not valid JSON");
+                items.add(null);
+            }
+        }
+        errors.throwIfAny();
+        return items;
+    }
+
+    private static byte[] read(InputStream body, long limit) {
+        try (body) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                total += n;
+                if (total > limit) {
+                    throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
+                            "The request body is larger than the limit of " + limit + " bytes.");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "The request body could not be read.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.callrecords.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callrecords.support.Api;
+import io.callrecords.support.AppTestSupport;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CallImportTest extends AppTestSupport {
+
+    private static final String MISSED = """
+            {"uuid": "11111111-2222-4333-8444-555555555555", "direction": "inbound", "number_id": 717,
+             "channel_type": "number", "channel_id": 717, "caller_number": "+905321234567",
+             "callee_number": "+908502010000", "caller_type": "contact", "caller_id": null, "callee_type": "team",
+             "callee_id": 5, "user_id": null, "contact_id": null, "company_id": null, "related_type": null,
+             "related_id": null, "started_at": "2022-07-07T20:40:39+0000", "answered_at": null, "bridged_at": null,
+             "ended_at": "2022-07-07T20:41:19Z", "team_touch_at": "2022-07-07T20:40:40Z", "first_touch_duration": 0,
+             "call_duration": 40, "missing_call": true, "missing_call_reason": "abandoned", "hangup_by": "contact",
+             "record_url": "https://elsewhere.example/expired.mp3", "voicemail_url": null, "voicemail_id": null,
+             "voicemail_type": null, "callback_user_id": null, "callback_time": null, "callback_cdr_uuid": null,
+             "call_flow": [{"action": "hangup", "detail": {"hangup_by": "contact"}, "timestamp": 1657226479}]}""";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String key;
+
+    @BeforeAll
+    void account() {
+        api = new Api(port);
+        key = newAccount("import");
+    }
+
+    @Test
+    void importedRecordsAreServedAndReplacedNotDuplicated() {
+        Api.Response first = api.post("/api/v3/calls/import", key, "[" + MISSED + "]");
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
+        assertThat(first.data().toString()).contains("\"imported\":1").contains("\"updated\":0");
+
+        JsonNode r = api.get("/api/v3/calls/11111111-2222-4333-8444-555555555555", key).data();
+        assertThat(r.path("started_at").asString()).isEqualTo("2022-07-07T20:40:39Z");
+        assertThat(r.path("missing_call_reason").asString()).isEqualTo("abandoned");
+        assertThat(r.path("team_touch_at").asString()).isEqualTo("2022-07-07T20:40:40Z");
+        assertThat(r.path("record_url").isNull()).as("another system's URL is not served").isTrue();
+        assertThat(r.path("call_flow").get(0).path("timestamp").asLong()).isEqualTo(1657226479);
+
+        String changed = MISSED.replace("\"hangup_by\": \"contact\",", "\"hangup_by\": \"system\",");
+        Api.Response again = api.send(api.request("/api/v3/calls/import", key).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(changed.replace("\n", " ") + "\n")));
+        assertThat(again.data().toString()).contains("\"imported\":0").contains("\"updated\":1");
+        assertThat(api.get("/api/v3/calls/11111111-2222-4333-8444-555555555555", key).data().path("hangup_by").asString())
+                .isEqualTo("system");
+        assertThat(jdbc.sql("SELECT count(*) FROM call_records WHERE uuid = '11111111-2222-4333-8444-555555555555'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportedMissedCallIsLinkedByALiveCallback() {
+        String missed = MISSED.replace("11111111-2222-4333-8444-555555555555", "21111111-2222-4333-8444-555555555555")
+                .replace("+905321234567", "+905329999999");
+        api.post("/api/v3/calls/import", key, missed);
+        FlowJson callback = FlowJson.call("2022-07-08T09:00:00Z").outbound(8, "+905329999999").at(30_000).hangup("user");
+        api.post("/api/v3/call-events", key, callback.array());
+        JsonNode r = api.get("/api/v3/calls/21111111-2222-4333-8444-555555555555", key).data();
+        assertThat(r.path("callback_cdr_uuid").asString()).isEqualTo(callback.uuid().toString());
+        assertThat(r.path("callback_user_id").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void badRecordsAreNamedAndNothingIsImported() {
+        String bad = MISSED.replace("11111111-2222-4333-8444-555555555555", "31111111-2222-4333-8444-555555555555")
+                .replace("\"direction\": \"inbound\"", "\"direction\": 1")
+                .replace("\"started_at\": \"2022-07-07T20:40:39+0000\"", "\"started_at\": \"2022-07-07T20:42:39Z\"")
+                .replace("\"timestamp\": 1657226479", "\"timestamp\": \"soon\"");
+        String good = MISSED.replace("11111111-2222-4333-8444-555555555555", "41111111-2222-4333-8444-555555555555");
+        Api.Response response = api.post("/api/v3/calls/import", key, "[" + good + "," + bad + "]");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().path("errors").propertyNames())
+                .containsExactlyInAnyOrder("records[1].direction", "records[1].ended_at", "records[1].call_flow");
+        assertThat(api.get("/api/v3/calls/41111111-2222-4333-8444-555555555555", key).status()).isEqualTo(404);
+    }
+}
