@@ -1,0 +1,46 @@
+package io.callrecords.directory;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who is behind a number, for the other modules (call derivation, call-records.md §3.9). Plain queries that join
+ * the caller's transaction, if there is one, and so see what it sees.
+ */
+@Service
+public class Directory {
+
+    /**
+     * The owner of a number: a contact (with the company it belongs to, if any), or a company alone.
+     *
+     * @param contactId the contact; null when only a company has the number
+     * @param companyId the contact's company, or the company that has the number; null for a contact without one
+     */
+    public record NumberOwner(Long contactId, Long companyId) {}
+
+    private final DirectoryNumbers numbers;
+    private final Contacts contacts;
+
+    Directory(DirectoryNumbers numbers, Contacts contacts) {
+        this.numbers = numbers;
+        this.contacts = contacts;
+    }
+
+    /**
+     * The owners of many E.164 numbers in one query, keyed by number: for each number someone has, the contact with
+     * the lowest id that has it, else the company with the lowest id. Contacts win over companies; numbers nobody
+     * has are absent from the map.
+     */
+    public Map<String, NumberOwner> ownersOf(long accountId, Collection<String> e164Numbers) {
+        var wanted = e164Numbers.stream().filter(Objects::nonNull).distinct().toList();
+        return wanted.isEmpty() ? Map.of() : numbers.owners(accountId, wanted);
+    }
+
+    /** The account's contact with this id, with its company's id; empty when the account has no such contact. */
+    public Optional<NumberOwner> contact(long accountId, long contactId) {
+        return contacts.owner(accountId, contactId);
+    }
+}

@@ -1,0 +1,2 @@
+/** The account's address book: contacts, companies, their phone numbers, and who has a number. */
+package io.callrecords.directory;
