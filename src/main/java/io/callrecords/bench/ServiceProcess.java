@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +43,15 @@ final class ServiceProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = dataDir.resolve("service.log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"), "io.callrecords.CallrecordsApplication", "serve"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:+UseG1GC"));
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath, "serve")); // run from the service's own jar
+        } else {
+            command.addAll(List.of("-cp", classPath, "io.callrecords.CallrecordsApplication", "serve"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CALLRECORDS_DATA_DIR", dataDir.toString());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
