@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ public class AccountSettingsService {
     private final SettingsHistory history;
     private final Accounts accounts;
     private final Clock clock;
+    private final Map<Long, SettingsTimeline> timelines = new ConcurrentHashMap<>();
 
     AccountSettingsService(SettingsHistory history, Accounts accounts, Clock clock) {
         this.history = history;
@@ -27,10 +29,22 @@ public class AccountSettingsService {
         return timeline(accountId).inForceAt(at);
     }
 
-    /** Every version, for callers that derive many calls at once. */
+    /**
+     * Every version, for callers that derive many calls at once. Versions never change once
+     * written, so a timeline is cached until the account's newest version number moves: one
+     * index probe instead of reading and parsing every version on each request, and right on
+     * every app node.
+     */
     @Transactional(readOnly = true)
     public SettingsTimeline timeline(long accountId) {
-        return new SettingsTimeline(history.all(accountId));
+        int newest = history.newestVersion(accountId);
+        SettingsTimeline cached = timelines.get(accountId);
+        if (cached != null && cached.newestVersion() == newest) {
+            return cached;
+        }
+        SettingsTimeline fresh = new SettingsTimeline(history.all(accountId));
+        timelines.put(accountId, fresh);
+        return fresh;
     }
 
     @Transactional(readOnly = true)

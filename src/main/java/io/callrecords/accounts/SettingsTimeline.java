@@ -19,6 +19,11 @@ public record SettingsTimeline(List<SettingsVersion> versions) {
         versions = versions.stream().sorted(Comparator.comparingInt(SettingsVersion::version).reversed()).toList();
     }
 
+    /** The number of the newest version written. */
+    public int newestVersion() {
+        return versions.getFirst().version();
+    }
+
     public SettingsVersion inForceAt(Instant at) {
         for (SettingsVersion version : versions) {
             if (!version.effectiveFrom().isAfter(at)) {

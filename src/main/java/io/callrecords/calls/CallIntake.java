@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,18 +58,26 @@ class CallIntake {
         unique.values().forEach(e -> calls.add(e.callUuid()));
 
         locks.lockCalls(accountId, calls);
-        Map<String, Long> stored = events.insertNew(accountId, List.copyOf(unique.values()));
-        Set<UUID> changed = new TreeSet<>();
-        unique.values().stream().filter(e -> stored.containsKey(e.id())).forEach(e -> changed.add(e.callUuid()));
+        // What was stored before, read under the locks, plus what this request adds: all of each call.
+        Map<UUID, List<CallEvent>> stored = events.forCalls(accountId, calls);
+        Map<String, Long> arrivals = events.insertNew(accountId, List.copyOf(unique.values()));
+        Map<UUID, List<CallEvent>> changed = new TreeMap<>();
+        for (CallEvent e : unique.values()) {
+            Long arrival = arrivals.get(e.id());
+            if (arrival != null) {
+                changed.computeIfAbsent(e.callUuid(), c -> new ArrayList<>(stored.getOrDefault(c, List.of())))
+                        .add(new CallEvent(e.id(), e.callUuid(), e.action(), e.at(), e.detail(), arrival));
+            }
+        }
         if (!changed.isEmpty()) {
             rederive(accountId, changed);
         }
-        return new Outcome(stored.size(), batch.size() - stored.size());
+        return new Outcome(arrivals.size(), batch.size() - arrivals.size());
     }
 
-    /** Re-derives the calls from all their stored events; the caller holds their locks. */
-    private void rederive(long accountId, Set<UUID> calls) {
-        Map<UUID, List<CallEvent>> eventsByCall = events.forCalls(accountId, calls);
+    /** Re-derives the calls from all their events; the caller holds their locks. */
+    private void rederive(long accountId, Map<UUID, List<CallEvent>> eventsByCall) {
+        Set<UUID> calls = eventsByCall.keySet();
         SettingsTimeline timeline = settings.timeline(accountId);
         AddressBook addressBook = addressBooks.forCalls(accountId, eventsByCall.values());
         List<DerivedCall> derived = new ArrayList<>();

@@ -4,9 +4,11 @@ import io.callrecords.accounts.SettingsTimeline;
 import io.callrecords.shared.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,80 +45,107 @@ class CallbackLinker {
 
     /** Links what the written records make linkable; returns the missing calls that got a link. */
     List<UUID> link(long accountId, List<CallRecord> written, SettingsTimeline settings) {
+        List<CallRecord> missing = written.stream().filter(r -> Boolean.TRUE.equals(r.missingCall())).toList();
+        List<CallRecord> outbound = written.stream().filter(r -> r.direction() == Direction.OUTBOUND).toList();
         List<UUID> linked = new ArrayList<>();
-        for (CallRecord r : written) {
-            if (Boolean.TRUE.equals(r.missingCall())) {
-                returningCallOf(accountId, r, settings).ifPresent(linked::add);
-            }
+        if (!missing.isEmpty()) {
+            linked.addAll(returningCallsOf(accountId, missing, settings));
         }
-        written.stream()
-                .filter(r -> r.direction() == Direction.OUTBOUND)
-                .sorted(Comparator.comparing(CallRecord::startedAt))
-                .forEach(c -> linked.addAll(missingCallsReturnedBy(accountId, c, settings)));
+        if (!outbound.isEmpty()) {
+            linked.addAll(missingCallsReturnedBy(accountId, outbound, settings));
+        }
         return linked;
     }
 
-    /** From the missing call's side: the first outbound call to its caller after it ended. */
-    private Optional<UUID> returningCallOf(long accountId, CallRecord missing, SettingsTimeline settings) {
-        long window = settings.inForceAt(missing.startedAt()).settings().callbackWindow().toSeconds();
+    /** From the missing calls' side: for each, the first outbound call to its caller after it ended, in its window. */
+    private List<UUID> returningCallsOf(long accountId, List<CallRecord> missing, SettingsTimeline settings) {
         return jdbc.sql("""
-                        WITH c AS (
-                          SELECT uuid, started_at, CASE WHEN caller_type = 'user' THEN caller_id ELSE user_id END AS user_id
-                          FROM call_records
-                          WHERE account_id = :account AND direction = 'outbound' AND callee_number = :number
-                            AND started_at >= :ended AND started_at <= :ended + make_interval(secs => :window)
-                          ORDER BY started_at, uuid LIMIT 1)
-                        UPDATE call_records m
-                        SET callback_cdr_uuid = c.uuid, callback_user_id = c.user_id,
-                            callback_time = floor(extract(epoch FROM c.started_at - m.ended_at))::int, updated_at = now()
-                        FROM c
-                        WHERE m.account_id = :account AND m.uuid = :missing AND m.missing_call
-                          AND m.callback_cdr_uuid IS NULL
-                        RETURNING m.uuid""")
+                        WITH m AS (
+                          SELECT * FROM unnest(CAST(:uuids AS uuid[]), CAST(:numbers AS text[]),
+                                               CAST(:ended AS timestamptz[]), CAST(:windows AS bigint[]))
+                                   AS m(uuid, number, ended_at, window_seconds)),
+                        pick AS (
+                          SELECT m.uuid AS missing, c.uuid, c.started_at, c.user_id FROM m CROSS JOIN LATERAL (
+                            SELECT uuid, started_at, CASE WHEN caller_type = 'user' THEN caller_id ELSE user_id END AS user_id
+                            FROM call_records
+                            WHERE account_id = :account AND direction = 'outbound' AND callee_number = m.number
+                              AND started_at >= m.ended_at AND started_at <= m.ended_at + make_interval(secs => m.window_seconds)
+                            ORDER BY started_at, uuid LIMIT 1) c)
+                        UPDATE call_records r
+                        SET callback_cdr_uuid = pick.uuid, callback_user_id = pick.user_id,
+                            callback_time = floor(extract(epoch FROM pick.started_at - r.ended_at))::int, updated_at = now()
+                        FROM pick
+                        WHERE r.account_id = :account AND r.uuid = pick.missing AND r.missing_call AND r.callback_cdr_uuid IS NULL
+                        RETURNING r.uuid""")
                 .param("account", accountId)
-                .param("number", missing.callerNumber())
-                .param("ended", Timestamps.toDb(missing.endedAt()))
-                .param("window", window)
-                .param("missing", missing.uuid())
+                .param("uuids", missing.stream().map(r -> r.uuid().toString()).toArray(String[]::new))
+                .param("numbers", missing.stream().map(CallRecord::callerNumber).toArray(String[]::new))
+                .param("ended", missing.stream().map(r -> r.endedAt().toString()).toArray(String[]::new))
+                .param("windows", missing.stream().map(r -> Long.toString(window(settings, r))).toArray(String[]::new))
                 .query(UUID.class)
-                .optional();
+                .list();
     }
 
-    /** From the returning call's side: every unreturned missing call from its callee that ended before it. */
-    private List<UUID> missingCallsReturnedBy(long accountId, CallRecord call, SettingsTimeline settings) {
-        record Candidate(UUID uuid, Instant startedAt, Instant endedAt) {}
+    /**
+     * From the returning calls' side: every unreturned missing call from a call's callee that ended
+     * before it, in the missing call's window; a missing call returned by several calls of the batch
+     * goes to the earliest.
+     */
+    private List<UUID> missingCallsReturnedBy(long accountId, List<CallRecord> outbound, SettingsTimeline settings) {
+        record Candidate(UUID call, Instant callStarted, String callUser, UUID missing, Instant missingStarted,
+                         Instant missingEnded) {}
         List<Candidate> candidates = jdbc.sql("""
-                        SELECT uuid, started_at, ended_at FROM call_records
-                        WHERE account_id = :account AND missing_call AND callback_cdr_uuid IS NULL
-                          AND caller_number = :number AND ended_at <= :started""")
+                        SELECT o.uuid AS call, o.started_at AS call_started, o.user_id AS call_user,
+                               m.uuid AS missing, m.started_at AS missing_started, m.ended_at AS missing_ended
+                        FROM unnest(CAST(:calls AS uuid[]), CAST(:numbers AS text[]), CAST(:started AS timestamptz[]),
+                                    CAST(:users AS text[])) AS o(uuid, number, started_at, user_id)
+                        JOIN call_records m ON m.account_id = :account AND m.missing_call AND m.callback_cdr_uuid IS NULL
+                             AND m.caller_number = o.number AND m.ended_at <= o.started_at""")
                 .param("account", accountId)
-                .param("number", call.calleeNumber())
-                .param("started", Timestamps.toDb(call.startedAt()))
-                .query((rs, row) -> new Candidate(rs.getObject("uuid", UUID.class), Timestamps.fromDb(rs, "started_at"),
-                        Timestamps.fromDb(rs, "ended_at")))
+                .param("calls", outbound.stream().map(r -> r.uuid().toString()).toArray(String[]::new))
+                .param("numbers", outbound.stream().map(CallRecord::calleeNumber).toArray(String[]::new))
+                .param("started", outbound.stream().map(r -> r.startedAt().toString()).toArray(String[]::new))
+                .param("users", outbound.stream().map(CallbackLinker::callingUser).toArray(String[]::new))
+                .query((rs, row) -> new Candidate(rs.getObject("call", UUID.class), Timestamps.fromDb(rs, "call_started"),
+                        rs.getString("call_user"), rs.getObject("missing", UUID.class),
+                        Timestamps.fromDb(rs, "missing_started"), Timestamps.fromDb(rs, "missing_ended")))
                 .list();
-        List<UUID> inWindow = candidates.stream()
-                .filter(m -> !m.endedAt().plus(settings.inForceAt(m.startedAt()).settings().callbackWindow())
-                        .isBefore(call.startedAt()))
-                .map(Candidate::uuid)
-                .toList();
-        if (inWindow.isEmpty()) {
+        Comparator<Candidate> byCallTime = Comparator.comparing(Candidate::callStarted).thenComparing(Candidate::call);
+        Map<UUID, Candidate> earliest = new HashMap<>();
+        for (Candidate c : candidates) {
+            Duration window = settings.inForceAt(c.missingStarted()).settings().callbackWindow();
+            if (!c.missingEnded().plus(window).isBefore(c.callStarted())) {
+                earliest.merge(c.missing(), c, (a, b) -> byCallTime.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        if (earliest.isEmpty()) {
             return List.of();
         }
-        Long user = call.callerType() == EndpointType.USER ? call.callerId() : call.userId();
+        List<Candidate> links = List.copyOf(earliest.values());
         return jdbc.sql("""
-                        UPDATE call_records
-                        SET callback_cdr_uuid = :call, callback_user_id = :user,
-                            callback_time = floor(extract(epoch FROM CAST(:started AS timestamptz) - ended_at))::int,
-                            updated_at = now()
-                        WHERE account_id = :account AND uuid = ANY(CAST(:missing AS uuid[])) AND callback_cdr_uuid IS NULL
-                        RETURNING uuid""")
-                .param("call", call.uuid())
-                .param("user", user)
-                .param("started", Timestamps.toDb(call.startedAt()))
+                        UPDATE call_records r
+                        SET callback_cdr_uuid = l.call, callback_user_id = l.user_id,
+                            callback_time = floor(extract(epoch FROM l.started_at - r.ended_at))::int, updated_at = now()
+                        FROM unnest(CAST(:missing AS uuid[]), CAST(:calls AS uuid[]), CAST(:users AS bigint[]),
+                                    CAST(:started AS timestamptz[])) AS l(missing, call, user_id, started_at)
+                        WHERE r.account_id = :account AND r.uuid = l.missing AND r.callback_cdr_uuid IS NULL
+                        RETURNING r.uuid""")
                 .param("account", accountId)
-                .param("missing", inWindow.stream().map(UUID::toString).toArray(String[]::new))
+                .param("missing", links.stream().map(c -> c.missing().toString()).toArray(String[]::new))
+                .param("calls", links.stream().map(c -> c.call().toString()).toArray(String[]::new))
+                .param("users", links.stream().map(Candidate::callUser).toArray(String[]::new))
+                .param("started", links.stream().map(c -> c.callStarted().toString()).toArray(String[]::new))
                 .query(UUID.class)
                 .list();
+    }
+
+    private static long window(SettingsTimeline settings, CallRecord missing) {
+        return settings.inForceAt(missing.startedAt()).settings().callbackWindow().toSeconds();
+    }
+
+    /** The user who made a returning call: its caller when a user called, else the user it connected. */
+    private static String callingUser(CallRecord call) {
+        Long user = call.callerType() == EndpointType.USER ? call.callerId() : call.userId();
+        return user == null ? null : user.toString();
     }
 }
