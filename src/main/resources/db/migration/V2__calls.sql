@@ -4,11 +4,11 @@
 -- (account_id, id) is the idempotency key; arrival breaks ties of `at` (call-records.md §2).
 CREATE TABLE call_events (
     account_id  bigint      NOT NULL REFERENCES accounts (id),
-    id          text        NOT NULL,
+    id          text        COLLATE "C" NOT NULL, -- byte order: an id is compared, never sorted for people
     call_uuid   uuid        NOT NULL,
     action      text        NOT NULL,
     at          timestamptz NOT NULL,
-    detail      jsonb       NOT NULL,
+    detail      json        NOT NULL, -- stored as sent (normalised); json is cheaper to write than jsonb
     arrival     bigint      GENERATED ALWAYS AS IDENTITY,
     received_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (account_id, id)

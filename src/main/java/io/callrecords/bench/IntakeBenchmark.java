@@ -55,9 +55,12 @@ final class IntakeBenchmark {
                     callRate, events / seconds, events, seconds);
             System.out.printf("  service JVM: max heap in use %,d MiB, max resident %,d MiB; PostgreSQL max PSS %,d MiB%n",
                     memory.maxHeapBytes.get() >> 20, memory.maxRssKib.get() >> 10, memory.maxPostgresPssKib.get() >> 10);
-            double copyRate = rawCopy(service);
-            System.out.printf("  raw COPY of the same records into call_records: %,.0f records/s%n", copyRate);
-            System.out.printf("  ratio HTTP intake / raw COPY: %.2f%n", callRate / copyRate);
+            RawCopy copy = rawCopy(service);
+            System.out.printf("  raw COPY of the same records into call_records: %,.0f records/s%n", copy.recordsPerSecond());
+            System.out.printf("  ratio HTTP intake / raw COPY of the records: %.2f%n", callRate / copy.recordsPerSecond());
+            System.out.printf("  raw COPY of the same events into call_events: %,.0f events/s; records and events together:"
+                    + " %,.0f calls/s; ratio HTTP intake / that: %.2f%n", copy.eventsPerSecond(), copy.callsPerSecond(),
+                    callRate / copy.callsPerSecond());
             latency(service, intake, calls);
         }
     }
@@ -110,24 +113,48 @@ final class IntakeBenchmark {
         }
     }
 
-    /** Copies the records the service derived out, and straight back in under another account: the physical limit. */
-    private static double rawCopy(ServiceProcess service) throws Exception {
+    /** What PostgreSQL alone manages: COPY of the same rows into the same tables (with their indexes). */
+    record RawCopy(long records, double recordSeconds, long events, double eventSeconds) {
+        double recordsPerSecond() {
+            return records / recordSeconds;
+        }
+
+        double eventsPerSecond() {
+            return events / eventSeconds;
+        }
+
+        /** Calls per second if each call's record and events were copied: the physical limit of intake here. */
+        double callsPerSecond() {
+            return records / (recordSeconds + eventSeconds);
+        }
+    }
+
+    /** Copies the rows the service wrote out, and straight back in under another account. */
+    private static RawCopy rawCopy(ServiceProcess service) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("INSERT INTO accounts (name, rate_limit_per_minute) VALUES ('copy-baseline', 1)");
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            long rows = copy.copyOut("COPY (SELECT (SELECT max(id) FROM accounts), uuid, direction, number_id, channel_type, channel_id,"
+            String account = "(SELECT max(id) FROM accounts)";
+            long[] records = copyBack(copy, "SELECT " + account + ", uuid, direction, number_id, channel_type, channel_id,"
                     + " caller_number, callee_number, caller_type, caller_id, callee_type, callee_id, user_id, contact_id, company_id,"
                     + " related_type, related_id, started_at, answered_at, bridged_at, ended_at, team_touch_at, connected_at,"
                     + " first_touch_duration, call_duration, missing_call, missing_call_reason, hangup_by, voicemail_id, voicemail_type,"
-                    + " callback_user_id, callback_time, callback_cdr_uuid, call_flow, settings_version, updated_at"
-                    + " FROM call_records) TO STDOUT (FORMAT binary)", out);
-            byte[] data = out.toByteArray();
-            long started = System.nanoTime();
-            copy.copyIn("COPY call_records FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(data));
-            return rows / ((System.nanoTime() - started) / 1e9);
+                    + " callback_user_id, callback_time, callback_cdr_uuid, call_flow, settings_version, updated_at FROM call_records",
+                    "call_records");
+            long[] events = copyBack(copy, "SELECT " + account + ", id, call_uuid, action, at, detail FROM call_events",
+                    "call_events (account_id, id, call_uuid, action, at, detail)");
+            return new RawCopy(records[0], records[1] / 1e9, events[0], events[1] / 1e9);
         }
+    }
+
+    /** Rows copied and nanoseconds the COPY FROM took. */
+    private static long[] copyBack(org.postgresql.copy.CopyManager copy, String select, String target) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long rows = copy.copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)", out);
+        long started = System.nanoTime();
+        copy.copyIn("COPY " + target + " FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(out.toByteArray()));
+        return new long[] {rows, System.nanoTime() - started};
     }
 
     /** Single-event requests, each call's events in order, calls started at a steady rate (open loop). */

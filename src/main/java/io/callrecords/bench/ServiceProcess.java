@@ -45,6 +45,11 @@ final class ServiceProcess implements AutoCloseable {
         Path log = dataDir.resolve("service.log");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:+UseG1GC"));
+        // Extra options for the service's JVM only, e.g. a flight recording while profiling a benchmark.
+        String extra = System.getenv("CALLRECORDS_BENCH_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath, "serve")); // run from the service's own jar

@@ -49,7 +49,7 @@ class CallEventStore {
         Map<String, Long> arrivals = new HashMap<>();
         jdbc.sql("""
                         INSERT INTO call_events (account_id, id, call_uuid, action, at, detail)
-                        SELECT :account, e.id, CAST(e.call_uuid AS uuid), e.action, CAST(e.at AS timestamptz), CAST(e.detail AS jsonb)
+                        SELECT :account, e.id, CAST(e.call_uuid AS uuid), e.action, CAST(e.at AS timestamptz), CAST(e.detail AS json)
                         FROM unnest(CAST(:ids AS text[]), CAST(:calls AS text[]), CAST(:actions AS text[]),
                                     CAST(:ats AS text[]), CAST(:details AS text[]))
                              WITH ORDINALITY AS e(id, call_uuid, action, at, detail, position)

@@ -2,7 +2,6 @@ package io.callrecords.calls;
 
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,18 +81,12 @@ final class RequestBody {
 
     private static byte[] read(InputStream body, long limit) {
         try (body) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                total += n;
-                if (total > limit) {
-                    throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
-                            "The request body is larger than the limit of " + limit + " bytes.");
-                }
-                out.write(buffer, 0, n);
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
+                        "The request body is larger than the limit of " + limit + " bytes.");
             }
-            return out.toByteArray();
+            return bytes;
         } catch (IOException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "The request body could not be read.");
         }
