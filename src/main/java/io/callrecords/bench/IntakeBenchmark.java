@@ -55,6 +55,7 @@ final class IntakeBenchmark {
                     callRate, events / seconds, events, seconds);
             System.out.printf("  service JVM: max heap in use %,d MiB, max resident %,d MiB; PostgreSQL max PSS %,d MiB%n",
                     memory.maxHeapBytes.get() >> 20, memory.maxRssKib.get() >> 10, memory.maxPostgresPssKib.get() >> 10);
+            printTopStatements(service);
             RawCopy copy = rawCopy(service);
             System.out.printf("  raw COPY of the same records into call_records: %,.0f records/s%n", copy.recordsPerSecond());
             System.out.printf("  ratio HTTP intake / raw COPY of the records: %.2f%n", callRate / copy.recordsPerSecond());
@@ -155,6 +156,25 @@ final class IntakeBenchmark {
         long started = System.nanoTime();
         copy.copyIn("COPY " + target + " FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(out.toByteArray()));
         return new long[] {rows, System.nanoTime() - started};
+    }
+
+    /** Where PostgreSQL spent its time, when the service's PostgreSQL loads pg_stat_statements (see docs/performance.md). */
+    private static void printTopStatements(ServiceProcess service) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            var loaded = s.executeQuery("SELECT current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'");
+            loaded.next();
+            if (!loaded.getBoolean(1)) {
+                return;
+            }
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            var top = s.executeQuery("SELECT calls, round(total_exec_time) AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q"
+                    + " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10");
+            System.out.println("  PostgreSQL time by statement (pg_stat_statements):");
+            while (top.next()) {
+                System.out.printf("    %8d ms %8d calls  %s%n", top.getLong("ms"), top.getLong("calls"), top.getString("q"));
+            }
+        }
     }
 
     /** Single-event requests, each call's events in order, calls started at a steady rate (open loop). */

@@ -23,7 +23,7 @@ class DatabaseConfiguration {
             return null;
         }
         return EmbeddedPostgresServer.start(properties.embeddedPostgresDir(), properties.db().embeddedPort(),
-                properties.db().embeddedStartupWait(), properties.cli());
+                properties.db().embeddedStartupWait(), properties.cli(), properties.db().embeddedSettings());
     }
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * a postmaster still alive knows it is an orphan of a killed process: it is shut down (a fast
  * shutdown checkpoints everything committed) before the server is started again. A process that
  * cannot get the lock, such as a CLI command run beside the service, may attach to the running
- * server instead.
+ * server instead. Operators may add or override server settings ({@code callrecords.db.embedded-settings}),
+ * except that durability is not theirs to turn off: fsync and synchronous_commit stay on.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -43,7 +45,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Starts the server on {@code pgDir} (created and initialised when new), or attaches to the one a
      * live process already runs there when {@code mayAttach}.
      */
-    public static EmbeddedPostgresServer start(Path pgDir, int port, Duration startupWait, boolean mayAttach) {
+    public static EmbeddedPostgresServer start(Path pgDir, int port, Duration startupWait, boolean mayAttach,
+                                               Map<String, String> extraSettings) {
         try {
             Files.createDirectories(pgDir.getParent());
             FileChannel channel = FileChannel.open(pgDir.resolveSibling("callrecords.lock"),
@@ -54,7 +57,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return attach(pgDir, mayAttach);
             }
             stopOrphan(pgDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir.toFile())
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -67,7 +70,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
-                    .start();
+                    // Room for bulk intake: fewer forced checkpoints, a larger cache than initdb's.
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("checkpoint_timeout", "15min");
+            extraSettings.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL is running on port {} with data in {}", postgres.getPort(), pgDir.toAbsolutePath());
             return new EmbeddedPostgresServer(postgres, channel, postgres.getPort());
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.callrecords.shared;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,7 +22,17 @@ public record CallrecordsProperties(
     /** Where PostgreSQL is: {@code url} unset means the embedded server under the data directory. */
     public record Db(String url, @DefaultValue("postgres") String user, String password,
                      @DefaultValue("0") int embeddedPort,
-                     @DefaultValue("2m") Duration embeddedStartupWait) {
+                     @DefaultValue("2m") Duration embeddedStartupWait,
+                     @DefaultValue Map<String, String> embeddedSettings) {
+        private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
+
+        public Db {
+            // Durability is the embedded server's promise: these two cannot be configured away.
+            embeddedSettings = embeddedSettings.entrySet().stream()
+                    .filter(e -> !DURABILITY.contains(e.getKey()))
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
         public boolean embedded() {
             return url == null || url.isBlank();
         }
