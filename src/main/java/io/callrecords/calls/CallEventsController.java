@@ -39,6 +39,7 @@ class CallEventsController {
         List<Object> items = RequestBody.items(request.getInputStream(), request.getContentType(), bodyLimit, json, "events");
         EventReader reader = new EventReader(settings.current(caller.accountId()).settings().defaultRegion());
         List<CallEvent> events = RequestBody.readAll(items, "events", reader::read);
+        CallLocks.checkBatch(events.stream().map(CallEvent::callUuid).distinct().count(), "events");
         CallIntake.Outcome outcome = Retries.onConflict(() -> intake.accept(caller.accountId(), events));
         return Map.of("data", outcome);
     }

@@ -33,6 +33,7 @@ class CallImportController {
         List<Object> items = RequestBody.items(request.getInputStream(), request.getContentType(), bodyLimit, json, "records");
         RecordReader reader = new RecordReader(settings.current(caller.accountId()).settings().defaultRegion());
         List<ImportedRecord> records = RequestBody.readAll(items, "records", reader::read);
+        CallLocks.checkBatch(records.stream().map(r -> r.record().uuid()).distinct().count(), "records");
         return Map.of("data", Retries.onConflict(() -> callImport.importRecords(caller.accountId(), records)));
     }
 }

@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.ValidationException;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 class CallLocks {
 
+    /** Each call a request touches stays locked until it commits; this bounds the locks of one request. */
+    static final int MAX_CALLS_PER_REQUEST = 5_000;
+
     private final JdbcClient jdbc;
 
     CallLocks(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Rejects a request that touches more calls than one transaction may lock. */
+    static void checkBatch(long calls, String field) {
+        if (calls > MAX_CALLS_PER_REQUEST) {
+            throw ValidationException.of(field, "touch " + calls + " calls; one request may touch at most "
+                    + MAX_CALLS_PER_REQUEST + ": split the batch");
+        }
     }
 
     void lockCalls(long accountId, Collection<UUID> calls) {

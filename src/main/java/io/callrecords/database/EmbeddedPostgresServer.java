@@ -68,7 +68,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("max_connections", "64")
+                    // Intake locks every call (and number) a request touches: room for several large
+                    // batches at once (64 x 1280 lock slots, about 20 MB of shared memory).
+                    .setServerConfig("max_locks_per_transaction", "1280")
                     .setServerConfig("timezone", "UTC")
                     // Room for bulk intake: fewer forced checkpoints, a larger cache than initdb's.
                     .setServerConfig("shared_buffers", "256MB")

@@ -176,6 +176,20 @@ class CallIntakeTest extends AppTestSupport {
         assertThat(api.get("/api/v3/calls/" + call.uuid() + "?date=yesterday", key).status()).isEqualTo(422);
     }
 
+    @Test
+    void oneRequestTouchesAtMost5000Calls() {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i <= 5_000; i++) {
+            ndjson.append("{\"id\": \"many-").append(i).append("\", \"call_uuid\": \"").append(java.util.UUID.randomUUID())
+                    .append("\", \"action\": \"hangup\", \"at\": \"2026-03-26T10:00:00Z\", \"detail\": {\"hangup_by\": \"user\"}}\n");
+        }
+        Api.Response response = api.send(api.request("/api/v3/call-events", key).header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ndjson.toString())));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().path("errors").path("events").get(0).asString())
+                .isEqualTo("touch 5001 calls; one request may touch at most 5000: split the batch");
+    }
+
     private static JsonNode withoutVolatile(JsonNode record) {
         ObjectNode copy = (ObjectNode) record.deepCopy();
         copy.remove("uuid");
