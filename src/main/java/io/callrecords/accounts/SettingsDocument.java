@@ -3,16 +3,10 @@ package io.callrecords.accounts;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.callrecords.shared.FieldErrors;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,17 +26,9 @@ final class SettingsDocument {
     static final Duration MAX_CALLBACK_WINDOW = Duration.ofDays(366);
     static final int MAX_DENYLIST_ENTRIES = 10_000;
 
-    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-4]):([0-5]\\d)");
     private static final Pattern DENYLIST_ENTRY = Pattern.compile("\\+?\\d{1,15}\\*?");
     private static final Pattern NUMBER_KEY = Pattern.compile("\\+?\\d{1,15}");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
-    private static final Map<String, DayOfWeek> DAYS = new LinkedHashMap<>();
-
-    static {
-        for (DayOfWeek day : DayOfWeek.values()) {
-            DAYS.put(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), day);
-        }
-    }
 
     /** A valid change: the settings it leads to and when they take effect. */
     record Change(AccountSettings settings, Instant effectiveFrom) {}
@@ -69,7 +55,7 @@ final class SettingsDocument {
         }
         if (patch.containsKey("business_hours")) {
             Object value = patch.get("business_hours");
-            businessHours = value == null ? null : schedule("business_hours", value, errors);
+            businessHours = value == null ? null : ScheduleDocument.read("business_hours", value, errors);
         }
         if (patch.containsKey("number_business_hours")) {
             numberHours = numberSchedules(patch.get("number_business_hours"), errors);
@@ -103,28 +89,15 @@ final class SettingsDocument {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("timezone", settings.timezone().getId());
         out.put("default_region", settings.defaultRegion());
-        out.put("business_hours", settings.businessHours() == null ? null : render(settings.businessHours()));
+        out.put("business_hours", settings.businessHours() == null ? null : ScheduleDocument.render(settings.businessHours()));
         Map<String, Object> numbers = new LinkedHashMap<>();
         new TreeSet<>(settings.numberBusinessHours().keySet())
-                .forEach(key -> numbers.put(key, render(settings.numberBusinessHours().get(key))));
+                .forEach(key -> numbers.put(key, ScheduleDocument.render(settings.numberBusinessHours().get(key))));
         out.put("number_business_hours", numbers);
         out.put("short_abandon_seconds", settings.shortAbandonSeconds());
         out.put("denylist", settings.denylist());
         out.put("callback_window", renderDuration(settings.callbackWindow()));
         return out;
-    }
-
-    private static Map<String, Object> render(WeeklySchedule schedule) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        DAYS.forEach((name, day) -> out.put(name, schedule.days().getOrDefault(day, List.of()).stream()
-                .map(i -> List.of(clock(i.startMinute()), clock(i.endMinute())))
-                .toList()));
-        out.put("closed_dates", new TreeSet<>(schedule.closedDates()).stream().map(LocalDate::toString).toList());
-        return out;
-    }
-
-    private static String clock(int minute) {
-        return "%02d:%02d".formatted(minute / 60, minute % 60);
     }
 
     private static String renderDuration(Duration duration) {
@@ -225,7 +198,7 @@ final class SettingsDocument {
             } else if (schedule == null) {
                 errors.add(field, "must be a schedule; leave the number out to use the account's business hours");
             } else {
-                WeeklySchedule parsed = schedule(field, schedule, errors);
+                WeeklySchedule parsed = ScheduleDocument.read(field, schedule, errors);
                 if (parsed != null) {
                     out.put(key.toString(), parsed);
                 }
@@ -234,83 +207,4 @@ final class SettingsDocument {
         return out;
     }
 
-    private static WeeklySchedule schedule(String field, Object value, FieldErrors errors) {
-        if (!(value instanceof Map<?, ?> map)) {
-            errors.add(field, "must be an object with days (mon .. sun) and closed_dates, or null for always open");
-            return null;
-        }
-        Map<DayOfWeek, List<WeeklySchedule.OpenInterval>> days = new EnumMap<>(DayOfWeek.class);
-        Set<LocalDate> closed = new LinkedHashSet<>();
-        map.forEach((key, entry) -> {
-            String name = key.toString();
-            if (name.equals("closed_dates")) {
-                closed.addAll(dates(field + ".closed_dates", entry, errors));
-            } else if (DAYS.containsKey(name)) {
-                days.put(DAYS.get(name), intervals(field + "." + name, entry, errors));
-            } else {
-                errors.add(field + "." + name, "is not a day (mon, tue, wed, thu, fri, sat, sun) or closed_dates");
-            }
-        });
-        return new WeeklySchedule(days, closed);
-    }
-
-    private static List<LocalDate> dates(String field, Object value, FieldErrors errors) {
-        List<LocalDate> out = new ArrayList<>();
-        if (!(value instanceof List<?> list)) {
-            errors.add(field, "must be an array of dates (YYYY-MM-DD)");
-            return out;
-        }
-        for (Object item : list) {
-            try {
-                out.add(LocalDate.parse((String) item));
-            } catch (ClassCastException | NullPointerException | DateTimeException e) {
-                errors.add(field, item + " is not a date (YYYY-MM-DD)");
-            }
-        }
-        return out;
-    }
-
-    private static List<WeeklySchedule.OpenInterval> intervals(String field, Object value, FieldErrors errors) {
-        List<WeeklySchedule.OpenInterval> out = new ArrayList<>();
-        if (!(value instanceof List<?> list)) {
-            errors.add(field, "must be an array of [\"HH:MM\", \"HH:MM\"] intervals");
-            return out;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof List<?> pair) || pair.size() != 2) {
-                errors.add(field, "interval " + i + " must be a pair [\"HH:MM\", \"HH:MM\"]");
-                continue;
-            }
-            Integer start = minute(pair.get(0));
-            Integer end = minute(pair.get(1));
-            if (start == null || end == null) {
-                errors.add(field, "interval " + i + " has a time that is not HH:MM between 00:00 and 24:00");
-            } else if (start >= end) {
-                errors.add(field, "interval " + i + " ends before it starts");
-            } else {
-                out.add(new WeeklySchedule.OpenInterval(start, end));
-            }
-        }
-        out.sort(Comparator.comparingInt(WeeklySchedule.OpenInterval::startMinute));
-        for (int i = 1; i < out.size(); i++) {
-            if (out.get(i).startMinute() < out.get(i - 1).endMinute()) {
-                errors.add(field, "intervals overlap: " + clock(out.get(i - 1).startMinute()) + "-"
-                        + clock(out.get(i - 1).endMinute()) + " and " + clock(out.get(i).startMinute()) + "-"
-                        + clock(out.get(i).endMinute()));
-            }
-        }
-        return out;
-    }
-
-    private static Integer minute(Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        var matcher = TIME.matcher(text);
-        if (!matcher.matches()) {
-            return null;
-        }
-        int minute = Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2));
-        return minute <= 24 * 60 ? minute : null;
-    }
 }
