@@ -2,6 +2,7 @@ package io.callrecords;
 
 import io.callrecords.accounts.AccountsCli;
 import io.callrecords.bench.BenchCommand;
+import io.callrecords.simulator.SimulateCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +26,7 @@ public class CallrecordsApplication {
             case "serve" -> SpringApplication.run(CallrecordsApplication.class, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
             case "accounts" -> System.exit(runCli(args));
             case "bench" -> System.exit(runBench(args));
+            case "simulate" -> System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n" + usage());
