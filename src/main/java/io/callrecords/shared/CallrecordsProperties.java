@@ -38,4 +38,9 @@ public record CallrecordsProperties(
     public boolean cli() {
         return "cli".equals(mode);
     }
+
+    /** Run by {@code ./callrecords demo}, which creates its own account. */
+    public boolean demo() {
+        return "demo".equals(mode);
+    }
 }

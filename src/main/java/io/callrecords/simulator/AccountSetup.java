@@ -51,10 +51,13 @@ public final class AccountSetup {
         return new Outcome(version, true, center.callers().companies().size(), center.callers().contacts().size());
     }
 
-    /** The address book is created once per account; its first company tells whether that happened. */
+    /**
+     * The address book is created once per account; its first company's number (which differs between
+     * centers of different sizes) tells whether that happened.
+     */
     private boolean addressBookExists(CallCenter center) {
-        String first = center.callers().companies().getFirst().name();
-        ServiceClient.Answer found = service.get("/api/v3/companies?limit=1&q=" + URLEncoder.encode(first, StandardCharsets.UTF_8));
+        String digits = center.callers().companies().getFirst().number().substring(1);
+        ServiceClient.Answer found = service.get("/api/v3/companies?limit=1&q=" + URLEncoder.encode(digits, StandardCharsets.UTF_8));
         require(found, "GET /api/v3/companies");
         return found.body().path("meta").path("count").asInt() > 0;
     }

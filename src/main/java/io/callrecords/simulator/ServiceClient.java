@@ -89,7 +89,7 @@ public final class ServiceClient {
                             + (e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName())
                             + "): is it running, and is --url right?");
                 }
-                sleep(Duration.ofMillis(500L << failedConnections));
+                sleep(Duration.ofMillis(200L << failedConnections));
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
