@@ -1,14 +1,6 @@
 package io.callrecords.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -39,21 +31,20 @@ public final class TrafficRun {
     }
 
     private static final long FLUSH_NANOS = 250_000_000;
-    private static final int KEPT_ERRORS = 3;
 
     private final ServiceClient service;
     private final Options options;
     private final RecordingAttacher recordings;
     private final Progress progress;
     private final BatchSenders senders;
-    private Batch batch = new Batch();
+    private EventBatch batch = new EventBatch();
 
     public TrafficRun(ServiceClient service, Options options, RecordingAttacher recordings, Progress progress) {
         this.service = service;
         this.options = options;
         this.recordings = recordings;
         this.progress = progress;
-        this.senders = new BatchSenders();
+        this.senders = new BatchSenders(service, options.connections(), recordings);
     }
 
     /** Sends all of {@code traffic}; {@code observer} sees each call as it is generated. */
@@ -114,99 +105,7 @@ public final class TrafficRun {
     private void dispatch() {
         if (batch.events > 0) {
             senders.put(batch);
-            batch = new Batch();
-        }
-    }
-
-    /** Events on their way in one request, and the recorded calls whose hangup is among them. */
-    private static final class Batch {
-        final StringBuilder ndjson = new StringBuilder(256 * 1024);
-        final List<SimulatedCall> recordedEnded = new ArrayList<>();
-        final long opened = System.nanoTime();
-        int events;
-
-        void add(EventTimeline.Timed timed, CallCenter center) {
-            timed.event().appendJson(ndjson, center.zone());
-            events++;
-            if (timed.last() && timed.call().recorded()) {
-                recordedEnded.add(timed.call());
-            }
-        }
-    }
-
-    /** Threads, one per connection, that post batches and count what the service answered. */
-    private final class BatchSenders {
-        private static final Batch DONE = new Batch();
-        final AtomicLong accepted = new AtomicLong();
-        final AtomicLong duplicates = new AtomicLong();
-        final AtomicLong rejectedEvents = new AtomicLong();
-        final AtomicLong failedRequests = new AtomicLong();
-        final AtomicReference<SimulationException> fatal = new AtomicReference<>();
-        final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(Math.max(2, options.connections() * 2));
-        private final List<Thread> threads = new ArrayList<>();
-
-        void start() {
-            for (int i = 0; i < options.connections(); i++) {
-                threads.add(Thread.ofPlatform().name("simulate-sender-" + i).daemon().start(this::work));
-            }
-        }
-
-        void put(Batch batch) {
-            try {
-                queue.put(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SimulationException("Interrupted.");
-            }
-        }
-
-        void finish() {
-            threads.forEach(t -> put(DONE));
-            for (Thread thread : threads) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        private void work() {
-            // After a fatal error the thread keeps taking batches (and drops them), so nobody waits on a full queue.
-            try {
-                for (Batch b = queue.take(); b != DONE; b = queue.take()) {
-                    if (fatal.get() != null) {
-                        continue;
-                    }
-                    try {
-                        post(b);
-                    } catch (SimulationException e) {
-                        fatal.compareAndSet(null, e);
-                    } catch (RuntimeException e) {
-                        fatal.compareAndSet(null, new SimulationException("Sending failed: " + e));
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void post(Batch b) {
-            ServiceClient.Answer answer = service.postEvents(b.ndjson.toString().getBytes(StandardCharsets.UTF_8));
-            if (answer.status() == 202) {
-                accepted.addAndGet(answer.body().path("data").path("accepted").asLong());
-                duplicates.addAndGet(answer.body().path("data").path("duplicates").asLong());
-                b.recordedEnded.forEach(call -> recordings.attach(call, service));
-                return;
-            }
-            failedRequests.incrementAndGet();
-            rejectedEvents.addAndGet(b.events);
-            if (errors.size() < KEPT_ERRORS) {
-                String body = answer.raw() == null ? "" : answer.raw();
-                errors.add("a batch of " + b.events + " events was refused with " + answer.status() + ": "
-                        + body.substring(0, Math.min(500, body.length())));
-            }
+            batch = new EventBatch();
         }
     }
 }
