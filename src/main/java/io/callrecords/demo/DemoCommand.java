@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,7 +78,10 @@ public final class DemoCommand {
         if (line.has("--fresh")) {
             dir.wipe();
         }
-        Optional<DemoState> saved = dir.state();
+        // The marker goes in before the service creates anything, so the directory is known as the demo's
+        // even if this start fails half-way.
+        DemoState state = dir.state().orElseGet(() -> DemoFill.plan(days, agents, clock.instant()));
+        dir.save(state);
         URI base = URI.create("http://127.0.0.1:" + port);
         String operatorToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         out.println("Starting Callrecords on http://localhost:" + port + " with the demo's data in " + dir.path() + " ...");
@@ -91,8 +93,10 @@ public final class DemoCommand {
             return 1;
         }
         try {
-            DemoState state = saved.orElseGet(() -> DemoFill.createAccount(base, operatorToken, days, agents, clock.instant()));
-            dir.save(state);
+            if (state.apiKey() == null) {
+                state = state.withKey(DemoFill.createAccount(base, operatorToken));
+                dir.save(state);
+            }
             if (state.filled()) {
                 out.println("Reusing the demo data: " + DemoFill.describe(state) + " (--fresh starts over).");
             } else {

@@ -26,16 +26,20 @@ final class DemoFill {
 
     private DemoFill() {}
 
-    /** {@code POST /admin/accounts} with the demo's operator token; the period ends an hour ago. */
-    static DemoState createAccount(URI service, String operatorToken, int days, int agents, Instant now) {
+    /** A new demo's traffic: the days ending an hour ago. */
+    static DemoState plan(int days, int agents, Instant now) {
+        Instant end = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        return DemoState.planned(SEED, end.minus(Duration.ofDays(days)), days, agents);
+    }
+
+    /** {@code POST /admin/accounts} with the demo's operator token; returns the new account's key. */
+    static String createAccount(URI service, String operatorToken) {
         ServiceClient.Answer created = new ServiceClient(service, operatorToken).post("/admin/accounts",
                 Map.of("name", ACCOUNT_NAME, "rate_limit_per_minute", 1_000_000));
         if (created.status() != 201) {
             throw new SimulationException("Creating the demo account failed with " + created.status() + ": " + created.raw());
         }
-        Instant end = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-        return new DemoState(false, created.body().path("data").path("api_key").asString(), SEED,
-                end.minus(Duration.ofDays(days)), days, agents, null, null);
+        return created.body().path("data").path("api_key").asString();
     }
 
     /** Sends the whole period (again, if an earlier fill stopped half-way: what is there already counts as duplicates). */

@@ -9,11 +9,21 @@ import java.util.Properties;
  *
  * @param filled         the whole simulated period was accepted; until then a start sends it again (the
  *                       service ignores the events it already has)
+ * @param apiKey         the demo account's key; null until the account exists
  * @param answeredCall   uuid of a recent answered call, or null
  * @param returnedCall   uuid of a recent missed call that an agent returned, or null
  */
 record DemoState(boolean filled, String apiKey, long seed, Instant start, int days, int agents, String answeredCall,
                  String returnedCall) {
+
+    /** A new demo: its traffic chosen, its account not created yet. */
+    static DemoState planned(long seed, Instant start, int days, int agents) {
+        return new DemoState(false, null, seed, start, days, agents, null, null);
+    }
+
+    DemoState withKey(String key) {
+        return new DemoState(filled, key, seed, start, days, agents, answeredCall, returnedCall);
+    }
 
     DemoState filledWith(String answered, String returned) {
         return new DemoState(true, apiKey, seed, start, days, agents, answered, returned);
@@ -22,7 +32,9 @@ record DemoState(boolean filled, String apiKey, long seed, Instant start, int da
     Properties toProperties() {
         Properties p = new Properties();
         p.setProperty("state", filled ? "filled" : "filling");
-        p.setProperty("api_key", apiKey);
+        if (apiKey != null) {
+            p.setProperty("api_key", apiKey);
+        }
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("start", start.toString());
         p.setProperty("days", Integer.toString(days));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.PortInUseException;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -76,6 +77,23 @@ class DemoCommandTest {
             assertThat(err.toString(StandardCharsets.UTF_8).strip()).as(args.toString()).doesNotContain("\n").endsWith(".");
         }
         assertThat(other.resolve("callrecords.lock")).exists();
+    }
+
+    @Test
+    void aStartThatFailsSaysWhyInOneSentenceAndLeavesTheDirectoryTheDemos() {
+        Path data = temp.resolve("failed");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        DemoCommand demo = new DemoCommand(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        int code = demo.execute(new String[] {"--data-dir", data.toString(), "--port", "18099"}, properties -> {
+            Files.createDirectories(data.resolve("postgres")); // what a start creates before it fails
+            throw new IllegalStateException("context failed", new PortInUseException(18099));
+        });
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("Port 18099 is in use: stop what runs there, or give the demo another --port.");
+        assertThat(new DemoDataDir(data).holdsOtherData()).isFalse();
+        assertThat(new DemoDataDir(data).state()).hasValueSatisfying(s -> assertThat(s.apiKey()).isNull());
     }
 
     private static String find(Pattern pattern, String text) {
