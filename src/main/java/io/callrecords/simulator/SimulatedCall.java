@@ -9,7 +9,7 @@ import java.util.UUID;
  * A simulated call: its events, and what the simulation meant by them, so that tests can hold the
  * service's records against it and commands can report what was sent.
  *
- * @param callerNumber  in E.164 or as an extension, whatever form the events carried it in
+ * @param callerNumber  in E.164 (whatever form the events sent it in) or an extension: what the record should show
  * @param connectedUser the user of the last connection (§3.4 {@code user_id} for a connected call), or null
  * @param missedReason  why an inbound call that reached no user was missed; null for every other call
  * @param queued        the call waited in a team's queue
