@@ -2,7 +2,10 @@ package io.callrecords;
 
 import io.callrecords.accounts.AccountsCli;
 import io.callrecords.bench.BenchCommand;
+import io.callrecords.demo.DemoCommand;
+import io.callrecords.simulator.SimulateCommand;
 import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +16,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * Entry point of the service and of its command-line tools.
  *
  * <p>{@code serve} (or no argument) runs the HTTP service; {@code accounts ...} runs an
- * account command against the same database without starting the web server.
+ * account command against the same database without starting the web server; {@code simulate} sends
+ * simulated traffic to a running service; {@code demo} runs the service filled with simulated traffic;
+ * {@code bench} runs the benchmarks.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -25,6 +30,14 @@ public class CallrecordsApplication {
             case "serve" -> SpringApplication.run(CallrecordsApplication.class, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
             case "accounts" -> System.exit(runCli(args));
             case "bench" -> System.exit(runBench(args));
+            case "simulate" -> System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            case "demo" -> {
+                // On success the service keeps running (and the process with it) until stopped.
+                int code = DemoCommand.run(Arrays.copyOfRange(args, 1, args.length), CallrecordsApplication::startService);
+                if (code != 0) {
+                    System.exit(code);
+                }
+            }
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n" + usage());
@@ -44,6 +57,12 @@ public class CallrecordsApplication {
         }
     }
 
+    /** The service with the given properties as command-line arguments, which win over the environment. */
+    private static AutoCloseable startService(Map<String, String> properties) {
+        String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+        return SpringApplication.run(CallrecordsApplication.class, args);
+    }
+
     private static int runBench(String[] args) {
         try {
             return BenchCommand.run(Arrays.copyOfRange(args, 1, args.length));
@@ -60,7 +79,10 @@ public class CallrecordsApplication {
                   accounts create --name NAME [--rate-limit N]
                                                           create an account and print its first API key
                   accounts list                           list the accounts
-                  bench [intake] [--calls N] [--batch N] [--connections N]
-                                                          run the intake benchmark on a throw-away database""";
+                  simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
+                                                          send a simulated call center's traffic to a running service
+                  demo [--port P] [--data-dir DIR] [--fresh]
+                                                          run the service with a week of simulated traffic in ./data-demo
+                  bench [NAME [options]]                  run the benchmarks (bench --help lists them)""";
     }
 }

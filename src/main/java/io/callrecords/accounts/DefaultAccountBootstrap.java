@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * On the very first start of the embedded default, creates the {@code default} account and prints
  * its key once, so a newcomer can call the API right away. An external database is left alone:
- * there an operator creates accounts.
+ * there an operator creates accounts; so is the demo, which creates its own.
  */
 @Component
 class DefaultAccountBootstrap implements ApplicationRunner {
@@ -33,7 +33,7 @@ class DefaultAccountBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.cli() || !properties.db().embedded() || accounts.any()) {
+        if (properties.cli() || properties.demo() || !properties.db().embedded() || accounts.any()) {
             return;
         }
         AccountProvisioning.NewAccount created = provisioning.create("default", properties.api().defaultRateLimitPerMinute());

@@ -27,6 +27,14 @@ final class IntakeBenchmark {
 
     record Options(int calls, int batch, int connections, int latencyCalls, int latencyRate) {}
 
+    /** {@code bench intake}: its options, their defaults, and how they reach the benchmark. */
+    static final Benchmark BENCHMARK = new Benchmark("intake",
+            "sustained NDJSON intake vs a raw COPY of the same records, memory, single-event latency",
+            Benchmark.options("--calls", 200_000, "--batch", 1_000, "--connections", 4, "--latency-calls", 10_000,
+                    "--latency-rate", 1_000),
+            o -> new IntakeBenchmark(new Options(o.integer("--calls"), o.integer("--batch"), o.integer("--connections"),
+                    o.integer("--latency-calls"), o.integer("--latency-rate"))).run());
+
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -37,7 +45,8 @@ final class IntakeBenchmark {
     void run() throws Exception {
         try (ServiceProcess service = ServiceProcess.start("2g")) {
             URI intake = URI.create("http://127.0.0.1:" + service.port + "/api/v3/call-events");
-            SyntheticCalls calls = new SyntheticCalls(42, 50_000);
+            CallSource calls = CallSource.simulated(42, 400);
+            calls.prepare(URI.create("http://127.0.0.1:" + service.port), service.apiKey);
             System.out.printf("Intake benchmark: %,d calls in NDJSON batches of %d calls, %d connections%n",
                     options.calls(), options.batch(), options.connections());
             send(service, intake, batches(calls, Math.min(20_000, options.calls() / 5)), false); // warm-up
@@ -66,7 +75,7 @@ final class IntakeBenchmark {
         }
     }
 
-    private List<byte[]> batches(SyntheticCalls calls, int total) {
+    private List<byte[]> batches(CallSource calls, int total) {
         List<byte[]> bodies = new ArrayList<>();
         for (int done = 0; done < total; ) {
             StringBuilder body = new StringBuilder();
@@ -178,7 +187,7 @@ final class IntakeBenchmark {
     }
 
     /** Single-event requests, each call's events in order, calls started at a steady rate (open loop). */
-    private void latency(ServiceProcess service, URI intake, SyntheticCalls calls) throws Exception {
+    private void latency(ServiceProcess service, URI intake, CallSource calls) throws Exception {
         int total = options.latencyCalls();
         long[] micros = new long[total * 8];
         AtomicInteger count = new AtomicInteger();

@@ -49,4 +49,9 @@ public record CallrecordsProperties(
     public boolean cli() {
         return "cli".equals(mode);
     }
+
+    /** Run by {@code ./callrecords demo}, which creates its own account. */
+    public boolean demo() {
+        return "demo".equals(mode);
+    }
 }

@@ -1,0 +1,41 @@
+package io.callrecords.demo;
+
+/** What the demo prints once it is ready: where it runs, its key, and calls worth a look. */
+final class DemoBanner {
+
+    private DemoBanner() {}
+
+    static String text(DemoState state, int port, DemoDataDir dir) {
+        String url = "http://localhost:" + port;
+        String curl = "   curl -H 'Authorization: Bearer " + state.apiKey() + "' " + url;
+        StringBuilder out = new StringBuilder("""
+
+                ==================================================================
+                 The demo is running: %s
+                 Account '%s' (%s)
+                 API key: %s
+                 (kept in %s)
+
+                 Try:
+                """.formatted(url, DemoFill.ACCOUNT_NAME, DemoFill.describe(state), state.apiKey(),
+                dir.path().resolve(DemoDataDir.MARKER)));
+        if (state.answeredCall() != null) {
+            out.append(curl).append("/api/v3/calls/").append(state.answeredCall()).append("   # answered\n");
+        }
+        if (state.returnedCall() != null) {
+            out.append(curl).append("/api/v3/calls/").append(state.returnedCall()).append("   # missed, called back\n");
+        }
+        out.append(curl).append("/api/v3/account/settings\n");
+        out.append("""
+                 API documentation: %s/swagger-ui.html
+
+                 Recordings: the simulated calls that were recorded are counted, but
+                 their audio is not attached yet; that waits for the media API.
+
+                 Ctrl-C stops the demo. ./callrecords demo starts it again with the
+                 same data; ./callrecords demo --fresh starts over.
+                ==================================================================
+                """.formatted(url));
+        return out.toString();
+    }
+}

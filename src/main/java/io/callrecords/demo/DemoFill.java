@@ -1,0 +1,74 @@
+package io.callrecords.demo;
+
+import io.callrecords.simulator.AccountSetup;
+import io.callrecords.simulator.CallCenter;
+import io.callrecords.simulator.ProgressBar;
+import io.callrecords.simulator.RecordingAttacher;
+import io.callrecords.simulator.RunSummary;
+import io.callrecords.simulator.ServiceClient;
+import io.callrecords.simulator.SimulatedCall;
+import io.callrecords.simulator.SimulationException;
+import io.callrecords.simulator.TrafficRun;
+import io.callrecords.simulator.TrafficSimulation;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** Creates the demo account and fills it with simulated traffic, through the service's own API. */
+final class DemoFill {
+
+    /** The same demo every time, but for its dates. */
+    static final long SEED = 7;
+    static final String ACCOUNT_NAME = "Demo call center";
+
+    private DemoFill() {}
+
+    /** A new demo's traffic: the days ending an hour ago. */
+    static DemoState plan(int days, int agents, Instant now) {
+        Instant end = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        return DemoState.planned(SEED, end.minus(Duration.ofDays(days)), days, agents);
+    }
+
+    /** {@code POST /admin/accounts} with the demo's operator token; returns the new account's key. */
+    static String createAccount(URI service, String operatorToken) {
+        ServiceClient.Answer created = new ServiceClient(service, operatorToken).post("/admin/accounts",
+                Map.of("name", ACCOUNT_NAME, "rate_limit_per_minute", 1_000_000));
+        if (created.status() != 201) {
+            throw new SimulationException("Creating the demo account failed with " + created.status() + ": " + created.raw());
+        }
+        return created.body().path("data").path("api_key").asString();
+    }
+
+    /** Sends the whole period (again, if an earlier fill stopped half-way: what is there already counts as duplicates). */
+    static DemoState fill(URI service, DemoState state, PrintStream out, PrintStream progressOut) {
+        CallCenter center = CallCenter.withAgents(state.agents());
+        ServiceClient client = new ServiceClient(service, state.apiKey());
+        new AccountSetup(client).apply(center, state.start());
+        Instant end = state.start().plus(Duration.ofDays(state.days()));
+        String[] samples = new String[2];
+        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), RecordingAttacher.NONE,
+                ProgressBar.forPeriod(progressOut, state.start(), end))
+                .send(new TrafficSimulation(center, state.seed(), state.start(), end, Long.MAX_VALUE), call -> {
+                    if (call.connectedUser() != null && call.queued()) {
+                        samples[0] = call.uuid().toString();
+                    }
+                    if (call.returns() != null) {
+                        samples[1] = call.returns().toString();
+                    }
+                });
+        summary.lines().forEach(line -> out.println("  " + line));
+        if (!summary.clean()) {
+            throw new SimulationException("The service refused some of the demo's events (see above).");
+        }
+        return state.filledWith(samples[0], samples[1]);
+    }
+
+    static String describe(DemoState state) {
+        CallCenter center = CallCenter.withAgents(state.agents());
+        return "a %d-agent call center in %s, %d day%s of traffic".formatted(center.agents(), center.zone(),
+                state.days(), state.days() == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,57 @@
+package io.callrecords.demo;
+
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * What a demo data directory holds besides its database: the demo account's key (shown on every start, as a
+ * demo should), what traffic fills it, whether the fill finished, and two calls worth looking at.
+ *
+ * @param filled         the whole simulated period was accepted; until then a start sends it again (the
+ *                       service ignores the events it already has)
+ * @param apiKey         the demo account's key; null until the account exists
+ * @param answeredCall   uuid of a recent answered call, or null
+ * @param returnedCall   uuid of a recent missed call that an agent returned, or null
+ */
+record DemoState(boolean filled, String apiKey, long seed, Instant start, int days, int agents, String answeredCall,
+                 String returnedCall) {
+
+    /** A new demo: its traffic chosen, its account not created yet. */
+    static DemoState planned(long seed, Instant start, int days, int agents) {
+        return new DemoState(false, null, seed, start, days, agents, null, null);
+    }
+
+    DemoState withKey(String key) {
+        return new DemoState(filled, key, seed, start, days, agents, answeredCall, returnedCall);
+    }
+
+    DemoState filledWith(String answered, String returned) {
+        return new DemoState(true, apiKey, seed, start, days, agents, answered, returned);
+    }
+
+    Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty("state", filled ? "filled" : "filling");
+        if (apiKey != null) {
+            p.setProperty("api_key", apiKey);
+        }
+        p.setProperty("seed", Long.toString(seed));
+        p.setProperty("start", start.toString());
+        p.setProperty("days", Integer.toString(days));
+        p.setProperty("agents", Integer.toString(agents));
+        if (answeredCall != null) {
+            p.setProperty("answered_call", answeredCall);
+        }
+        if (returnedCall != null) {
+            p.setProperty("returned_call", returnedCall);
+        }
+        return p;
+    }
+
+    static DemoState of(Properties p) {
+        return new DemoState("filled".equals(p.getProperty("state")), p.getProperty("api_key"),
+                Long.parseLong(p.getProperty("seed")), Instant.parse(p.getProperty("start")),
+                Integer.parseInt(p.getProperty("days")), Integer.parseInt(p.getProperty("agents")),
+                p.getProperty("answered_call"), p.getProperty("returned_call"));
+    }
+}

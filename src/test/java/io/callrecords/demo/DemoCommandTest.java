@@ -1,0 +1,148 @@
+package io.callrecords.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.callrecords.support.Api;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.PortInUseException;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code ./callrecords demo} as a separate process, twice on one data directory; and what it refuses. */
+class DemoCommandTest {
+
+    private static final Pattern KEY = Pattern.compile("API key: (cr_\\S+)");
+    private static final Pattern ANSWERED = Pattern.compile("/api/v3/calls/(\\S+) +# answered");
+    private static final Pattern RETURNED = Pattern.compile("/api/v3/calls/(\\S+) +# missed, called back");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theDemoStartsFilledWithTrafficAndAgainWithTheSameData() throws Exception {
+        Path data = temp.resolve("data-demo");
+        int port = freePort();
+        String key;
+        String answered;
+        try (DemoProcess demo = DemoProcess.start(data, port, "--days", "1", "--agents", "4")) {
+            String out = demo.awaitReady();
+            assertThat(out).contains("Filling the demo account with a 4-agent call center in Europe/Istanbul, 1 day of traffic",
+                    "0 rejected in 0 failed requests", "The demo is running: http://localhost:" + port,
+                    "their audio is not attached yet; that waits for the media API");
+            key = find(KEY, out);
+            answered = find(ANSWERED, out);
+            Api api = new Api(port);
+            JsonNode call = api.get("/api/v3/calls/" + answered, key).data();
+            assertThat(call.path("uuid").asString()).isEqualTo(answered);
+            assertThat(call.path("direction").asString()).isEqualTo("inbound");
+            assertThat(call.path("user_id").isNull()).isFalse();
+            JsonNode returned = api.get("/api/v3/calls/" + find(RETURNED, out), key).data();
+            assertThat(returned.path("missing_call").asBoolean()).isTrue();
+            assertThat(returned.path("callback_cdr_uuid").isNull()).isFalse();
+            assertThat(api.get("/api/v3/account/settings", key).data().path("timezone").asString()).isEqualTo("Europe/Istanbul");
+        }
+        assertThat(Files.readString(data.resolve("demo.properties"))).contains("state=filled", key);
+
+        try (DemoProcess again = DemoProcess.start(data, port)) {
+            String out = again.awaitReady();
+            assertThat(out).contains("Reusing the demo data: a 4-agent call center").doesNotContain("Filling");
+            assertThat(find(KEY, out)).isEqualTo(key);
+            assertThat(new Api(port).get("/api/v3/calls/" + answered, key).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDirectoryWithOtherDataIsLeftAloneAndBadOptionsAreOneSentence() throws IOException {
+        Path other = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(other.resolve("callrecords.lock"), "");
+        for (List<String> args : List.of(List.of("--data-dir", other.toString()), List.of("--data-dir", other.toString(), "--fresh"),
+                List.of("--port", "0"), List.of("--days", "40"), List.of("--colour"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = new DemoCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Clock.systemUTC()).execute(args.toArray(String[]::new), properties -> fail("the service must not start"));
+            assertThat(code).as(args.toString()).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8).strip()).as(args.toString()).doesNotContain("\n").endsWith(".");
+        }
+        assertThat(other.resolve("callrecords.lock")).exists();
+    }
+
+    @Test
+    void aStartThatFailsSaysWhyInOneSentenceAndLeavesTheDirectoryTheDemos() {
+        Path data = temp.resolve("failed");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        DemoCommand demo = new DemoCommand(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        int code = demo.execute(new String[] {"--data-dir", data.toString(), "--port", "18099"}, properties -> {
+            Files.createDirectories(data.resolve("postgres")); // what a start creates before it fails
+            throw new IllegalStateException("context failed", new PortInUseException(18099));
+        });
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("Port 18099 is in use: stop what runs there, or give the demo another --port.");
+        assertThat(new DemoDataDir(data).holdsOtherData()).isFalse();
+        assertThat(new DemoDataDir(data).state()).hasValueSatisfying(s -> assertThat(s.apiKey()).isNull());
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        assertThat(m.find()).as(pattern + " in:\n" + text).isTrue();
+        return m.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@code callrecords demo} in its own JVM, as a user runs it; closing it is Ctrl-C (SIGTERM). */
+    private record DemoProcess(Process process, Path log) implements AutoCloseable {
+
+        static DemoProcess start(Path data, int port, String... options) throws IOException {
+            Path log = Files.createTempFile("callrecords-demo", ".log");
+            List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx384m", "-Duser.timezone=Asia/Kolkata", "-cp", System.getProperty("java.class.path"),
+                    "io.callrecords.CallrecordsApplication", "demo", "--data-dir", data.toString(), "--port", Integer.toString(port)));
+            command.addAll(List.of(options));
+            return new DemoProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+        }
+
+        /** Waits for the banner that ends the demo's start; returns everything it printed. */
+        String awaitReady() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                String out = Files.readString(log);
+                if (out.contains("starts over.\n====")) {
+                    return out;
+                }
+                if (!process.isAlive()) {
+                    fail("the demo exited with " + process.exitValue() + ":\n" + out);
+                }
+                Thread.sleep(200);
+            }
+            return fail("the demo was not ready in 3 minutes:\n" + Files.readString(log));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+}
