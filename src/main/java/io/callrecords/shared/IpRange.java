@@ -21,6 +21,9 @@ public record IpRange(String text, byte[] network, int prefix) {
         if (bytes == null) {
             throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR block");
         }
+        if (bytes.length == 4 && address.contains(":")) {
+            bytes = mapped(bytes); // Java reads ::ffff:a.b.c.d as IPv4; an IPv6 block keeps its 128 bits
+        }
         int prefix = bytes.length * 8;
         if (slash >= 0) {
             try {
@@ -46,6 +49,14 @@ public record IpRange(String text, byte[] network, int prefix) {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    private static byte[] mapped(byte[] ipv4) {
+        byte[] out = new byte[16];
+        out[10] = (byte) 0xff;
+        out[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, out, 12, 4);
+        return out;
     }
 
     public boolean contains(InetAddress address) {
