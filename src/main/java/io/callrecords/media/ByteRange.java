@@ -44,7 +44,7 @@ sealed interface ByteRange {
             return suffix == 0 ? new Unsatisfiable(size) : new Part(Math.max(0, size - suffix), size - 1, size);
         }
         long first = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
+        long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
         if (last < first) {
             return new Whole(size); // an invalid range-spec: ignored
         }
