@@ -37,7 +37,7 @@ public final class BenchCommand {
     }
 
     private static int media(String[] args) throws Exception {
-        Map<String, Integer> options = new HashMap<>(Map.of("--large-mb", 1024, "--small-kb", 512, "--small-count", 100,
+        Map<String, Integer> options = new HashMap<>(Map.of("--large-mb", 400, "--small-kb", 512, "--small-count", 100,
                 "--rounds", 3));
         for (int i = 1; i < args.length; i += 2) {
             if (!options.containsKey(args[i]) || i + 1 >= args.length || !args[i + 1].matches("[1-9]\\d{0,5}")) {

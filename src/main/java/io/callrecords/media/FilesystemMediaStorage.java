@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Objects as files under {@code <data-dir>/media}. A temporary file of the same filesystem is
@@ -36,6 +37,11 @@ final class FilesystemMediaStorage implements MediaStorage {
         FileChannel channel = FileChannel.open(path(key), StandardOpenOption.READ);
         channel.position(offset);
         return Channels.newInputStream(channel);
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        return Optional.of(path(key));
     }
 
     @Override

@@ -71,6 +71,17 @@ class MediaDownloadController {
         }
         long first = range instanceof ByteRange.Part part ? part.first() : 0;
         long length = range instanceof ByteRange.Part part ? part.length() : media.size();
+        if (range instanceof ByteRange.Part part) {
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, part.contentRange());
+        }
+        headers(response, media, etag, link, length);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        if (Sendfile.offer(request, storage.localFile(media.storageKey()), first, length)) {
+            return; // the web server sends the bytes itself, from the page cache to the socket
+        }
         InputStream in;
         try {
             in = storage.open(media.storageKey(), first, length);
@@ -78,21 +89,19 @@ class MediaDownloadController {
             throw ApiException.notFound(); // deleted between the row read and now
         }
         try (in) {
-            if (range instanceof ByteRange.Part part) {
-                response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
-                response.setHeader(HttpHeaders.CONTENT_RANGE, part.contentRange());
-            }
-            response.setContentType(media.contentType());
-            response.setContentLengthLong(length);
-            response.setHeader(HttpHeaders.ETAG, etag);
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age="
-                    + Math.max(0, link.expires() - clock.instant().getEpochSecond()));
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + media.callUuid() + "-"
-                    + media.kind().wire() + "." + AudioType.fromContentType(media.contentType()).map(t -> t.extension).orElse("bin") + "\"");
-            if (!"HEAD".equals(request.getMethod())) {
-                copy(in, response.getOutputStream(), length);
-            }
+            copy(in, response.getOutputStream(), length);
         }
+    }
+
+    private void headers(HttpServletResponse response, StoredMedia media, String etag, SignedLink link, long length) {
+        response.setContentType(media.contentType());
+        response.setContentLengthLong(length);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age="
+                + Math.max(0, link.expires() - clock.instant().getEpochSecond()));
+        String extension = AudioType.fromContentType(media.contentType()).map(t -> t.extension).orElse("bin");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + media.callUuid() + "-"
+                + media.kind().wire() + "." + extension + "\"");
     }
 
     /** Copies exactly {@code length} bytes; a client that goes away mid-way is not an error of the service. */

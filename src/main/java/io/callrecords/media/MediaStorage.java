@@ -3,6 +3,7 @@ package io.callrecords.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the audio bytes live: the filesystem under the data directory, or an S3-compatible
@@ -16,6 +17,11 @@ interface MediaStorage {
 
     /** The {@code length} bytes of the object from {@code offset} on; the caller closes the stream. */
     InputStream open(String key, long offset, long length) throws IOException;
+
+    /** The object as a local file, when the storage keeps it as one (the web server can then send it itself). */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
 
     /** Deletes the object; deleting a missing one is no error. */
     void delete(String key) throws IOException;
