@@ -77,6 +77,15 @@ class FetchJobs {
                 .update();
     }
 
+    /** Gives back every job this owner holds, due now: a node that stops lets another take its fetches at once. */
+    int release(UUID owner) {
+        return jdbc.sql("""
+                        UPDATE media_fetch_jobs SET lease_owner = NULL, lease_until = NULL, next_attempt_at = now(),
+                            updated_at = now()
+                        WHERE lease_owner = :owner AND status = 'pending'""")
+                .param("owner", owner).update();
+    }
+
     private int finish(long id, UUID owner, String status, String error) {
         return jdbc.sql("""
                         UPDATE media_fetch_jobs SET status = :status, last_error = :error, lease_owner = NULL,

@@ -1,6 +1,7 @@
 package io.callrecords.media;
 
 import io.callrecords.shared.CallrecordsProperties;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,22 @@ class FetchWorker {
                     slots.release();
                 }
             });
+        }
+    }
+
+    /**
+     * On a normal stop the fetches in flight are given back; their late completion then finds the
+     * lease gone and changes nothing. After a crash, the lease runs out instead.
+     */
+    @PreDestroy
+    void releaseLeases() {
+        try {
+            int released = jobs.release(owner);
+            if (released > 0) {
+                log.info("Gave back {} media fetches in progress for another attempt", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not give back the media fetches in progress: {}", e.toString());
         }
     }
 
