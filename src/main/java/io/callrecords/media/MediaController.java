@@ -82,7 +82,7 @@ class MediaController {
         MediaSpool.Spooled spooled;
         try {
             spooled = spool.spool(request.getInputStream(), declared);
-        } catch (IOException e) {
+        } catch (MediaSpool.Unreadable e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "The request body could not be read to its end.");
         }
         MediaAttachments.Attached attached = attachments.attach(caller.accountId(), call, mediaKind, spooled,

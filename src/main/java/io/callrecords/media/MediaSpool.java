@@ -28,6 +28,13 @@ class MediaSpool {
     /** A complete temporary file and what was learnt while writing it. */
     record Spooled(Path file, AudioType type, long size, String sha256) {}
 
+    /** Reading the audio failed (the sender went away): not the service's fault, and worth a retry. */
+    static final class Unreadable extends IOException {
+        Unreadable(IOException cause) {
+            super("The audio could not be read to its end: " + cause.getMessage(), cause);
+        }
+    }
+
     private static final int BUFFER = 256 * 1024;
 
     private final Path tmpDir;
@@ -57,7 +64,7 @@ class MediaSpool {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             MessageDigest sha256 = sha256();
             byte[] buffer = new byte[BUFFER];
-            int head = in.readNBytes(buffer, 0, AudioType.HEAD_BYTES);
+            int head = read(() -> in.readNBytes(buffer, 0, AudioType.HEAD_BYTES));
             AudioType type = checkType(buffer, head, declared);
             long size = 0;
             int n = head;
@@ -71,7 +78,7 @@ class MediaSpool {
                 while (chunk.hasRemaining()) {
                     out.write(chunk);
                 }
-                n = in.read(buffer);
+                n = read(() -> in.read(buffer));
             }
             out.force(true);
             complete = true;
@@ -80,6 +87,19 @@ class MediaSpool {
             if (!complete) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private interface Read {
+        int next() throws IOException;
+    }
+
+    /** Tells a failure to read the body apart from one to write the file (a full disk is the service's problem). */
+    private static int read(Read read) throws Unreadable {
+        try {
+            return read.next();
+        } catch (IOException e) {
+            throw new Unreadable(e);
         }
     }
 
