@@ -23,9 +23,18 @@ public abstract class MediaAppTestSupport extends AppTestSupport {
         registry.add("callrecords.data-dir", DATA_DIR::toString);
     }
 
+    /** Removed when the test JVM ends: the contexts of several test classes share it until then. */
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("callrecords-media-test");
+            Path dir = Files.createTempDirectory("callrecords-media-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort: it is a temporary directory
+                }
+            }));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
