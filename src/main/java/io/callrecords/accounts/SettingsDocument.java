@@ -25,6 +25,7 @@ final class SettingsDocument {
     static final int MAX_SHORT_ABANDON_SECONDS = 600;
     static final Duration MAX_CALLBACK_WINDOW = Duration.ofDays(366);
     static final int MAX_DENYLIST_ENTRIES = 10_000;
+    static final int MAX_MEDIA_RETENTION_DAYS = 36_500;
 
     private static final Pattern DENYLIST_ENTRY = Pattern.compile("\\+?\\d{1,15}\\*?");
     private static final Pattern NUMBER_KEY = Pattern.compile("\\+?\\d{1,15}");
@@ -45,6 +46,7 @@ final class SettingsDocument {
         int shortAbandon = base.shortAbandonSeconds();
         List<String> denylist = base.denylist();
         Duration callbackWindow = base.callbackWindow();
+        Integer mediaRetention = base.mediaRetentionDays();
         Instant effectiveFrom = now;
 
         if (patch.containsKey("timezone")) {
@@ -69,6 +71,9 @@ final class SettingsDocument {
         if (patch.containsKey("callback_window")) {
             callbackWindow = callbackWindow(patch.get("callback_window"), errors);
         }
+        if (patch.containsKey("media_retention_days")) {
+            mediaRetention = mediaRetentionDays(patch.get("media_retention_days"), errors);
+        }
         if (patch.containsKey("effective_from")) {
             effectiveFrom = instant(patch.get("effective_from"), errors);
         }
@@ -77,7 +82,7 @@ final class SettingsDocument {
         }
         errors.throwIfAny();
         return new Change(new AccountSettings(timezone, region, businessHours, numberHours, shortAbandon, denylist,
-                callbackWindow), effectiveFrom);
+                callbackWindow, mediaRetention), effectiveFrom);
     }
 
     /** Reads settings that were stored by {@link #render}: valid by construction. */
@@ -97,6 +102,7 @@ final class SettingsDocument {
         out.put("short_abandon_seconds", settings.shortAbandonSeconds());
         out.put("denylist", settings.denylist());
         out.put("callback_window", renderDuration(settings.callbackWindow()));
+        out.put("media_retention_days", settings.mediaRetentionDays());
         return out;
     }
 
@@ -133,6 +139,19 @@ final class SettingsDocument {
         }
         errors.add("short_abandon_seconds", "must be a whole number of seconds from 0 to " + MAX_SHORT_ABANDON_SECONDS);
         return 0;
+    }
+
+    /** Whole days from 1 to 36,500 (a hundred years); null keeps media forever. */
+    private static Integer mediaRetentionDays(Object value, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer days && days >= 1 && days <= MAX_MEDIA_RETENTION_DAYS) {
+            return days;
+        }
+        errors.add("media_retention_days", "must be a whole number of days from 1 to " + MAX_MEDIA_RETENTION_DAYS
+                + ", or null to keep recordings and voicemails forever");
+        return null;
     }
 
     private static List<String> denylist(Object value, FieldErrors errors) {

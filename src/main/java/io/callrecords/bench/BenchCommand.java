@@ -15,8 +15,8 @@ public final class BenchCommand {
 
     /** Every benchmark, one line each, in the order {@code bench} runs them. */
     static final List<Benchmark> BENCHMARKS = List.of(
-            IntakeBenchmark.BENCHMARK
-    );
+            IntakeBenchmark.BENCHMARK,
+            MediaBenchmark.BENCHMARK);
 
     private BenchCommand() {}
 

@@ -17,7 +17,10 @@ public record CallrecordsProperties(
         @DefaultValue Db db,
         String operatorToken,
         @DefaultValue Api api,
-        @DefaultValue("serve") String mode) {
+        @DefaultValue("serve") String mode,
+        String publicBaseUrl,
+        @DefaultValue Media media,
+        @DefaultValue Outbound outbound) {
 
     /** Where PostgreSQL is: {@code url} unset means the embedded server under the data directory. */
     public record Db(String url, @DefaultValue("postgres") String user, String password,
@@ -41,6 +44,43 @@ public record CallrecordsProperties(
     /** Limits of the HTTP API. */
     public record Api(@DefaultValue("600") int defaultRateLimitPerMinute,
                       @DefaultValue("10MB") DataSize bodyLimit) {}
+
+    /**
+     * Recordings and voicemails: where they are kept, how large they may be, the key that signs
+     * their links, and how {@code source_url} fetches and retention run.
+     *
+     * @param signingKey secret of the signed media links (at least 32 characters); unset = a random
+     *                   key kept in {@code <data-dir>/keys/media-signing.key}
+     */
+    public record Media(@DefaultValue("filesystem") String storage,
+                        @DefaultValue("500MB") DataSize maxSize,
+                        String signingKey,
+                        @DefaultValue S3 s3,
+                        @DefaultValue Fetch fetch,
+                        @DefaultValue("1h") Duration retentionInterval,
+                        @DefaultValue("1h") Duration tmpMaxAge) {}
+
+    /** An S3-compatible object store (AWS S3, MinIO, Ceph, ...); credentials unset = the SDK's default chain. */
+    public record S3(String endpoint, @DefaultValue("callrecords-media") String bucket,
+                     @DefaultValue("us-east-1") String region, @DefaultValue("false") boolean pathStyle,
+                     String accessKey, String secretKey, @DefaultValue("") String prefix) {}
+
+    /** Fetching media from a {@code source_url}: retried with exponential backoff until {@code deadline}. */
+    public record Fetch(@DefaultValue("1s") Duration pollInterval,
+                        @DefaultValue("5s") Duration retryMin,
+                        @DefaultValue("10m") Duration retryMax,
+                        @DefaultValue("24h") Duration deadline,
+                        @DefaultValue("10s") Duration connectTimeout,
+                        @DefaultValue("30m") Duration timeout,
+                        @DefaultValue("4") int concurrency) {}
+
+    /**
+     * Calls the service makes to addresses its clients name (webhooks, media fetches).
+     *
+     * @param allowedHosts host names, addresses or CIDRs that may be reached although loopback or
+     *                     private (for tests and on-premises integrations)
+     */
+    public record Outbound(@DefaultValue java.util.List<String> allowedHosts) {}
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");

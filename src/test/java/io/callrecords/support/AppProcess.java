@@ -28,13 +28,19 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts {@code callrecords serve} on the data directory; does not wait for it. */
     public static AppProcess launch(Path dataDir, Map<String, String> environment) {
+        return launch(dataDir, environment, List.of());
+    }
+
+    /** The same with extra JVM options, after the defaults (so {@code -Xmx...} there wins). */
+    public static AppProcess launch(Path dataDir, Map<String, String> environment, List<String> jvmOptions) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("callrecords-app", ".log");
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx256m", "-Duser.timezone=Asia/Kolkata",
-                    "-cp", System.getProperty("java.class.path"),
+                    "-Xmx256m", "-Duser.timezone=Asia/Kolkata"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "io.callrecords.CallrecordsApplication", "serve"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("CALLRECORDS_DATA_DIR", dataDir.toString());

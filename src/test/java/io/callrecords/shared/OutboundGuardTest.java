@@ -1,0 +1,107 @@
+package io.callrecords.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The SSRF guard decides on addresses; a fake resolver stands in for DNS, so nothing is connected to. */
+class OutboundGuardTest {
+
+    private static final Map<String, List<String>> DNS = Map.of(
+            "crm.example.com", List.of("93.184.215.14"),
+            "metadata.example.com", List.of("169.254.169.254"),
+            "mixed.example.com", List.of("93.184.215.14", "10.1.2.3"),
+            "v6.example.com", List.of("2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
+            "internal.example.com", List.of("10.20.30.40"));
+
+    private static OutboundGuard guard(String... allowed) {
+        return new OutboundGuard(List.of(allowed), host -> {
+            List<String> addresses = DNS.get(host);
+            if (addresses == null) {
+                throw new UnknownHostException(host);
+            }
+            return addresses.stream().map(OutboundGuardTest::address).toList();
+        });
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal); // literals only: no lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+            "169.254.169.254", "100.64.0.1", "100.127.255.254", "0.0.0.0", "0.1.2.3", "224.0.0.1", "239.255.255.250",
+            "255.255.255.255", "::1", "::", "fc00::1", "fd12:3456::1", "fe80::1", "ff02::1", "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1", "[::1]", "64:ff9b::a9fe:a9fe", "2002:c0a8:0101::1", "::127.0.0.1"})
+    void refusesLoopbackPrivateLinkLocalAndTheirIpv6Forms(String host) {
+        assertThatThrownBy(() -> guard().check(host)).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("callrecords.outbound.allowed-hosts");
+    }
+
+    @Test
+    void refusesAnIpv4MappedAddressThatARealResolverGivesAsIpv6() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 169, (byte) 254, (byte) 169, (byte) 254};
+        InetAddress v6 = Inet6Address.getByAddress("evil.example.com", mapped, -1);
+        OutboundGuard guard = new OutboundGuard(List.of(), host -> List.of(v6));
+        assertThatThrownBy(() -> guard.check("evil.example.com")).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("169.254.0.0/16");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111"})
+    void letsPublicAddressesThrough(String host) throws Exception {
+        assertThat(guard().check(host)).hasSize(1);
+    }
+
+    @Test
+    void resolvesNamesOnceAndReturnsTheAddressesToConnectTo() throws Exception {
+        assertThat(guard().check("crm.example.com")).extracting(InetAddress::getHostAddress).containsExactly("93.184.215.14");
+        assertThat(guard().check("CRM.Example.com.")).hasSize(1);
+        assertThat(guard().check("v6.example.com")).hasSize(1);
+        assertThatThrownBy(() -> guard().check("metadata.example.com")).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("169.254.169.254");
+        assertThatThrownBy(() -> guard().check("nowhere.example.com")).isInstanceOf(UnknownHostException.class)
+                .isNotInstanceOf(OutboundGuard.Refused.class);
+    }
+
+    @Test
+    void aNameWithOnePrivateAnswerIsRefusedWhole() {
+        assertThatThrownBy(() -> guard().check("mixed.example.com")).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("10.1.2.3");
+    }
+
+    @Test
+    void theAllowListNamesHostsAddressesAndBlocks() throws Exception {
+        assertThat(guard("internal.example.com").check("internal.example.com")).hasSize(1);
+        assertThat(guard("10.0.0.0/8").check("internal.example.com")).hasSize(1);
+        assertThat(guard("127.0.0.1").check("127.0.0.1")).hasSize(1);
+        assertThat(guard("::1").check("::1")).hasSize(1);
+        assertThat(guard("127.0.0.1").check("::ffff:127.0.0.1")).hasSize(1);
+        assertThatThrownBy(() -> guard("127.0.0.1").check("127.0.0.2")).isInstanceOf(OutboundGuard.Refused.class);
+        assertThatThrownBy(() -> guard("10.0.0.0/16").check("internal.example.com")).isInstanceOf(OutboundGuard.Refused.class);
+        assertThatThrownBy(() -> guard("other.example.com").check("internal.example.com"))
+                .isInstanceOf(OutboundGuard.Refused.class);
+    }
+
+    @Test
+    void ipRangesParseCidrBlocks() {
+        assertThat(IpRange.parse("172.16.0.0/12").contains(address("172.31.1.1"))).isTrue();
+        assertThat(IpRange.parse("172.16.0.0/12").contains(address("172.32.0.0"))).isFalse();
+        assertThat(IpRange.parse("fe80::/10").contains(address("febf::1"))).isTrue();
+        assertThat(IpRange.parse("fe80::/10").contains(address("fec0::1"))).isFalse();
+        assertThatThrownBy(() -> IpRange.parse("example.com/8")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IpRange.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
