@@ -1,0 +1,24 @@
+package io.callrecords.calls;
+
+/** One side of a range filter, {@code started_at[gte]=...}: an operator and its value. */
+record Bound<T>(Operator operator, T value) {
+
+    /** The operators of range filters, by their name in the query ({@code gt}, {@code gte} ...). */
+    enum Operator {
+        GT(">"), GTE(">="), LT("<"), LTE("<=");
+
+        private final String sql;
+
+        Operator(String sql) {
+            this.sql = sql;
+        }
+
+        String sql() {
+            return sql;
+        }
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
