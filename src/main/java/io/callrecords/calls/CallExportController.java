@@ -41,7 +41,7 @@ class CallExportController {
     }
 
     @GetMapping("/api/v3/calls/export")
-    @Operation(summary = "Export calls", description = """
+    @Operation(operationId = "exportCalls", summary = "Export calls", description = """
             Every record matching the filters of List calls, in the same order, without a limit: CSV with a header
             row (RFC 4180 quoting; null is an empty field, call_flow its JSON text) or NDJSON (each line a record as
             Get a call serves it). Streamed: memory stays flat however many records match.""")

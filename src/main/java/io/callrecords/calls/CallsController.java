@@ -31,7 +31,7 @@ class CallsController {
     }
 
     @GetMapping("/api/v3/calls")
-    @Operation(summary = "List calls", description = """
+    @Operation(operationId = "listCalls", summary = "List calls", description = """
             Ended calls of the account (calls in progress with status=live), newest first unless sort says otherwise.
             meta.count is the number of all matches. Page with offset, or for deep scans with cursor: pass
             meta.next_cursor of the previous page (null after the last page). Filters combine with AND; unknown
@@ -47,7 +47,7 @@ class CallsController {
     }
 
     @GetMapping("/api/v3/calls/{uuid}")
-    @Operation(summary = "Get a call", description = "The record of one call of the account, ended or in progress.")
+    @Operation(operationId = "getCall", summary = "Get a call", description = "The record of one call of the account, ended or in progress.")
     @ApiResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.ONE)))
     @ApiResponse(responseCode = "404", description = "No such call in this account",
@@ -67,7 +67,7 @@ class CallsController {
     }
 
     @GetMapping("/api/v3/calls/{yyyy}/{mm}/{dd}/{uuid}")
-    @Operation(summary = "Get a call (dated path)", description = "The older form of Get a call; month and day may"
+    @Operation(operationId = "getCallDated", summary = "Get a call (dated path)", description = "The older form of Get a call; month and day may"
             + " have one or two digits (2022/7/7 or 2022/07/07).")
     @ApiResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.ONE)))

@@ -2,6 +2,8 @@ package io.callrecords.calls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -16,7 +18,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -26,10 +30,25 @@ import org.springframework.web.method.HandlerMethod;
  * every list ({@link CallListParameters}) with their enums and examples, and the 401 and 429 answers.
  */
 @Component
-class CallsOpenApi implements OperationCustomizer {
+class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
 
     private static final Set<Class<?>> READ_CONTROLLERS = Set.of(CallsController.class, CallExportController.class,
             LegacyCdrsController.class);
+    /** The body schema of each endpoint's 200, by controller and method. */
+    private static final Map<String, String> BODIES = Map.of(
+            "CallsController.list", CallSchemas.LIST,
+            "CallsController.get", CallSchemas.ONE,
+            "CallsController.getDated", CallSchemas.ONE,
+            "LegacyCdrsController.list", CallSchemas.CDR_LIST,
+            "LegacyCdrsController.get", CallSchemas.CDR_ONE);
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        CallSchemas.all().forEach(openApi.getComponents()::addSchemas);
+    }
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -59,6 +78,16 @@ class CallsOpenApi implements OperationCustomizer {
                 CallExamples.UNAUTHORIZED, CallExamples.NOT_AUTHORIZED));
         responses.addApiResponse("429", json("The account's rate limit is exceeded (see the x-ratelimit-* headers)",
                 CallExamples.RATE_LIMITED));
+        String body = BODIES.get(handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName());
+        responses.forEach((status, response) -> {
+            MediaType media = response.getContent() == null ? null : response.getContent().get("application/json");
+            if (media != null) {
+                String schema = status.equals("200") ? body : status.equals("422") ? CallSchemas.INVALID : CallSchemas.ERROR;
+                if (schema != null) {
+                    media.setSchema(CallSchemas.ref(schema));
+                }
+            }
+        });
         return operation.responses(responses);
     }
 
@@ -141,7 +170,8 @@ class CallsOpenApi implements OperationCustomizer {
     private static ApiResponse json(String description, String... examples) {
         MediaType media = new MediaType();
         for (int i = 0; i < examples.length; i++) {
-            media.addExamples("example" + (i + 1), new Example().value(parsed(examples[i])));
+            media.addExamples(examples.length == 1 ? "example" : i == 0 ? "missing_key" : "bad_key",
+                    new Example().value(parsed(examples[i])));
         }
         return new ApiResponse().description(description).content(new Content().addMediaType("application/json", media));
     }

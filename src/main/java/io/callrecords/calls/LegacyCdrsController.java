@@ -37,7 +37,7 @@ class LegacyCdrsController {
     }
 
     @GetMapping("/api/v20211124/cdrs")
-    @Operation(summary = "List cdrs (legacy)", description = """
+    @Operation(operationId = "listCdrs", summary = "List cdrs (legacy)", description = """
             Ended calls as cdrs, newest first, per_page (default 10) to a page. The filters of List calls apply;
             links keep them. meta.per_page is a string, as that version served it.""")
     @CallListParameters(CallListParameters.Paging.PAGES)
@@ -73,7 +73,7 @@ class LegacyCdrsController {
     }
 
     @GetMapping("/api/v20211124/cdrs/{yyyy}/{mm}/{dd}/{uuid}")
-    @Operation(summary = "Get a cdr (legacy)", description = "One call as a cdr; month and day may have one or two"
+    @Operation(operationId = "getCdr", summary = "Get a cdr (legacy)", description = "One call as a cdr; month and day may have one or two"
             + " digits (2022/7/7).")
     @ApiResponse(responseCode = "200", description = "The cdr",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.LEGACY_ONE)))
