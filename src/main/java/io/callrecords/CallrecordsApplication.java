@@ -61,6 +61,8 @@ public class CallrecordsApplication {
                                                           create an account and print its first API key
                   accounts list                           list the accounts
                   bench [intake] [--calls N] [--batch N] [--connections N]
-                                                          run the intake benchmark on a throw-away database""";
+                                                          run the intake benchmark on a throw-away database
+                  bench read [--records N] [--accounts N] [--rate R] [--seconds S] [--keep DIR]
+                                                          run the read API benchmark (10 million records by default)""";
     }
 }

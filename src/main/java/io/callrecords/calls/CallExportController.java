@@ -32,11 +32,11 @@ class CallExportController {
     private static final Logger log = LoggerFactory.getLogger(CallExportController.class);
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    private final CallRecords records;
+    private final CallExport export;
     private final JsonMapper json;
 
-    CallExportController(CallRecords records, JsonMapper json) {
-        this.records = records;
+    CallExportController(CallExport export, JsonMapper json) {
+        this.export = export;
         this.json = json;
     }
 
@@ -57,7 +57,7 @@ class CallExportController {
         response.setContentType(query.format().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"calls." + query.format().wire() + "\"");
         try (ExportWriter writer = query.format().writer(new BufferedOutputStream(response.getOutputStream(), BUFFER_BYTES), json)) {
-            records.export(caller.accountId(), query.filter(), query.sort(), writer);
+            export.export(caller.accountId(), query.filter(), query.sort(), writer);
         } catch (UncheckedIOException | IOException e) {
             // the client went away mid-stream: nothing to answer, the transaction has already rolled back
             log.debug("Export of account {} ended early: {}", caller.accountId(), e.toString());

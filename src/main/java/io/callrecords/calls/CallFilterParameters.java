@@ -40,6 +40,9 @@ final class CallFilterParameters {
     /** An offset whose {@code +} arrived as a space: a {@code +} left unencoded in a query string means space. */
     private static final Pattern SPACE_FOR_PLUS = Pattern.compile("(T[0-9:.]+) ([0-9]{2}:?[0-9]{2})$");
     private static final List<Bound.Operator> ALL = List.of(Bound.Operator.values());
+    private static final String DIRECTIONS = names(Direction.values());
+    private static final String REASONS = names(MissingCallReason.values());
+    private static final String ENDPOINT_TYPES = names(EndpointType.values());
 
     private CallFilterParameters() {}
 
@@ -55,12 +58,12 @@ final class CallFilterParameters {
                 bounds(p, "call_duration", ALL, CallFilterParameters::secondsBound, "a whole number of seconds"),
                 bounds(p, "updated_at", List.of(Bound.Operator.GT, Bound.Operator.GTE), CallFilterParameters::timeBound,
                         TIME_FORMS),
-                oneOf(p, "direction", Direction::fromWire, names(Direction.values())),
+                oneOf(p, "direction", Direction::fromWire, DIRECTIONS),
                 p.bool("missing_call[eq]"),
-                oneOf(p, "missing_call_reason", MissingCallReason::fromWire, names(MissingCallReason.values())),
+                oneOf(p, "missing_call_reason", MissingCallReason::fromWire, REASONS),
                 oneOf(p, "user_id", CallFilterParameters::id, "ids (whole numbers)"),
                 id(p, "number_id[eq]"),
-                oneOf(p, "callee_type", EndpointType::fromWire, names(EndpointType.values())),
+                oneOf(p, "callee_type", EndpointType::fromWire, ENDPOINT_TYPES),
                 p.bool("returned[eq]"),
                 digits);
     }
@@ -139,7 +142,10 @@ final class CallFilterParameters {
                     case LTE -> new Bound<>(Bound.Operator.LT, next);
                 });
             }
-            String repaired = SPACE_FOR_PLUS.matcher(value).replaceFirst("$1+$2");
+            if (value.endsWith("Z") && value.length() <= 24) {
+                return Optional.of(new Bound<>(operator, Instant.parse(value))); // the common form, parsed fast
+            }
+            String repaired = value.indexOf(' ') < 0 ? value : SPACE_FOR_PLUS.matcher(value).replaceFirst("$1+$2");
             TemporalAccessor parsed = TIME.parseBest(repaired, OffsetDateTime::from, LocalDateTime::from);
             // without an offset the time is read as UTC, the zone of every time this API serves
             Instant instant = parsed instanceof OffsetDateTime t ? t.toInstant()

@@ -5,9 +5,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.util.RawValue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * CSV as RFC 4180 has it: a header row of the record's field names, lines ending in CRLF, a field in double
@@ -22,30 +21,30 @@ final class CsvExportWriter implements ExportWriter {
         this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     }
 
-    @Override
-    public void accept(Map<String, Object> record) throws IOException {
-        List<String> fields = CallRecordView.FIELDS;
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            write(record.get(fields.get(i)));
-        }
-        out.write("\r\n");
-    }
-
     /** Writes the header row; called once, before the first record. */
     CsvExportWriter header() throws IOException {
-        out.write(String.join(",", CallRecordView.FIELDS));
+        out.write(String.join(",", WireField.NAMES));
         out.write("\r\n");
         return this;
     }
 
-    private void write(Object value) throws IOException {
-        if (value == null) {
-            return;
+    @Override
+    public void accept(ResultSet row) throws SQLException, IOException {
+        for (int i = 0; i < WireField.ALL.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            Object value = WireField.ALL.get(i).read(row);
+            if (value instanceof String text) {
+                write(text);
+            } else if (value != null) {
+                out.write(value.toString());
+            }
         }
-        String text = value instanceof RawValue raw ? String.valueOf(raw.rawValue()) : value.toString();
+        out.write("\r\n");
+    }
+
+    private void write(String text) throws IOException {
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             out.write(text);
             return;
