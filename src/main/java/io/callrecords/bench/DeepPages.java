@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +28,8 @@ final class DeepPages {
         this.account = account;
     }
 
-    void run(Connection db) throws Exception {
+    /** Runs the comparison; answers the number of the deep page. */
+    int run() throws Exception {
         JsonNode first = get(base);
         // page 1,000, or the last full page of a smaller load
         int deep = (int) Math.min(1000, first.path("meta").path("count").asLong() / 10);
@@ -60,6 +60,7 @@ final class DeepPages {
             System.out.println("  " + names[k] + ": " + Latencies.of(micros[k], REPEATS, 0, 0).summary()
                     .replaceAll(" in .*failed:", ":"));
         }
+        return deep;
     }
 
     private JsonNode get(String url) throws Exception {

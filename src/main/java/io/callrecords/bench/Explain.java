@@ -18,13 +18,15 @@ final class Explain {
 
     private Explain() {}
 
-    static void print(Connection db, Account account) throws Exception {
+    static void print(Connection db, Account account, int deepPage) throws Exception {
         Object[] week = {account, Instant.parse("2026-01-05T00:00:00Z"), Instant.parse("2026-01-12T00:00:00Z")};
         explain(db, "List page (one week, inbound, missed)", ReadApiBenchmark.PAGE, week, 11);
         explain(db, "List count", ReadApiBenchmark.COUNT, week, 0);
         OffsetDateTime key;
         UUID uuid;
-        try (PreparedStatement s = db.prepareStatement("SELECT started_at, uuid" + TWO_MONTHS + ORDER + " OFFSET 9989 LIMIT 1")) {
+        int offset = (deepPage - 1) * 10;
+        try (PreparedStatement s = db.prepareStatement("SELECT started_at, uuid" + TWO_MONTHS + ORDER + " OFFSET "
+                + (offset - 1) + " LIMIT 1")) {
             s.setLong(1, account.id());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -33,9 +35,10 @@ final class Explain {
             }
         }
         String columns = ReadApiBenchmark.COLUMNS;
-        plan(db, "Page 1,000 by cursor", "SELECT " + columns + TWO_MONTHS + " AND (started_at, uuid) < (?, ?)" + ORDER
+        plan(db, "Page " + deepPage + " by cursor", "SELECT " + columns + TWO_MONTHS + " AND (started_at, uuid) < (?, ?)" + ORDER
                 + " LIMIT 11", account.id(), key.withOffsetSameInstant(ZoneOffset.UTC), uuid);
-        plan(db, "Page 1,000 by offset", "SELECT " + columns + TWO_MONTHS + ORDER + " LIMIT 11 OFFSET 9990", account.id());
+        plan(db, "Page " + deepPage + " by offset", "SELECT " + columns + TWO_MONTHS + ORDER + " LIMIT 11 OFFSET " + offset,
+                account.id());
         plan(db, "Count of the two months", "SELECT count(*)" + TWO_MONTHS, account.id());
         plan(db, "Export of the account", "SELECT " + columns + " FROM call_records WHERE account_id = ?"
                 + " AND ended_at IS NOT NULL" + ORDER, account.id());

@@ -58,8 +58,14 @@ final class ReadApiBenchmark {
                 conditions(db, "before");
                 System.out.printf("%nList: one account, one week, direction[eq]=inbound, missing_call[eq]=true, %d/s"
                         + " for %d s (after %d s of warm-up)%n", options.rate(), options.seconds(), options.seconds() / 4);
-                OpenLoop.run(options.rate(), options.seconds() / 4.0, i -> listRequest(service, accounts, i));
-                Latencies api = OpenLoop.run(options.rate(), options.seconds(), i -> listRequest(service, accounts, i));
+                Latencies api;
+                double[] cpu = new double[3];
+                try (KeepAliveHttp load = new KeepAliveHttp(service.port)) {
+                    OpenLoop.run(options.rate(), options.seconds() / 4.0, i -> listRequest(load, accounts, i));
+                    cpu = cpu(service, cpu, -1);
+                    api = OpenLoop.run(options.rate(), options.seconds(), i -> listRequest(load, accounts, i));
+                    cpu = cpu(service, cpu, api.sortedMicros().length);
+                }
                 System.out.println("  API:  " + api.summary());
                 Latencies sql = sqlLatency(url, accounts);
                 System.out.println("  JDBC: " + sql.summary());
@@ -67,12 +73,26 @@ final class ReadApiBenchmark {
                         api.percentileMillis(99) / LIMIT_MS, sql.percentileMillis(99) / LIMIT_MS,
                         api.percentileMillis(99) / sql.percentileMillis(99));
                 System.out.printf("  matches per request: %s%n", matches(service, accounts));
-                new DeepPages(http, service, accounts.getFirst()).run(db);
+                int deep = new DeepPages(http, service, accounts.getFirst()).run();
                 new ExportThroughput(http, service).run(accounts.subList(0, 3));
-                Explain.print(db, accounts.getFirst());
+                Explain.print(db, accounts.getFirst(), deep);
                 conditions(db, "after");
             }
         }
+    }
+
+    /**
+     * CPU seconds so far of the service, its PostgreSQL and this load generator; given a request count, prints
+     * what each request cost in CPU since {@code before}.
+     */
+    private static double[] cpu(ServiceProcess service, double[] before, int requests) throws Exception {
+        double[] now = {CpuTime.of(service.pid()), CpuTime.of(service.postgresPid()), CpuTime.self()};
+        if (requests > 0) {
+            System.out.printf("  CPU a request: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms%n",
+                    (now[0] - before[0]) * 1000 / requests, (now[1] - before[1]) * 1000 / requests,
+                    (now[2] - before[2]) * 1000 / requests);
+        }
+        return now;
     }
 
     /** Loads the records unless the (kept) database holds them already. */
@@ -104,13 +124,15 @@ final class ReadApiBenchmark {
         return new Object[] {account, from, from.plus(7, ChronoUnit.DAYS)};
     }
 
-    private boolean listRequest(ServiceProcess service, List<Account> accounts, int i) throws Exception {
+    private static boolean listRequest(KeepAliveHttp load, List<Account> accounts, int i) throws Exception {
         Object[] pick = pick(accounts, i);
-        URI uri = URI.create("http://127.0.0.1:" + service.port + "/api/v3/calls?started_at%5Bgte%5D=" + pick[1]
-                + "&started_at%5Blt%5D=" + pick[2] + "&direction%5Beq%5D=inbound&missing_call%5Beq%5D=true");
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + ((Account) pick[0]).key()).build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200;
+        return load.get(listPath(pick), ((Account) pick[0]).key()) == 200;
+    }
+
+    /** The list request of the benchmark: one week of one account's missed inbound calls, brackets encoded. */
+    static String listPath(Object[] pick) {
+        return "/api/v3/calls?started_at%5Bgte%5D=" + pick[1] + "&started_at%5Blt%5D=" + pick[2]
+                + "&direction%5Beq%5D=inbound&missing_call%5Beq%5D=true";
     }
 
     /** The statements the service runs for that request (page of 11 to know if more follow, then the count). */
@@ -177,8 +199,7 @@ final class ReadApiBenchmark {
         long min = Long.MAX_VALUE, max = 0, sum = 0;
         for (int i = 0; i < 200; i++) {
             Object[] pick = pick(accounts, i);
-            URI uri = URI.create("http://127.0.0.1:" + service.port + "/api/v3/calls?started_at%5Bgte%5D=" + pick[1]
-                    + "&started_at%5Blt%5D=" + pick[2] + "&direction%5Beq%5D=inbound&missing_call%5Beq%5D=true");
+            URI uri = URI.create("http://127.0.0.1:" + service.port + listPath(pick));
             String body = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer "
                     + ((Account) pick[0]).key()).build(), HttpResponse.BodyHandlers.ofString()).body();
             long count = Long.parseLong(body.replaceAll("(?s).*\"count\":(\\d+).*", "$1"));

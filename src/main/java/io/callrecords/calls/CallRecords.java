@@ -41,9 +41,9 @@ public class CallRecords {
 
     /**
      * One page and the exact number of all matches. A first page that holds every match is its own count; any
-     * other page asks for {@code count(*)} with the same conditions (an index-only scan, V5).
+     * other page asks for {@code count(*)} with the same conditions (an index-only scan, V5). No transaction: under
+     * READ COMMITTED it would not make the two statements see one snapshot, and would cost a COMMIT round trip.
      */
-    @Transactional(readOnly = true)
     CallPage list(long accountId, CallListQuery query) {
         CallListSql sql = new CallListSql(accountId, query.filter());
         List<Listed> rows = page(sql.page(CallRecordView.COLUMNS, query.sort(), query.cursor(), query.limit() + 1,
@@ -62,7 +62,6 @@ public class CallRecords {
     }
 
     /** Up to {@code limit} matches from {@code offset} on, without a count (the legacy cdrs list has none). */
-    @Transactional(readOnly = true)
     List<Map<String, Object>> slice(long accountId, CallFilter filter, CallSort sort, int limit, long offset) {
         return page(new CallListSql(accountId, filter).page(CallRecordView.COLUMNS, sort, null, limit, offset), sort)
                 .stream().map(Listed::record).toList();
