@@ -8,9 +8,11 @@ record Bound<T>(Operator operator, T value) {
         GT(">"), GTE(">="), LT("<"), LTE("<=");
 
         private final String sql;
+        private final String wire;
 
         Operator(String sql) {
             this.sql = sql;
+            this.wire = name().toLowerCase(java.util.Locale.ROOT);
         }
 
         String sql() {
@@ -18,7 +20,7 @@ record Bound<T>(Operator operator, T value) {
         }
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wire;
         }
     }
 }

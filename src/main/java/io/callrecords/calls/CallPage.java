@@ -1,25 +1,66 @@
 package io.callrecords.calls;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One page of a call list: the records in their wire shape, the number of all matches, and the cursor that
- * continues after the last record (null when nothing follows).
+ * The body of one page of {@code GET /api/v3/calls}, written as its rows are read:
+ * {@code {"data": [...], "meta": {"count", "offset", "limit", "next_cursor"}}}.
  */
-record CallPage(List<Map<String, Object>> records, long count, String nextCursor) {
+final class CallPage {
 
-    /** {@code {"data": [...], "meta": {"count", "offset", "limit", "next_cursor"}}}. */
-    Map<String, Object> body(CallListQuery query) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("count", count);
-        meta.put("offset", query.offset());
-        meta.put("limit", query.limit());
-        meta.put("next_cursor", nextCursor);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", records);
-        body.put("meta", meta);
-        return body;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+    private final JsonGenerator json;
+    private final CallListQuery query;
+    private int records;
+    private ListCursor last;
+    private boolean more;
+
+    CallPage(JsonMapper mapper, CallListQuery query) {
+        this.json = mapper.createGenerator(body);
+        this.query = query;
+        json.writeStartObject();
+        json.writeName("data");
+        json.writeStartArray();
+    }
+
+    /** Adds the record of the current row; a row beyond the limit only says that more follow. */
+    void add(ResultSet row) throws SQLException {
+        if (records == query.limit()) {
+            more = true;
+            return;
+        }
+        RecordJson.write(row, json);
+        records++;
+        last = new ListCursor(query.sort(), row.getObject(query.sort().column(), OffsetDateTime.class).toInstant(),
+                row.getObject("uuid", UUID.class));
+    }
+
+    int records() {
+        return records;
+    }
+
+    /** More matches follow this page. */
+    boolean more() {
+        return more;
+    }
+
+    byte[] finish(long count) {
+        json.writeEndArray();
+        json.writeName("meta");
+        json.writeStartObject();
+        json.writeNumberProperty("count", count);
+        json.writeNumberProperty("offset", query.offset());
+        json.writeNumberProperty("limit", query.limit());
+        json.writeStringProperty("next_cursor", more ? last.encode() : null);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.close();
+        return body.toByteArray();
     }
 }

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +43,10 @@ class CallsController {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.LIST)))
     @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.LIST_INVALID)))
-    Map<String, Object> list(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<byte[]> list(Caller caller,
+                                @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         CallListQuery query = CallListQuery.read(parameters);
-        return records.list(caller.accountId(), query).body(query);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(records.list(caller.accountId(), query));
     }
 
     @GetMapping("/api/v3/calls/{uuid}")

@@ -5,14 +5,10 @@ import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One record per line, each exactly as {@code GET /api/v3/calls/{uuid}} serves it in {@code data}. */
 final class NdjsonExportWriter implements ExportWriter {
-
-    private static final SerializedString[] NAMES = WireField.ALL.stream().map(f -> new SerializedString(f.name()))
-            .toArray(SerializedString[]::new);
 
     private final OutputStream out;
     private final JsonGenerator json;
@@ -26,21 +22,7 @@ final class NdjsonExportWriter implements ExportWriter {
 
     @Override
     public void accept(ResultSet row) throws SQLException {
-        json.writeStartObject();
-        for (int i = 0; i < NAMES.length; i++) {
-            WireField field = WireField.ALL.get(i);
-            json.writeName(NAMES[i]);
-            switch (field.read(row)) {
-                case null -> json.writeNull();
-                case String text when field.kind() == WireField.Kind.FLOW -> json.writeRawValue(text);
-                case String text -> json.writeString(text);
-                case Long number -> json.writeNumber(number);
-                case Integer number -> json.writeNumber(number);
-                case Boolean flag -> json.writeBoolean(flag);
-                default -> throw new IllegalStateException("No wire form for " + field);
-            }
-        }
-        json.writeEndObject();
+        RecordJson.write(row, json);
         any = true;
     }
 

@@ -115,6 +115,12 @@ final class QueryParameters {
         if (values == null) {
             return List.of();
         }
-        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        List<String> given = new ArrayList<>(values.size());
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                given.add(value.strip());
+            }
+        }
+        return given;
     }
 }

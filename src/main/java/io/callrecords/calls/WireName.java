@@ -17,14 +17,6 @@ public interface WireName {
 
     /** The constant whose wire name is {@code wire}; empty for an unknown value (intake rejects it with 422). */
     static <E extends Enum<E> & WireName> Optional<E> parse(Class<E> type, String wire) {
-        if (wire == null) {
-            return Optional.empty();
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.wire().equals(wire)) {
-                return Optional.of(constant);
-            }
-        }
-        return Optional.empty();
+        return wire == null ? Optional.empty() : Optional.ofNullable(type.cast(WireNames.of(type).get(wire)));
     }
 }

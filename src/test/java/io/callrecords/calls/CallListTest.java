@@ -51,6 +51,8 @@ class CallListTest extends AppTestSupport {
         for (JsonNode record : page.data()) {
             assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordView.FIELDS);
             assertThat(record.path("ended_at").isString()).isTrue();
+            assertThat(record).as("a listed record is the record").isEqualTo(
+                    api.get("/api/v3/calls/" + record.path("uuid").asString(), key).data());
         }
     }
 
