@@ -26,6 +26,8 @@ final class ExportThroughput {
             long heapBefore = memory.maxHeapBytes.get();
             for (String format : List.of("ndjson", "csv")) {
                 for (Account account : accounts) {
+                    double serviceCpu = CpuTime.of(service.pid());
+                    double postgresCpu = CpuTime.of(service.postgresPid());
                     long started = System.nanoTime();
                     HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                                     + service.port + "/api/v3/calls/export?format=" + format))
@@ -40,9 +42,11 @@ final class ExportThroughput {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("export answered " + response.statusCode());
                     }
-                    System.out.printf("  %-6s account %d: %,d records, %,d MiB in %.2f s: %,.0f records/s, %.0f MiB/s%n",
+                    System.out.printf("  %-6s account %d: %,d records, %,d MiB in %.2f s: %,.0f records/s, %.0f MiB/s;"
+                                    + " CPU a record: service %.1f µs, PostgreSQL %.1f µs%n",
                             format, account.id(), records, bytes[0] >> 20, seconds, records / seconds,
-                            bytes[0] / seconds / (1 << 20));
+                            bytes[0] / seconds / (1 << 20), (CpuTime.of(service.pid()) - serviceCpu) * 1e6 / records,
+                            (CpuTime.of(service.postgresPid()) - postgresCpu) * 1e6 / records);
                 }
             }
             System.out.printf("  service heap in use: %,d MiB before the exports, at most %,d MiB during them (-Xmx1g)%n",

@@ -35,7 +35,7 @@ final class CallPage {
             more = true;
             return;
         }
-        RecordJson.write(row, json);
+        RecordJson.write(WireField.values(row), json);
         records++;
         last = new ListCursor(query.sort(), row.getObject(query.sort().column(), OffsetDateTime.class).toInstant(),
                 row.getObject("uuid", UUID.class));

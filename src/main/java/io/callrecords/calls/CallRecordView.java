@@ -47,8 +47,10 @@ final class CallRecordView implements RowMapper<Map<String, Object>> {
     @Override
     public Map<String, Object> mapRow(ResultSet rs, int row) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (WireField field : WireField.ALL) {
-            Object value = field.read(rs);
+        Object[] values = WireField.values(rs);
+        for (int i = 0; i < values.length; i++) {
+            WireField field = WireField.ALL.get(i);
+            Object value = values[i];
             if (field.kind() == WireField.Kind.FLOW) {
                 value = rawCallFlow ? new RawValue((String) value) : json.readValue((String) value, FLOW);
             }

@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * CSV as RFC 4180 has it: a header row of the record's field names, lines ending in CRLF, a field in double
@@ -29,12 +27,12 @@ final class CsvExportWriter implements ExportWriter {
     }
 
     @Override
-    public void accept(ResultSet row) throws SQLException, IOException {
-        for (int i = 0; i < WireField.ALL.size(); i++) {
+    public void accept(Object[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.write(',');
             }
-            Object value = WireField.ALL.get(i).read(row);
+            Object value = values[i];
             if (value instanceof String text) {
                 write(text);
             } else if (value != null) {

@@ -1,17 +1,15 @@
 package io.callrecords.calls;
 
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
- * Writes the records of an export as they come, each straight from its row (no map in between: at a hundred
+ * Writes the records of an export as they come, each from the values of its row (no map in between: at a hundred
  * thousand records a second, the maps cost more than the rows); {@link #close()} flushes what is buffered.
  */
 interface ExportWriter extends AutoCloseable {
 
-    /** Writes the record of the current row of {@code row} (columns of {@link WireField#COLUMNS}). */
-    void accept(ResultSet row) throws SQLException, IOException;
+    /** Writes one record, given as the values of its row ({@link WireField#values}). */
+    void accept(Object[] values) throws IOException;
 
     @Override
     void close() throws IOException;

@@ -2,8 +2,6 @@ package io.callrecords.calls;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +19,8 @@ final class NdjsonExportWriter implements ExportWriter {
     }
 
     @Override
-    public void accept(ResultSet row) throws SQLException {
-        RecordJson.write(row, json);
+    public void accept(Object[] values) {
+        RecordJson.write(values, json);
         any = true;
     }
 

@@ -4,6 +4,7 @@ import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,15 @@ record WireField(String name, Kind kind, int column) {
 
     static final List<String> NAMES = ALL.stream().map(WireField::name).toList();
 
+    /** The values of every field of the current row of {@code rs}, in the order of {@link #ALL}. */
+    static Object[] values(ResultSet rs) throws SQLException {
+        Object[] values = new Object[ALL.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ALL.get(i).read(rs);
+        }
+        return values;
+    }
+
     /** The value as the wire has it: String, Long, Integer, Boolean, or null; the call flow as its JSON text. */
     Object read(ResultSet rs) throws SQLException {
         return switch (kind) {
@@ -70,10 +80,37 @@ record WireField(String name, Kind kind, int column) {
             }
             case TIME -> {
                 OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-                yield value == null ? null : Timestamps.wire(value.toInstant());
+                yield value == null ? null : wireTime(value);
             }
             case MEDIA_URL -> null;
         };
+    }
+
+    /**
+     * {@link Timestamps#wire} written by hand ({@code 2026-03-26T12:31:32Z}): an export formats six times a record,
+     * and java.time's formatter took a third of the service's CPU per exported record.
+     */
+    static String wireTime(OffsetDateTime value) {
+        OffsetDateTime utc = value.getOffset().equals(ZoneOffset.UTC) ? value : value.withOffsetSameInstant(ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 1000 || year > 9999) {
+            return Timestamps.wire(utc.toInstant());
+        }
+        char[] out = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+        digits(out, 0, year, 4);
+        digits(out, 5, utc.getMonthValue(), 2);
+        digits(out, 8, utc.getDayOfMonth(), 2);
+        digits(out, 11, utc.getHour(), 2);
+        digits(out, 14, utc.getMinute(), 2);
+        digits(out, 17, utc.getSecond(), 2);
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static List<WireField> numbered(Object... nameAndKind) {

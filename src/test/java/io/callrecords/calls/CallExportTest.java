@@ -3,8 +3,10 @@ package io.callrecords.calls;
 import static io.callrecords.calls.CallListTest.encode;
 import static io.callrecords.calls.CallListTest.uuids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callrecords.support.Api;
+import com.zaxxer.hikari.HikariDataSource;
 import io.callrecords.support.AppTestSupport;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -15,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/v3/calls/export}: NDJSON and CSV, the list's filters and order, and its 422s. */
@@ -23,6 +27,13 @@ class CallExportTest extends AppTestSupport {
 
     private static final int CALLS = 40;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    CallExport export;
+    @Autowired
+    HikariDataSource pool;
+    @Autowired
+    JdbcClient jdbc;
 
     private String key;
     private SeededCalls calls;
@@ -100,6 +111,38 @@ class CallExportTest extends AppTestSupport {
         assertThat(bad.body().path("errors").path("format").get(0).asString()).isEqualTo("'xml' is not one of csv, ndjson");
         assertThat(bad.body().path("errors").path("limit").get(0).asString()).isEqualTo("is not a parameter of this list");
         assertThat(bad.body().path("errors").has("direction[eq]")).isTrue();
+    }
+
+    @Test
+    void aLongExportStreamsInOrderAndAWriterThatFailsStopsTheReading() throws Exception {
+        String big = newAccount("export-big");
+        SeededCalls many = SeededCalls.of(1_200, 6).importInto(api, big);
+        long account = jdbc.sql("SELECT account_id FROM call_records WHERE uuid = :uuid")
+                .param("uuid", many.seeds.getFirst().uuid()).query(Long.class).single();
+        List<String> lines = fetch(api, "/api/v3/calls/export?format=ndjson&sort=started_at.asc", big).body().lines()
+                .map(l -> Api.JSON.readTree(l).path("uuid").asString()).toList();
+        assertThat(lines).isEqualTo(many.expected(s -> true, "started_at.asc"));
+
+        // more failing exports than the pool has connections: each must give its connection back
+        for (int i = 0; i < 25; i++) {
+            int[] written = {0};
+            ExportWriter failing = new ExportWriter() {
+                @Override
+                public void accept(Object[] values) throws IOException {
+                    if (++written[0] == 700) {
+                        throw new IOException("client went away");
+                    }
+                }
+
+                @Override
+                public void close() {}
+            };
+            assertThatThrownBy(() -> export.export(account, CallFilter.ended(), CallSort.STARTED_AT_DESC, failing))
+                    .isInstanceOf(IOException.class);
+        }
+        Thread.sleep(500);
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        assertThat(fetch(api, "/api/v3/calls/export?format=csv", big).body().lines().count()).isEqualTo(1_201);
     }
 
     /** The raw answer (the test client would try to read NDJSON as one JSON document). */
