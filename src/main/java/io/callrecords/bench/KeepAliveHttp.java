@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * A lean HTTP/1.1 GET client over persistent sockets, for load: java.net.http spends about as much CPU per request
  * as the service it measures, and on a two-core machine the load generator's CPU is taken from the service.
- * Idle connections are kept for reuse; one request at a time per connection; the body is read and dropped.
+ * Idle connections are kept for reuse; one request at a time per connection.
  */
 final class KeepAliveHttp implements AutoCloseable {
 
@@ -25,12 +25,17 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** Sends the GET and reads the whole answer; returns its status. */
     int get(String target, String bearer) throws IOException {
+        return get(target, bearer, OutputStream.nullOutputStream());
+    }
+
+    /** Sends the GET and copies the answer's body to {@code body} as it arrives; returns the status. */
+    int get(String target, String bearer, OutputStream body) throws IOException {
         Connection connection = idle.poll();
         if (connection == null) {
             connection = new Connection(new Socket("127.0.0.1", port));
         }
         try {
-            int status = connection.get(target, bearer);
+            int status = connection.get(target, bearer, body);
             idle.add(connection);
             return status;
         } catch (IOException | RuntimeException e) {
@@ -50,7 +55,7 @@ final class KeepAliveHttp implements AutoCloseable {
         final Socket socket;
         final InputStream in;
         final OutputStream out;
-        final byte[] drain = new byte[16 * 1024];
+        final byte[] drain = new byte[64 * 1024];
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
@@ -59,7 +64,7 @@ final class KeepAliveHttp implements AutoCloseable {
             this.out = new BufferedOutputStream(socket.getOutputStream(), 2 * 1024);
         }
 
-        int get(String target, String bearer) throws IOException {
+        int get(String target, String bearer, OutputStream body) throws IOException {
             out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + bearer
                     + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -77,24 +82,25 @@ final class KeepAliveHttp implements AutoCloseable {
             }
             if (chunked) {
                 for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; ) {
-                    skip(size);
+                    copy(size, body);
                     line();
                 }
                 line(); // the empty line after the last chunk (no trailers are sent)
             } else if (length >= 0) {
-                skip(length);
+                copy(length, body);
             } else {
                 throw new IOException("An answer without length on a kept connection");
             }
             return status;
         }
 
-        private void skip(long bytes) throws IOException {
+        private void copy(long bytes, OutputStream body) throws IOException {
             while (bytes > 0) {
                 int n = in.read(drain, 0, (int) Math.min(drain.length, bytes));
                 if (n < 0) {
                     throw new IOException("Connection closed mid-answer");
                 }
+                body.write(drain, 0, n);
                 bytes -= n;
             }
         }

@@ -1,7 +1,6 @@
 package io.callrecords.bench;
 
 import io.callrecords.bench.BenchAccounts.Account;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +73,9 @@ final class ReadApiBenchmark {
                         api.percentileMillis(99) / sql.percentileMillis(99));
                 System.out.printf("  matches per request: %s%n", matches(service, accounts));
                 int deep = new DeepPages(http, service, accounts.getFirst()).run();
-                new ExportThroughput(http, service).run(accounts.subList(0, 3));
+                try (ExportThroughput export = new ExportThroughput(service)) {
+                    export.run(accounts.subList(0, 3));
+                }
                 Explain.print(db, accounts.getFirst(), deep);
                 conditions(db, "after");
             }
@@ -219,19 +220,5 @@ final class ReadApiBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     Files.readString(Path.of("/proc/loadavg")).trim(), rs.getString(1), rs.getString(2));
         }
-    }
-
-    static long drain(InputStream in, long[] bytes) throws java.io.IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long lines = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            bytes[0] += n;
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] == '\n') {
-                    lines++;
-                }
-            }
-        }
-        return lines;
     }
 }
