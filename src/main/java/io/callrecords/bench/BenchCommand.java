@@ -16,6 +16,7 @@ public final class BenchCommand {
     /** Every benchmark, one line each, in the order {@code bench} runs them. */
     static final List<Benchmark> BENCHMARKS = List.of(
             IntakeBenchmark.BENCHMARK,
+            ReadApiBenchmark.BENCHMARK,
             MediaBenchmark.BENCHMARK);
 
     private BenchCommand() {}

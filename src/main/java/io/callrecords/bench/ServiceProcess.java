@@ -24,25 +24,44 @@ final class ServiceProcess implements AutoCloseable {
 
     final Path dataDir;
     final int port;
+    /** The key of the {@code default} account, printed on the first start; null on a kept directory's later starts. */
     final String apiKey;
+    /** The token of {@code /admin/} (a fresh random one each start). */
+    final String operatorToken;
     private final Process process;
     private final Path log;
+    private final boolean keep;
 
-    private ServiceProcess(Path dataDir, int port, Process process, Path log, String apiKey) {
+    private ServiceProcess(Path dataDir, int port, Process process, Path log, String apiKey, String operatorToken,
+                           boolean keep) {
         this.dataDir = dataDir;
         this.port = port;
         this.process = process;
         this.log = log;
         this.apiKey = apiKey;
+        this.operatorToken = operatorToken;
+        this.keep = keep;
     }
 
+    /** The service on a throw-away data directory, deleted on {@link #close()}. */
     static ServiceProcess start(String heap) throws IOException, InterruptedException {
-        Path dataDir = Files.createTempDirectory("callrecords-bench");
+        return start(heap, Files.createTempDirectory("callrecords-bench"), false);
+    }
+
+    /**
+     * The service on {@code dataDir}; kept after {@link #close()} when {@code keep}, so that a benchmark with a
+     * long load can be repeated on the same data.
+     */
+    static ServiceProcess start(String heap, Path dataDir, boolean keep) throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        boolean fresh = !Files.exists(dataDir.resolve("postgres"));
+        String operatorToken = "bench-" + java.util.UUID.randomUUID();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path log = dataDir.resolve("service.log");
+        Files.deleteIfExists(log);
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:+UseG1GC"));
         // Extra options for the service's JVM only, e.g. a flight recording while profiling a benchmark.
@@ -61,6 +80,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
         builder.environment().put("CALLRECORDS_API_DEFAULT_RATE_LIMIT_PER_MINUTE", "100000000");
+        builder.environment().put("CALLRECORDS_OPERATOR_TOKEN", operatorToken);
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -71,8 +91,9 @@ final class ServiceProcess implements AutoCloseable {
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     Matcher key = KEY.matcher(Files.readString(log));
-                    if (key.find()) {
-                        return new ServiceProcess(dataDir, port, process, log, key.group(1));
+                    if (key.find() || !fresh) {
+                        return new ServiceProcess(dataDir, port, process, log, key.find(0) ? key.group(1) : null,
+                                operatorToken, keep);
                     }
                 }
             } catch (IOException notYet) {
@@ -101,6 +122,9 @@ final class ServiceProcess implements AutoCloseable {
     public void close() throws Exception {
         process.destroy();
         process.waitFor();
+        if (keep) {
+            return;
+        }
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -2,18 +2,28 @@ package io.callrecords.calls;
 
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
-import io.callrecords.shared.ValidationException;
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One call record: {@code GET /api/v3/calls/{uuid}} and the older dated form. */
+/**
+ * The v3 read API of call records (api.md "Calls"): the list with its filters and paging, and one record by uuid,
+ * also in the older dated form. The export is {@link CallExportController}.
+ */
 @RestController
+@Tag(name = "Calls", description = "Call records, wire-compatible with Hipcall's API v3")
 class CallsController {
 
     private final CallRecords records;
@@ -22,39 +32,66 @@ class CallsController {
         this.records = records;
     }
 
-    /** {@code date} (the call's UTC start date) is accepted as a hint; the uuid alone finds the call. */
+    @GetMapping("/api/v3/calls")
+    @Operation(operationId = "listCalls", summary = "List calls", description = """
+            Ended calls of the account (calls in progress with status=live), newest first unless sort says otherwise.
+            meta.count is the number of all matches. Page with offset, or for deep scans with cursor: pass
+            meta.next_cursor of the previous page (null after the last page). Filters combine with AND; unknown
+            parameters are a 422 naming them. Brackets may be sent raw or URL-encoded (started_at%5Bgte%5D).""")
+    @CallListParameters(CallListParameters.Paging.OFFSET_AND_CURSOR)
+    @ApiResponse(responseCode = "200", description = "One page of records",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.LIST)))
+    @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.LIST_INVALID)))
+    ResponseEntity<byte[]> list(Caller caller,
+                                @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        CallListQuery query = CallListQuery.read(parameters);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(records.list(caller.accountId(), query));
+    }
+
     @GetMapping("/api/v3/calls/{uuid}")
-    Map<String, Object> get(Caller caller, @PathVariable String uuid, @RequestParam(required = false) String date) {
+    @Operation(operationId = "getCall", summary = "Get a call", description = "The record of one call of the account, ended or in progress.")
+    @ApiResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.ONE)))
+    @ApiResponse(responseCode = "404", description = "No such call in this account",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "422", description = "The uuid or the date is malformed",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.ONE_INVALID)))
+    Map<String, Object> get(Caller caller,
+                            @Parameter(description = "The call's uuid", example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea")
+                            @PathVariable String uuid,
+                            @Parameter(description = "The call's UTC start date (YYYY-MM-DD); accepted as a hint, the"
+                                    + " uuid alone finds the call", example = "2026-03-26")
+                            @RequestParam(required = false) String date) {
         if (date != null) {
-            date(date, "date");
+            CallDates.date(date);
         }
-        return Map.of("data", records.find(caller.accountId(), uuid(uuid)).orElseThrow(ApiException::notFound));
+        return one(caller, uuid);
     }
 
     @GetMapping("/api/v3/calls/{yyyy}/{mm}/{dd}/{uuid}")
-    Map<String, Object> getDated(Caller caller, @PathVariable String yyyy, @PathVariable String mm,
-                                 @PathVariable String dd, @PathVariable String uuid) {
-        date(yyyy + "-" + mm + "-" + dd, "date");
-        return get(caller, uuid, null);
+    @Operation(operationId = "getCallDated", summary = "Get a call (dated path)", description = "The older form of Get a call; month and day may"
+            + " have one or two digits (2022/7/7 or 2022/07/07).")
+    @ApiResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.ONE)))
+    @ApiResponse(responseCode = "404", description = "No such call in this account",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "422", description = "The date or the uuid is malformed",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.DATED_INVALID)))
+    Map<String, Object> getDated(Caller caller, @Parameter(example = "2026") @PathVariable String yyyy,
+                                 @Parameter(example = "03") @PathVariable String mm,
+                                 @Parameter(example = "26") @PathVariable String dd,
+                                 @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid) {
+        CallDates.date(yyyy, mm, dd);
+        return one(caller, uuid);
     }
 
+    /** Kept for callers of the one-record endpoints in other classes; {@link CallDates#uuid} is the rule. */
     static UUID uuid(String value) {
-        try {
-            UUID parsed = UUID.fromString(value);
-            if (parsed.toString().equalsIgnoreCase(value)) {
-                return parsed;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw ValidationException.of("uuid", "is not a UUID");
+        return CallDates.uuid(value);
     }
 
-    private static void date(String value, String field) {
-        try {
-            LocalDate.parse(value);
-        } catch (DateTimeException e) {
-            throw ValidationException.of(field, "is not a date (YYYY-MM-DD)");
-        }
+    private Map<String, Object> one(Caller caller, String uuid) {
+        return Map.of("data", records.find(caller.accountId(), CallDates.uuid(uuid)).orElseThrow(ApiException::notFound));
     }
 }

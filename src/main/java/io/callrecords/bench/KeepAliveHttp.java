@@ -1,0 +1,121 @@
+package io.callrecords.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A lean HTTP/1.1 GET client over persistent sockets, for load: java.net.http spends about as much CPU per request
+ * as the service it measures, and on a two-core machine the load generator's CPU is taken from the service.
+ * Idle connections are kept for reuse; one request at a time per connection.
+ */
+final class KeepAliveHttp implements AutoCloseable {
+
+    private final int port;
+    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+
+    KeepAliveHttp(int port) {
+        this.port = port;
+    }
+
+    /** Sends the GET and reads the whole answer; returns its status. */
+    int get(String target, String bearer) throws IOException {
+        return get(target, bearer, OutputStream.nullOutputStream());
+    }
+
+    /** Sends the GET and copies the answer's body to {@code body} as it arrives; returns the status. */
+    int get(String target, String bearer, OutputStream body) throws IOException {
+        Connection connection = idle.poll();
+        if (connection == null) {
+            connection = new Connection(new Socket("127.0.0.1", port));
+        }
+        try {
+            int status = connection.get(target, bearer, body);
+            idle.add(connection);
+            return status;
+        } catch (IOException | RuntimeException e) {
+            connection.socket.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Connection connection; (connection = idle.poll()) != null; ) {
+            connection.socket.close();
+        }
+    }
+
+    private final class Connection {
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
+        final byte[] drain = new byte[64 * 1024];
+
+        Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            socket.setTcpNoDelay(true);
+            this.in = new BufferedInputStream(socket.getInputStream(), 32 * 1024);
+            this.out = new BufferedOutputStream(socket.getOutputStream(), 2 * 1024);
+        }
+
+        int get(String target, String bearer, OutputStream body) throws IOException {
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + bearer
+                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header; !(header = line()).isEmpty(); ) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; ) {
+                    copy(size, body);
+                    line();
+                }
+                line(); // the empty line after the last chunk (no trailers are sent)
+            } else if (length >= 0) {
+                copy(length, body);
+            } else {
+                throw new IOException("An answer without length on a kept connection");
+            }
+            return status;
+        }
+
+        private void copy(long bytes, OutputStream body) throws IOException {
+            while (bytes > 0) {
+                int n = in.read(drain, 0, (int) Math.min(drain.length, bytes));
+                if (n < 0) {
+                    throw new IOException("Connection closed mid-answer");
+                }
+                body.write(drain, 0, n);
+                bytes -= n;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c; (c = in.read()) != '\n'; ) {
+                if (c < 0) {
+                    throw new IOException("Connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+    }
+}

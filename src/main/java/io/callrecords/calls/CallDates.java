@@ -1,0 +1,52 @@
+package io.callrecords.calls;
+
+import io.callrecords.shared.ValidationException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The path pieces of the one-record endpoints: a uuid, and the dated form's {@code yyyy/mm/dd}. */
+final class CallDates {
+
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** Hipcall's Ruby SDK builds the path from integers: {@code 2022/7/7} as well as {@code 2022/07/07}. */
+    private static final Pattern MONTH_OR_DAY = Pattern.compile("\\d{1,2}");
+
+    private CallDates() {}
+
+    static UUID uuid(String value) {
+        try {
+            UUID parsed = UUID.fromString(value);
+            if (parsed.toString().equalsIgnoreCase(value)) {
+                return parsed;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ValidationException.of("uuid", "is not a UUID");
+    }
+
+    /** Checks {@code ?date=YYYY-MM-DD}; the call's UTC start date, a hint the uuid does not need. */
+    static void date(String value) {
+        try {
+            LocalDate.parse(value);
+        } catch (DateTimeException e) {
+            throw ValidationException.of("date", "is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** Checks the {@code {yyyy}/{mm}/{dd}} of a dated path. */
+    static void date(String year, String month, String day) {
+        try {
+            if (YEAR.matcher(year).matches() && MONTH_OR_DAY.matcher(month).matches()
+                    && MONTH_OR_DAY.matcher(day).matches()) {
+                LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+                return;
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        throw ValidationException.of("date", "is not a date (yyyy/mm/dd)");
+    }
+}

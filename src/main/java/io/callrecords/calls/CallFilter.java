@@ -1,0 +1,38 @@
+package io.callrecords.calls;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a call list, its export and the legacy cdrs list select: every condition holds at once. A null set or
+ * value is no condition; an empty set matches nothing (as {@code direction[eq]=inbound&direction[in]=outbound}).
+ *
+ * @param live         calls in progress instead of ended calls ({@code status=live})
+ * @param returned     missing calls that were ({@code true}) or were not ({@code false}) called back
+ * @param numberDigits digits to find inside caller_number or callee_number ({@code q})
+ */
+record CallFilter(boolean live,
+                  List<Bound<Instant>> startedAt,
+                  List<Bound<Integer>> callDuration,
+                  List<Bound<Instant>> updatedAt,
+                  Set<Direction> directions,
+                  Boolean missingCall,
+                  Set<MissingCallReason> missingCallReasons,
+                  Set<Long> userIds,
+                  Long numberId,
+                  Set<EndpointType> calleeTypes,
+                  Boolean returned,
+                  String numberDigits) {
+
+    CallFilter {
+        startedAt = List.copyOf(startedAt);
+        callDuration = List.copyOf(callDuration);
+        updatedAt = List.copyOf(updatedAt);
+    }
+
+    /** Every ended call of the account. */
+    static CallFilter ended() {
+        return new CallFilter(false, List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null);
+    }
+}
