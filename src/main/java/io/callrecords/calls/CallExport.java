@@ -1,5 +1,9 @@
 package io.callrecords.calls;
 
+import io.callrecords.media.MediaLinks;
+import io.callrecords.media.MediaUrls;
+import java.util.Map;
+import java.util.UUID;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
@@ -43,9 +47,11 @@ class CallExport {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final MediaLinks mediaLinks;
 
-    CallExport(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    CallExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, MediaLinks mediaLinks) {
         this.jdbc = jdbc;
+        this.mediaLinks = mediaLinks;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -56,7 +62,10 @@ class CallExport {
         CompletableFuture<Void> reading = CompletableFuture.runAsync(reader, Thread::startVirtualThread);
         try {
             for (List<Object[]> batch; (batch = next(batches, reading)) != END; ) {
+                // Links signed now, one query a batch: valid 4 hours from the moment the export wrote them.
+                Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, batch.stream().map(WireField::uuid).toList());
                 for (Object[] values : batch) {
+                    WireField.putMedia(values, media.getOrDefault(WireField.uuid(values), MediaUrls.NONE));
                     writer.accept(values);
                 }
             }

@@ -58,6 +58,13 @@ record WireField(String name, Kind kind, int column) {
     private static final int RECORD_URL = NAMES.indexOf("record_url");
     private static final int VOICEMAIL_URL = NAMES.indexOf("voicemail_url");
 
+    private static final int UUID_FIELD = NAMES.indexOf("uuid");
+
+    /** The call of a row's values. */
+    static java.util.UUID uuid(Object[] values) {
+        return java.util.UUID.fromString((String) values[UUID_FIELD]);
+    }
+
     /** Puts the signed media links of the call into its row's values. */
     static void putMedia(Object[] values, MediaUrls urls) {
         values[RECORD_URL] = urls.recordUrl();

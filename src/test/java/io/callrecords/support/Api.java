@@ -53,7 +53,8 @@ public final class Api {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = response.headers().firstValue("content-type").orElse("").contains("json");
+            String type = response.headers().firstValue("content-type").orElse("");
+            boolean json = type.contains("json") && !type.contains("ndjson"); // NDJSON bodies are read as text
             JsonNode body = json && !response.body().isBlank() ? JSON.readTree(response.body()) : JSON.missingNode();
             return new Response(response.statusCode(), response, body);
         } catch (IOException e) {
