@@ -20,7 +20,7 @@ final class AddressGuard {
     private record Range(Cidr cidr, String name) {}
 
     private static final List<Range> BLOCKED = List.of(
-            range("0.0.0.0/8", "'this network'"),
+            range("0.0.0.0/8", "current-network"),
             range("127.0.0.0/8", "loopback"),
             range("10.0.0.0/8", "private"),
             range("172.16.0.0/12", "private"),
@@ -36,9 +36,11 @@ final class AddressGuard {
             range("fe80::/10", "link-local"),
             range("fec0::/10", "site-local"),
             range("ff00::/8", "multicast"));
-    /** IPv6 forms that carry an IPv4 address (mapped, NAT64): the embedded address is what counts. */
-    private static final List<Cidr> EMBEDDING_IPV4 = List.of(Cidr.parse("::ffff:0:0/96"), Cidr.parse("64:ff9b::/96"),
-            Cidr.parse("::/96"));
+    /**
+     * IPv6 forms that carry an IPv4 address (NAT64, IPv4-compatible; IPv4-mapped ones are checked by
+     * their bytes, as the JDK usually turns them into IPv4 addresses already): the IPv4 address counts.
+     */
+    private static final List<Cidr> EMBEDDING_IPV4 = List.of(Cidr.parse("64:ff9b::/96"), Cidr.parse("::/96"));
 
     /** Whether a request may go to a host, and if not, why (fit for the delivery log). */
     record Decision(boolean allowed, String reason) {
@@ -89,11 +91,14 @@ final class AddressGuard {
         if (!(address instanceof Inet6Address) || address.isLoopbackAddress() || address.isAnyLocalAddress()) {
             return Optional.empty();
         }
-        if (EMBEDDING_IPV4.stream().noneMatch(c -> c.contains(address))) {
+        byte[] bytes = address.getAddress();
+        boolean mapped = Arrays.equals(Arrays.copyOfRange(bytes, 0, 12),
+                new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff});
+        if (!mapped && EMBEDDING_IPV4.stream().noneMatch(c -> c.contains(address))) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(address.getAddress(), 12, 16)));
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
