@@ -35,7 +35,7 @@ class SubscriptionHealth {
         Map<Long, CircuitBreaker.State> states = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT id, status, consecutive_failures, failing_since, hold_until, disabled_reason, disabled_at
-                        FROM webhook_subscriptions WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id FOR UPDATE""")
+                        FROM webhook_subscriptions WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE""")
                 .param("ids", bySubscription.keySet().toArray(Long[]::new))
                 .query(rs -> {
                     states.put(rs.getLong("id"), new CircuitBreaker.State(rs.getString("status"),

@@ -57,7 +57,7 @@ class Subscriptions {
                           events = coalesce(CAST(:events AS text[]), events),
                           description = CASE WHEN :clear THEN NULL ELSE coalesce(:description, description) END,
                           updated_at = now()
-                        WHERE account_id = :account AND id = :id RETURNING """ + Subscription.COLUMNS)
+                        WHERE account_id = :account AND id = :id RETURNING """ + " " + Subscription.COLUMNS)
                 .param("url", url)
                 .param("events", events == null ? null : events.toArray(String[]::new))
                 .param("description", description)
@@ -84,7 +84,7 @@ class Subscriptions {
         return jdbc.sql("""
                         UPDATE webhook_subscriptions SET previous_secret = secret, previous_secret_until = :until,
                           secret = :secret, updated_at = now()
-                        WHERE account_id = :account AND id = :id RETURNING """ + Subscription.COLUMNS)
+                        WHERE account_id = :account AND id = :id RETURNING """ + " " + Subscription.COLUMNS)
                 .param("until", Timestamps.toDb(overlapUntil))
                 .param("secret", secret.value())
                 .param("account", accountId)
@@ -93,8 +93,18 @@ class Subscriptions {
                 .optional();
     }
 
-    /** Deletes the subscription with its deliveries and attempts; returns it as it was. */
+    /**
+     * Deletes the subscription with its deliveries and attempts; returns it as it was. Deliveries
+     * go first: the dispatcher locks deliveries before their subscription, and so must this, or the
+     * two could wait for each other. Run it in a transaction.
+     */
     Optional<Subscription> delete(long accountId, long id) {
+        jdbc.sql("""
+                        DELETE FROM webhook_deliveries WHERE subscription_id =
+                          (SELECT id FROM webhook_subscriptions WHERE account_id = :account AND id = :id)""")
+                .param("account", accountId)
+                .param("id", id)
+                .update();
         return jdbc.sql("DELETE FROM webhook_subscriptions WHERE account_id = :account AND id = :id RETURNING " + Subscription.COLUMNS)
                 .param("account", accountId)
                 .param("id", id)

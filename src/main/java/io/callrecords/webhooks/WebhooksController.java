@@ -109,6 +109,7 @@ class WebhooksController {
 
     /** Deletes the subscription with its delivery log; answers it as it was. */
     @DeleteMapping("/{id}")
+    @Transactional
     Map<String, Object> delete(Caller caller, @PathVariable String id) {
         caller.require(Scope.ADMIN);
         return data(subscriptions.delete(caller.accountId(), PathIds.parse(id)).orElseThrow(ApiException::notFound));
