@@ -42,15 +42,23 @@ final class WebhookReceiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Function<Received, Reply> behaviour = r -> Reply.status(200);
-    private final int port;
+    private final InetAddress address;
     private HttpServer server;
 
-    private WebhookReceiver(int port) {
-        this.port = port;
+    private WebhookReceiver(InetAddress address) {
+        this.address = address;
     }
 
     static WebhookReceiver start() {
-        WebhookReceiver receiver = new WebhookReceiver(0);
+        return start(InetAddress.getLoopbackAddress());
+    }
+
+    /** On another loopback address (127.0.0.2 ...): still this machine. */
+    static WebhookReceiver start(InetAddress loopbackAddress) {
+        if (!loopbackAddress.isLoopbackAddress()) {
+            throw new IllegalArgumentException("Test receivers listen on loopback only");
+        }
+        WebhookReceiver receiver = new WebhookReceiver(loopbackAddress);
         receiver.up();
         return receiver;
     }
@@ -58,7 +66,7 @@ final class WebhookReceiver implements AutoCloseable {
     /** Starts listening (again, on the same port after {@link #down()}). */
     synchronized WebhookReceiver up() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), server == null ? port : port()), 200);
+            server = HttpServer.create(new InetSocketAddress(address, server == null ? 0 : port()), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +91,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + address.getHostAddress() + ":" + port() + path;
     }
 
     void answer(Function<Received, Reply> behaviour) {

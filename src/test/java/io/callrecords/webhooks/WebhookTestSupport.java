@@ -44,7 +44,7 @@ abstract class WebhookTestSupport extends AppTestSupport {
     protected static final String ALL_EVENTS = "[\"call_init\", \"call_bridged\", \"call_hangup\", \"call_updated\"]";
 
     /** Waits for a condition, failing with the message after the timeout. */
-    protected static void await(Duration timeout, String what, BooleanSupplier condition) {
+    static void await(Duration timeout, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
