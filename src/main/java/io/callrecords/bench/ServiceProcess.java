@@ -37,6 +37,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String heap) throws IOException, InterruptedException {
+        return start(heap, java.util.Map.of());
+    }
+
+    /** @param environment extra environment variables of the service (settings such as CALLRECORDS_OUTBOUND_ALLOWED_HOSTS) */
+    static ServiceProcess start(String heap, java.util.Map<String, String> environment) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("callrecords-bench");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -56,6 +61,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
         builder.environment().put("CALLRECORDS_API_DEFAULT_RATE_LIMIT_PER_MINUTE", "100000000");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -1,8 +1,10 @@
 package io.callrecords.webhooks;
 
 import io.callrecords.shared.CallrecordsProperties;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -96,25 +98,31 @@ class WebhookDispatcher implements SmartLifecycle {
         });
         List<ClaimedDelivery> claimed = claims.claim(full,
                 s -> perSubscription - inFlight.getOrDefault(s, new AtomicInteger()).get(), room);
+        Map<SharedBody.Key, SharedBody> bodies = new HashMap<>();
         for (ClaimedDelivery d : claimed) {
             inFlight.computeIfAbsent(d.subscriptionId(), s -> new AtomicInteger()).incrementAndGet();
             total.incrementAndGet();
-            senders.submit(() -> send(d));
+            SharedBody body = bodies.computeIfAbsent(SharedBody.Key.of(d), k -> sender.body(d));
+            senders.submit(() -> send(d, body));
         }
         return claimed.size();
     }
 
-    private void send(ClaimedDelivery d) {
+    private void send(ClaimedDelivery d, SharedBody body) {
         try {
-            AttemptOutcome outcome = sender.attempt(d);
+            AttemptOutcome outcome = sender.attempt(d, body);
             metrics.attempted(outcome);
             results.add(outcome);
         } catch (RuntimeException e) {
             log.error("Sending webhook delivery {} failed unexpectedly; its lease will let it be retried", d.id(), e);
         } finally {
-            inFlight.get(d.subscriptionId()).decrementAndGet();
-            total.decrementAndGet();
-            wake();
+            // Only a slot that was the last free one can let more be claimed now; new work itself
+            // announces itself (NOTIFY from the outbox and from each result write).
+            boolean wasFull = inFlight.get(d.subscriptionId()).getAndDecrement() >= settings.maxInFlightPerSubscription()
+                    | total.getAndDecrement() >= settings.maxInFlight();
+            if (wasFull) {
+                wake();
+            }
         }
     }
 

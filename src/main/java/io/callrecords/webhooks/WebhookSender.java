@@ -38,10 +38,15 @@ class WebhookSender {
         this.clock = clock;
     }
 
-    AttemptOutcome attempt(ClaimedDelivery d) {
+    /** The body of a delivery, to be built (once) when first needed and shared with same-event deliveries. */
+    SharedBody body(ClaimedDelivery d) {
+        return new SharedBody(() -> build(d));
+    }
+
+    AttemptOutcome attempt(ClaimedDelivery d, SharedBody shared) {
         Instant at = clock.instant();
         long started = System.nanoTime();
-        Optional<byte[]> body = body(d);
+        Optional<byte[]> body = shared.get();
         if (body.isEmpty()) {
             return outcome(d, at, started, null, "Not sent: the call's record no longer exists.", null,
                     AttemptOutcome.Kind.UNSENDABLE, null);
@@ -73,7 +78,7 @@ class WebhookSender {
     }
 
     /** {@code {"event": NAME, "data": RECORD}}; a test event carries its sample data. */
-    private Optional<byte[]> body(ClaimedDelivery d) {
+    private Optional<byte[]> build(ClaimedDelivery d) {
         if (d.payload() != null) {
             return Optional.of(("{\"event\":\"" + d.event() + "\",\"data\":" + d.payload() + "}").getBytes(StandardCharsets.UTF_8));
         }
