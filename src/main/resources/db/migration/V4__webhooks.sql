@@ -25,7 +25,9 @@ CREATE INDEX webhook_subscriptions_account ON webhook_subscriptions (account_id,
 -- Written in the transaction of the change that caused it. A call event's body is built at send
 -- time from the record (so what was added since shows); only test events carry their payload.
 -- failures counts the failed attempts since the delivery was (re)queued: the step of the retry
--- schedule. claim_id + lease_until reserve a delivery for the node sending it.
+-- schedule. claim_id + lease_until reserve a delivery for the node sending it. blocked: an earlier
+-- delivery of the same call and subscription is still pending (per-call order); the one that
+-- finishes unblocks the next, so the dispatcher never has to look past waiting rows.
 CREATE TABLE webhook_deliveries (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     subscription_id  bigint      NOT NULL REFERENCES webhook_subscriptions (id) ON DELETE CASCADE,
@@ -35,6 +37,7 @@ CREATE TABLE webhook_deliveries (
     payload          text,
     webhook_id       text        NOT NULL UNIQUE,
     status           text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'succeeded', 'failed')),
+    blocked          boolean     NOT NULL DEFAULT false,
     attempts         integer     NOT NULL DEFAULT 0,
     failures         integer     NOT NULL DEFAULT 0,
     next_attempt_at  timestamptz NOT NULL DEFAULT now(),
@@ -48,12 +51,14 @@ CREATE TABLE webhook_deliveries (
 );
 -- The dispatcher's two lanes, so that retries never queue in front of first attempts.
 CREATE INDEX webhook_deliveries_first_due ON webhook_deliveries (subscription_id, next_attempt_at, id)
-    WHERE status = 'pending' AND attempts = 0;
+    WHERE status = 'pending' AND attempts = 0 AND NOT blocked;
 CREATE INDEX webhook_deliveries_retry_due ON webhook_deliveries (subscription_id, next_attempt_at, id)
-    WHERE status = 'pending' AND attempts > 0;
--- Per-call order: a delivery waits while an earlier one of its call and subscription is pending.
-CREATE INDEX webhook_deliveries_call_order ON webhook_deliveries (subscription_id, call_uuid, id)
+    WHERE status = 'pending' AND attempts > 0 AND NOT blocked;
+-- Per-call order: the pending deliveries of a call (to block a new one behind), the next one of a
+-- call and subscription (to unblock), and the blocked ones (for the sweep that repairs races).
+CREATE INDEX webhook_deliveries_call_order ON webhook_deliveries (call_uuid, subscription_id, id)
     WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_blocked ON webhook_deliveries (id) WHERE status = 'pending' AND blocked;
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, id DESC);
 CREATE INDEX webhook_deliveries_failed ON webhook_deliveries (subscription_id, created_at)
     WHERE status = 'failed';

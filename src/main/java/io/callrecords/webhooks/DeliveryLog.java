@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and re-queues a subscription's deliveries; the caller has checked the subscription is the account's. */
 @Repository
 class DeliveryLog {
 
     private final JdbcClient jdbc;
+    private final CallOrder order;
 
-    DeliveryLog(JdbcClient jdbc) {
+    DeliveryLog(JdbcClient jdbc, CallOrder order) {
         this.jdbc = jdbc;
+        this.order = order;
     }
 
     /** Newest first, each with its attempts. */
@@ -51,12 +54,16 @@ class DeliveryLog {
 
     /**
      * Sends a delivery again, with the same webhook-id: a finished one is queued afresh (its retry
-     * schedule restarts), a waiting one becomes due now.
+     * schedule restarts; behind what of its call is still pending), a waiting one becomes due now.
+     * A resent delivery does not hold back later events of its call that are already under way.
      */
     boolean resend(long subscription, long id) {
         return jdbc.sql("""
                         WITH r AS (
-                          UPDATE webhook_deliveries SET next_attempt_at = now(),
+                          UPDATE webhook_deliveries d SET next_attempt_at = now(),
+                            blocked = CASE WHEN status = 'pending' THEN blocked ELSE EXISTS (
+                              SELECT 1 FROM webhook_deliveries e WHERE e.call_uuid = d.call_uuid
+                                AND e.subscription_id = d.subscription_id AND e.status = 'pending' AND e.id < d.id) END,
                             failures = CASE WHEN status = 'pending' THEN failures ELSE 0 END,
                             queued_at = CASE WHEN status = 'pending' THEN queued_at ELSE now() END,
                             status = 'pending', completed_at = NULL
@@ -68,19 +75,27 @@ class DeliveryLog {
                 .query(Integer.class).single() == 1;
     }
 
-    /** Re-queues every failed delivery created at or after {@code since}; returns how many. */
+    /**
+     * Re-queues every failed delivery created at or after {@code since}, each call's in their order;
+     * returns how many.
+     */
+    @Transactional
     int recover(long subscription, Instant since) {
-        return jdbc.sql("""
-                        WITH r AS (
-                          UPDATE webhook_deliveries SET status = 'pending', failures = 0, next_attempt_at = now(),
-                            queued_at = now(), completed_at = NULL
-                          WHERE subscription_id = :subscription AND status = 'failed' AND created_at >= :since
-                          RETURNING id)
-                        SELECT count(*) FROM r, LATERAL (SELECT pg_notify(:channel, '')) n""")
+        List<CallOrder.Chain> chains = new ArrayList<>();
+        jdbc.sql("""
+                        UPDATE webhook_deliveries SET status = 'pending', blocked = call_uuid IS NOT NULL, failures = 0,
+                          next_attempt_at = now(), queued_at = now(), completed_at = NULL
+                        WHERE subscription_id = :subscription AND status = 'failed' AND created_at >= :since
+                        RETURNING call_uuid""")
                 .param("subscription", subscription)
                 .param("since", Timestamps.toDb(since))
-                .param("channel", WebhookOutbox.CHANNEL)
-                .query(Integer.class).single();
+                .query(rs -> {
+                    chains.add(new CallOrder.Chain(subscription, rs.getObject("call_uuid", java.util.UUID.class)));
+                });
+        order.unblockNext(chains.stream().filter(c -> c.call() != null).distinct().toList());
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_notify(:channel, '')) n").param("channel", WebhookOutbox.CHANNEL)
+                .query(Long.class).single();
+        return chains.size();
     }
 
     /** Queues a test event with its own sample data (no call); returns the delivery's id. */

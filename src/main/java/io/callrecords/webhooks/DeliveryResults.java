@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeliveryResults {
 
-    private record Current(UUID claim, int failures, Instant queuedAt) {}
+    private record Current(UUID claim, int failures, Instant queuedAt, long subscription, UUID call) {}
 
     private record Update(AttemptOutcome outcome, RetryPolicy.Next next) {}
 
@@ -30,8 +30,11 @@ class DeliveryResults {
     private final TransactionTemplate transaction;
     private final RetryPolicy retries;
     private final SubscriptionHealth health;
+    private final CallOrder order;
 
-    DeliveryResults(JdbcClient jdbc, TransactionTemplate transaction, RetryPolicy retries, SubscriptionHealth health) {
+    DeliveryResults(JdbcClient jdbc, TransactionTemplate transaction, RetryPolicy retries, SubscriptionHealth health,
+                    CallOrder order) {
+        this.order = order;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.retries = retries;
@@ -40,6 +43,8 @@ class DeliveryResults {
 
     void write(List<AttemptOutcome> outcomes) {
         transaction.executeWithoutResult(status -> {
+            // An outcome lost in a database crash means a delivery sent once more, never one lost.
+            DeliveryClaims.relaxDurability(jdbc);
             Map<Long, Current> current = current(outcomes);
             List<AttemptOutcome> logged = outcomes.stream().filter(o -> current.containsKey(o.deliveryId())).toList();
             logAttempts(logged);
@@ -54,6 +59,10 @@ class DeliveryResults {
                 }
             }
             updateDeliveries(updates);
+            order.unblockNext(updates.stream().filter(u -> !"pending".equals(u.next().status()))
+                    .map(u -> current.get(u.outcome().deliveryId()))
+                    .filter(c -> c.call() != null)
+                    .map(c -> new CallOrder.Chain(c.subscription(), c.call())).distinct().toList());
             counted.sort(Comparator.comparing(AttemptOutcome::endedAt));
             health.apply(counted);
             jdbc.sql("SELECT count(*) FROM (SELECT pg_notify(:channel, '')) n").param("channel", WebhookOutbox.CHANNEL)
@@ -64,12 +73,13 @@ class DeliveryResults {
     private Map<Long, Current> current(List<AttemptOutcome> outcomes) {
         Map<Long, Current> out = new HashMap<>();
         jdbc.sql("""
-                        SELECT id, claim_id, failures, queued_at FROM webhook_deliveries
+                        SELECT id, claim_id, failures, queued_at, subscription_id, call_uuid FROM webhook_deliveries
                         WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id FOR UPDATE""")
                 .param("ids", outcomes.stream().map(AttemptOutcome::deliveryId).toArray(Long[]::new))
                 .query(rs -> {
                     out.put(rs.getLong("id"), new Current(rs.getObject("claim_id", UUID.class), rs.getInt("failures"),
-                            Timestamps.fromDb(rs, "queued_at")));
+                            Timestamps.fromDb(rs, "queued_at"), rs.getLong("subscription_id"),
+                            rs.getObject("call_uuid", UUID.class)));
                 });
         return out;
     }

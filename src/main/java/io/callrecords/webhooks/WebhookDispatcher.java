@@ -29,7 +29,12 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+    /** How often the repair sweep of {@link CallOrder} runs (on every node; it is idempotent). */
+    private static final long SWEEP_EVERY_NANOS = 30_000_000_000L;
+
     private final DeliveryClaims claims;
+    private final CallOrder order;
+    private long lastSweep = System.nanoTime();
     private final WebhookSender sender;
     private final ResultWriter results;
     private final WebhookMetrics metrics;
@@ -42,9 +47,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService senders;
 
-    WebhookDispatcher(DeliveryClaims claims, WebhookSender sender, ResultWriter results, WebhookMetrics metrics,
-                      CallrecordsProperties properties) {
+    WebhookDispatcher(DeliveryClaims claims, CallOrder order, WebhookSender sender, ResultWriter results,
+                      WebhookMetrics metrics, CallrecordsProperties properties) {
         this.claims = claims;
+        this.order = order;
         this.sender = sender;
         this.results = results;
         this.metrics = metrics;
@@ -73,6 +79,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
+                if (System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
+                    lastSweep = System.nanoTime();
+                    order.sweep();
+                }
                 int claimed = claimOnce();
                 if (claimed == 0) {
                     wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

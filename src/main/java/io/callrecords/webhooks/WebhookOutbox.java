@@ -6,6 +6,7 @@ import io.callrecords.calls.CallStarted;
 import io.callrecords.calls.CallUpdated;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +30,11 @@ class WebhookOutbox {
     private record Entry(long accountId, UUID call, WebhookEvent event) {}
 
     private final JdbcClient jdbc;
+    private final CallOrder order;
 
-    WebhookOutbox(JdbcClient jdbc) {
+    WebhookOutbox(JdbcClient jdbc, CallOrder order) {
         this.jdbc = jdbc;
+        this.order = order;
     }
 
     @EventListener
@@ -88,24 +91,37 @@ class WebhookOutbox {
         if (entries.isEmpty()) {
             return;
         }
+        // Queued behind what is still pending of the same call (and behind earlier events of this batch).
+        Set<CallOrder.Chain> pending = order.lockPending(entries.stream().map(Entry::call).toList());
         jdbc.sql("""
                         WITH e AS (
                           SELECT * FROM unnest(CAST(:accounts AS bigint[]), CAST(:calls AS uuid[]), CAST(:events AS text[]))
                                    WITH ORDINALITY AS e(account_id, call_uuid, event, n)),
+                        earlier AS (
+                          SELECT * FROM unnest(CAST(:pending_subscriptions AS bigint[]), CAST(:pending_calls AS uuid[]))
+                                   AS p(subscription_id, call_uuid)),
+                        rows AS (
+                          SELECT s.id AS subscription_id, s.account_id, s.status AS subscription_status, e.event, e.call_uuid, e.n,
+                                 row_number() OVER (PARTITION BY s.id, e.call_uuid ORDER BY e.n) > 1
+                                   OR EXISTS (SELECT 1 FROM earlier p WHERE p.subscription_id = s.id AND p.call_uuid = e.call_uuid)
+                                   AS blocked
+                          FROM e JOIN webhook_subscriptions s ON s.account_id = e.account_id AND e.event = ANY (s.events)),
                         written AS (
                           INSERT INTO webhook_deliveries (subscription_id, account_id, event, call_uuid, webhook_id, status,
-                                                          last_error, completed_at)
-                          SELECT s.id, s.account_id, e.event, e.call_uuid, 'msg_' || replace(gen_random_uuid()::text, '-', ''),
-                                 CASE WHEN s.status = 'disabled' THEN 'failed' ELSE 'pending' END,
-                                 CASE WHEN s.status = 'disabled' THEN 'Not sent: the subscription is disabled.' END,
-                                 CASE WHEN s.status = 'disabled' THEN now() END
-                          FROM e JOIN webhook_subscriptions s ON s.account_id = e.account_id AND e.event = ANY (s.events)
-                          ORDER BY e.n, s.id
+                                                          blocked, last_error, completed_at)
+                          SELECT subscription_id, account_id, event, call_uuid, 'msg_' || replace(gen_random_uuid()::text, '-', ''),
+                                 CASE WHEN subscription_status = 'disabled' THEN 'failed' ELSE 'pending' END,
+                                 blocked AND subscription_status <> 'disabled',
+                                 CASE WHEN subscription_status = 'disabled' THEN 'Not sent: the subscription is disabled.' END,
+                                 CASE WHEN subscription_status = 'disabled' THEN now() END
+                          FROM rows ORDER BY n, subscription_id
                           RETURNING status)
                         SELECT count(*) FROM (SELECT pg_notify(:channel, '') FROM written WHERE status = 'pending' LIMIT 1) n""")
                 .param("accounts", entries.stream().map(Entry::accountId).toArray(Long[]::new))
                 .param("calls", entries.stream().map(e -> e.call().toString()).toArray(String[]::new))
                 .param("events", entries.stream().map(e -> e.event().wire()).toArray(String[]::new))
+                .param("pending_subscriptions", pending.stream().map(CallOrder.Chain::subscription).toArray(Long[]::new))
+                .param("pending_calls", pending.stream().map(c -> c.call().toString()).toArray(String[]::new))
                 .param("channel", CHANNEL)
                 .query(Integer.class)
                 .single();

@@ -180,4 +180,25 @@ class WebhooksApiTest extends WebhookTestSupport {
         assertThat(api.get("/api/v3/webhooks/" + id, key).status()).isEqualTo(404);
         assertThat(api.get("/api/v3/webhooks/" + id + "/deliveries", key).status()).isEqualTo(404);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CallOrder order;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void laterEventsOfACallWaitBehindEarlierOnesAndTheSweepRepairsAChainLeftBlocked() {
+        long id = subscribe(key, receiver.url("/order"), ALL_EVENTS).path("id").asLong();
+        api.post("/api/v3/webhooks/" + id + "/pause", key, "");
+        api.post("/api/v3/call-events", key, CallEvents.answeredCall(java.util.UUID.randomUUID(),
+                java.time.Instant.parse("2026-04-02T10:00:00Z")));
+        String blocked = "SELECT event FROM webhook_deliveries WHERE subscription_id = :id AND blocked ORDER BY id";
+        assertThat(jdbc.sql(blocked).param("id", id).query(String.class).list()).containsExactly("call_bridged", "call_hangup");
+        // as if a race had finished call_init without unblocking call_bridged
+        jdbc.sql("UPDATE webhook_deliveries SET status = 'failed' WHERE subscription_id = :id AND event = 'call_init'")
+                .param("id", id).update();
+        assertThat(order.sweep()).isEqualTo(1);
+        assertThat(jdbc.sql(blocked).param("id", id).query(String.class).list()).containsExactly("call_hangup");
+    }
 }
