@@ -32,6 +32,7 @@ final class WebhookBenchmark {
     private static final int EVENTS_PER_CALL = 3;
 
     private final Options options;
+    private final List<String> subscriptionIds = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     WebhookBenchmark(Options options) {
@@ -55,7 +56,49 @@ final class WebhookBenchmark {
             Thread.sleep(16_000); // the hanging requests end; the breaker's probe finds the endpoint well again
             int callRate = Math.max(1, options.rate() / (EVENTS_PER_CALL * options.subscriptions()));
             phase(service, receiver, "sustained", callRate, options.seconds(), paths);
+            drain(service, receiver, paths.size());
         }
+    }
+
+    /**
+     * The delivery pipeline alone, without intake competing for the CPU: the subscriptions are paused
+     * while calls are posted, then resumed; the backlog's drain rate is the dispatcher's own.
+     */
+    private void drain(ServiceProcess service, BenchReceiver receiver, int subscriptions) throws Exception {
+        List<String> ids = subscriptionIds;
+        for (String id : ids) {
+            post(service, "/api/v3/webhooks/" + id + "/pause", "");
+        }
+        receiver.reset();
+        int calls = Math.max(100, options.rate() * options.seconds() / (EVENTS_PER_CALL * subscriptions));
+        Instant at = Instant.parse("2027-01-01T08:00:00Z");
+        for (int done = 0; done < calls; ) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int j = 0; j < 100 && done < calls; j++, done++) {
+                UUID call = UUID.randomUUID();
+                Instant t = at.plusSeconds(done * 7L);
+                batch.append(j == 0 ? "" : ",").append(event(call, "a", "init", t, "{\"caller\":{\"number\":\"+905321234567\","
+                        + "\"type\":\"contact\"},\"callee\":{\"number\":\"+908502010000\",\"type\":\"greeting\",\"id\":1}}"))
+                        .append(",").append(event(call, "b", "bridge", t.plusSeconds(3), "{\"type\":\"user\",\"id\":7}"))
+                        .append(",").append(event(call, "c", "hangup", t.plusSeconds(60), "{\"hangup_by\":\"contact\"}"));
+            }
+            if (post(service, "/api/v3/call-events", batch.append("]").toString()).statusCode() != 202) {
+                throw new IllegalStateException("intake failed");
+            }
+        }
+        long expected = (long) calls * EVENTS_PER_CALL * subscriptions;
+        long start = System.nanoTime();
+        for (String id : ids) {
+            post(service, "/api/v3/webhooks/" + id + "/resume", "");
+        }
+        long deadline = start + 300_000_000_000L;
+        while (receiver.ids.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  backlog drain (intake idle): %,d deliveries of %,d calls in %.1f s = %,.0f deliveries/s%s%n",
+                receiver.ids.size(), calls, seconds, receiver.ids.size() / seconds,
+                receiver.ids.size() < expected ? " (INCOMPLETE after 300 s)" : "");
     }
 
     private double receiverLimit(BenchReceiver receiver) throws Exception {
@@ -90,6 +133,10 @@ final class WebhookBenchmark {
                 throw new IllegalStateException("creating a subscription failed: " + created.body());
             }
             paths.add(path);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+            if (id.find()) {
+                subscriptionIds.add(id.group(1));
+            }
         }
         return paths;
     }

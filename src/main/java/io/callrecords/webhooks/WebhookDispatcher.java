@@ -1,6 +1,7 @@
 package io.callrecords.webhooks;
 
 import io.callrecords.shared.CallrecordsProperties;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,12 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** How often the repair sweep of {@link CallOrder} runs (on every node; it is idempotent). */
     private static final long SWEEP_EVERY_NANOS = 30_000_000_000L;
+    /**
+     * Claim rounds that found little start at most this often: under a steady trickle every commit
+     * sends a NOTIFY, and a round per NOTIFY would spend more on claiming than on sending. A few
+     * milliseconds let deliveries gather into one round.
+     */
+    private static final long MIN_ROUND_GAP_NANOS = 5_000_000L;
 
     private final DeliveryClaims claims;
     private final CallOrder order;
@@ -77,16 +84,22 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void run() {
+        long lastRound = 0;
         while (running) {
             try {
                 if (System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
                     lastSweep = System.nanoTime();
                     order.sweep();
                 }
+                long gap = System.nanoTime() - lastRound;
+                if (gap < MIN_ROUND_GAP_NANOS) {
+                    Thread.sleep(Duration.ofNanos(MIN_ROUND_GAP_NANOS - gap));
+                }
+                lastRound = System.nanoTime();
+                wakeups.drainPermits(); // this round sees whatever the wake-ups so far announced
                 int claimed = claimOnce();
-                if (claimed == 0) {
+                if (claimed < settings.maxInFlightPerSubscription()) {
                     wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;
