@@ -24,6 +24,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @ConfigurationPropertiesScan
 public class CallrecordsApplication {
 
+    static {
+        // Webhooks connect to the address they checked and name the host in the Host header (SSRF
+        // guard); the JDK's HTTP client allows that header only when told so before its first use.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {

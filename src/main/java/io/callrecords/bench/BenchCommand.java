@@ -17,6 +17,7 @@ public final class BenchCommand {
     static final List<Benchmark> BENCHMARKS = List.of(
             IntakeBenchmark.BENCHMARK,
             ReadApiBenchmark.BENCHMARK,
+            WebhookBenchmark.BENCHMARK,
             MediaBenchmark.BENCHMARK);
 
     private BenchCommand() {}

@@ -45,7 +45,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The service on a throw-away data directory, deleted on {@link #close()}. */
     static ServiceProcess start(String heap) throws IOException, InterruptedException {
-        return start(heap, Files.createTempDirectory("callrecords-bench"), false);
+        return start(heap, java.util.Map.of());
+    }
+
+    /** @param environment extra environment variables of the service (settings such as CALLRECORDS_OUTBOUND_ALLOWED_HOSTS) */
+    static ServiceProcess start(String heap, java.util.Map<String, String> environment) throws IOException, InterruptedException {
+        return start(heap, Files.createTempDirectory("callrecords-bench"), false, environment);
     }
 
     /**
@@ -53,6 +58,11 @@ final class ServiceProcess implements AutoCloseable {
      * long load can be repeated on the same data.
      */
     static ServiceProcess start(String heap, Path dataDir, boolean keep) throws IOException, InterruptedException {
+        return start(heap, dataDir, keep, java.util.Map.of());
+    }
+
+    private static ServiceProcess start(String heap, Path dataDir, boolean keep, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         boolean fresh = !Files.exists(dataDir.resolve("postgres"));
         String operatorToken = "bench-" + java.util.UUID.randomUUID();
@@ -81,6 +91,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
         builder.environment().put("CALLRECORDS_API_DEFAULT_RATE_LIMIT_PER_MINUTE", "100000000");
         builder.environment().put("CALLRECORDS_OPERATOR_TOKEN", operatorToken);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The SSRF guard of every connection the service opens to an address its clients named (a webhook
@@ -42,11 +41,36 @@ public final class OutboundGuard {
         }
     }
 
-    private static final List<IpRange> REFUSED = ranges(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
-            "224.0.0.0/4", "240.0.0.0/4",
-            "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
+    /** A refused block and what its addresses are, in words an operator recognises. */
+    private record RefusedRange(IpRange range, String kind) {
+        RefusedRange(String range, String kind) {
+            this(IpRange.parse(range), kind);
+        }
+    }
+
+    // The metadata address comes before its link-local block so that the message names it.
+    private static final List<RefusedRange> REFUSED = List.of(
+            new RefusedRange("169.254.169.254/32", "a cloud metadata address"),
+            new RefusedRange("127.0.0.0/8", "a loopback address"),
+            new RefusedRange("::1/128", "a loopback address"),
+            new RefusedRange("10.0.0.0/8", "a private address"),
+            new RefusedRange("172.16.0.0/12", "a private address"),
+            new RefusedRange("192.168.0.0/16", "a private address"),
+            new RefusedRange("fc00::/7", "a private (unique-local) address"),
+            new RefusedRange("fec0::/10", "a private (site-local) address"),
+            new RefusedRange("169.254.0.0/16", "a link-local address"),
+            new RefusedRange("fe80::/10", "a link-local address"),
+            new RefusedRange("100.64.0.0/10", "a carrier-grade NAT address"),
+            new RefusedRange("0.0.0.0/8", "a \"this network\" address"),
+            new RefusedRange("::/128", "the unspecified address"),
+            new RefusedRange("224.0.0.0/4", "a multicast address"),
+            new RefusedRange("ff00::/8", "a multicast address"),
+            new RefusedRange("192.0.0.0/24", "a reserved address"),
+            new RefusedRange("192.0.2.0/24", "a reserved (documentation) address"),
+            new RefusedRange("198.51.100.0/24", "a reserved (documentation) address"),
+            new RefusedRange("203.0.113.0/24", "a reserved (documentation) address"),
+            new RefusedRange("198.18.0.0/15", "a reserved (benchmarking) address"),
+            new RefusedRange("240.0.0.0/4", "a reserved address"));
     private static final IpRange MAPPED = IpRange.parse("::ffff:0:0/96");
     private static final IpRange COMPATIBLE = IpRange.parse("::/96");
     private static final IpRange NAT64 = IpRange.parse("64:ff9b::/96");
@@ -97,12 +121,17 @@ public final class OutboundGuard {
         for (InetAddress address : addresses) {
             Optional<String> why = refusal(address.getAddress());
             if (why.isPresent()) {
-                throw new Refused("The host " + host + " resolves to " + address.getHostAddress() + " (" + why.get()
-                        + "), which the service may not reach; an operator may allow it with"
-                        + " callrecords.outbound.allowed-hosts");
+                throw new Refused("The host " + host + " resolves to " + address.getHostAddress() + ", " + why.get()
+                        + ", which the service may not reach; an operator may allow it with"
+                        + " CALLRECORDS_OUTBOUND_ALLOWED_HOSTS (callrecords.outbound.allowed-hosts)");
             }
         }
         return addresses;
+    }
+
+    /** Whether {@code host} is an IP address written out (then {@link #check} decides without resolving). */
+    public static boolean isAddressLiteral(String host) {
+        return IpRange.literal(normalise(host)) != null;
     }
 
     /** Why {@code address} may not be reached, or empty when it may. */
@@ -116,10 +145,10 @@ public final class OutboundGuard {
         }
         byte[] embedded = embeddedIpv4(bytes);
         if (embedded != null) {
-            return refusal(embedded).map(why -> "an IPv6 form of a " + why);
+            return refusal(embedded).map(why -> "the IPv6 form of " + why);
         }
-        return REFUSED.stream().filter(r -> r.contains(bytes)).findFirst()
-                .map(r -> "in the reserved range " + r);
+        return REFUSED.stream().filter(r -> r.range().contains(bytes)).findFirst()
+                .map(r -> r.kind() + " (" + r.range().text() + ")");
     }
 
     /** The IPv4 address inside an IPv4-mapped, -compatible, NAT64 or 6to4 address; null for any other. */
@@ -144,9 +173,5 @@ public final class OutboundGuard {
             name = name.substring(0, name.length() - 1);
         }
         return name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
-    }
-
-    private static List<IpRange> ranges(String... ranges) {
-        return Arrays.stream(ranges).map(IpRange::parse).collect(Collectors.toUnmodifiableList());
     }
 }

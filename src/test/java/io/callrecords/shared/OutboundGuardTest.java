@@ -56,7 +56,7 @@ class OutboundGuardTest {
         InetAddress v6 = Inet6Address.getByAddress("evil.example.com", mapped, -1);
         OutboundGuard guard = new OutboundGuard(List.of(), host -> List.of(v6));
         assertThatThrownBy(() -> guard.check("evil.example.com")).isInstanceOf(OutboundGuard.Refused.class)
-                .hasMessageContaining("169.254.0.0/16");
+                .hasMessageContaining("the IPv6 form of a cloud metadata address");
     }
 
     @ParameterizedTest

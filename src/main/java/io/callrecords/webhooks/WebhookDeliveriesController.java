@@ -1,0 +1,135 @@
+package io.callrecords.webhooks;
+
+import io.callrecords.accounts.Caller;
+import io.callrecords.shared.ApiException;
+import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.ValidationException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A subscription's delivery log and what can be done with it: list and read deliveries with every
+ * attempt, send one again, re-queue all failed ones since a time, send a test event.
+ */
+@RestController
+@RequestMapping("/api/v3/webhooks/{id}")
+class WebhookDeliveriesController {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "offset", "status");
+    private static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
+
+    private final Subscriptions subscriptions;
+    private final DeliveryLog log;
+    private final JsonMapper json;
+
+    WebhookDeliveriesController(Subscriptions subscriptions, DeliveryLog log, JsonMapper json) {
+        this.subscriptions = subscriptions;
+        this.log = log;
+        this.json = json;
+    }
+
+    /** {@code ?limit=1..100 (10)&offset=0&status=pending|succeeded|failed}, newest first. */
+    @GetMapping("/deliveries")
+    Map<String, Object> list(Caller caller, @PathVariable String id, @RequestParam Map<String, String> query) {
+        long subscription = subscription(caller, id);
+        FieldErrors errors = new FieldErrors();
+        query.keySet().stream().filter(p -> !LIST_PARAMETERS.contains(p)).sorted()
+                .forEach(p -> errors.add(p, "is not a parameter of this list; use limit, offset, status"));
+        int limit = whole(query.get("limit"), 10, "limit", 1, 100, errors);
+        int offset = whole(query.get("offset"), 0, "offset", 0, Integer.MAX_VALUE, errors);
+        String status = query.get("status");
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add("status", "must be one of pending, succeeded, failed");
+        }
+        errors.throwIfAny();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("count", log.count(subscription, status));
+        meta.put("offset", offset);
+        meta.put("limit", limit);
+        return Map.of("data", log.list(subscription, status, limit, offset).stream().map(Delivery::view).toList(),
+                "meta", meta);
+    }
+
+    @GetMapping("/deliveries/{deliveryId}")
+    Map<String, Object> get(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+        long subscription = subscription(caller, id);
+        return Map.of("data", log.find(subscription, PathIds.parse(deliveryId)).orElseThrow(ApiException::notFound).view());
+    }
+
+    @PostMapping("/deliveries/{deliveryId}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> resend(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+        long subscription = subscription(caller, id);
+        long delivery = PathIds.parse(deliveryId);
+        if (!log.resend(subscription, delivery)) {
+            throw ApiException.notFound();
+        }
+        return Map.of("data", log.find(subscription, delivery).orElseThrow(ApiException::notFound).view());
+    }
+
+    /** {@code ?since=2026-03-26T00:00:00Z}: every failed delivery created since then is queued again. */
+    @PostMapping("/recover")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> recover(Caller caller, @PathVariable String id, @RequestParam String since) {
+        long subscription = subscription(caller, id);
+        Instant from;
+        try {
+            from = OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeException e) {
+            throw ValidationException.of("since", "must be an ISO-8601 date-time with offset (2026-03-26T00:00:00Z)");
+        }
+        return Map.of("data", Map.of("requeued", log.recover(subscription, from)));
+    }
+
+    /** Optional body {@code {"event": "call_hangup"}} (the default): a signed sample, sent and logged like any delivery. */
+    @PostMapping("/test")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> test(Caller caller, @PathVariable String id,
+                             @RequestBody(required = false) Map<String, Object> body) {
+        long subscription = subscription(caller, id);
+        Object event = body == null ? null : body.get("event");
+        String name = event == null ? WebhookEvent.CALL_HANGUP.wire() : event.toString();
+        if (WebhookEvent.fromWire(name).isEmpty()) {
+            throw ValidationException.of("event", "must be one of " + String.join(", ", WebhookEvent.WIRE_NAMES));
+        }
+        long delivery = log.queueTest(caller.accountId(), subscription, name, json.writeValueAsString(SampleRecord.data()));
+        return Map.of("data", log.find(subscription, delivery).orElseThrow().view());
+    }
+
+    private long subscription(Caller caller, String id) {
+        return subscriptions.find(caller.accountId(), PathIds.parse(id)).orElseThrow(ApiException::notFound).id();
+    }
+
+    private static int whole(String value, int fallback, String name, int min, int max, FieldErrors errors) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < min) {
+                errors.add(name, parsed + " is smaller than inclusive minimum " + min);
+            } else if (parsed > max) {
+                errors.add(name, parsed + " is larger than inclusive maximum " + max);
+            } else {
+                return (int) parsed;
+            }
+        } catch (NumberFormatException e) {
+            errors.add(name, "must be a whole number");
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,111 @@
+package io.callrecords.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callrecords.support.Api;
+import io.callrecords.support.AppTestSupport;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The SSRF guard at work in the real dispatcher. Names resolve through the test's fake resolver
+ * only. Only 127.0.0.2 is allow-listed; a refused name that also resolves to a blocked address
+ * lists 127.0.0.2 first, so that even a broken guard could only ever dial loopback.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(FakeResolver.class)
+class WebhookSsrfTest extends AppTestSupport {
+
+    @DynamicPropertySource
+    static void onlyOneLoopbackAddressAllowed(DynamicPropertyRegistry registry) {
+        registry.add("callrecords.outbound.allowed-hosts", () -> "127.0.0.2");
+        registry.add("callrecords.webhooks.poll-interval", () -> "200ms");
+        registry.add("callrecords.webhooks.timeout", () -> "1s");
+        registry.add("callrecords.webhooks.lease", () -> "3s");
+        registry.add("callrecords.webhooks.retry-schedule", () -> "10s");
+    }
+
+    private WebhookReceiver loopback;
+    private WebhookReceiver allowed;
+    private String key;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        api = new Api(port);
+        key = newAccount("ssrf");
+        loopback = WebhookReceiver.start();
+        allowed = WebhookReceiver.start(InetAddress.getByName("127.0.0.2"));
+        FakeResolver.NAMES.put("loopback.test", List.of("127.0.0.1"));
+        FakeResolver.NAMES.put("ipv6-loopback.test", List.of("::1"));
+        FakeResolver.NAMES.put("private.test", List.of("127.0.0.2", "10.1.2.3"));
+        FakeResolver.NAMES.put("metadata.test", List.of("127.0.0.2", "169.254.169.254"));
+        FakeResolver.NAMES.put("allowed.test", List.of("127.0.0.2"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        loopback.close();
+        allowed.close();
+    }
+
+    @Test
+    void blockedAddressesAreRefusedAtEveryAttemptAndAllowListedOnesGetThrough() {
+        long toLoopback = subscribe("http://loopback.test:" + loopback.port() + "/");
+        long toIpv6Loopback = subscribe("http://ipv6-loopback.test:" + loopback.port() + "/");
+        long toPrivate = subscribe("http://private.test:" + allowed.port() + "/");
+        long toMetadata = subscribe("http://metadata.test:" + allowed.port() + "/latest/meta-data");
+        long toAllowed = subscribe("http://allowed.test:" + allowed.port() + "/");
+        UUID call = UUID.randomUUID();
+        assertThat(api.post("/api/v3/call-events", key, "[" + CallEvents.init(call, Instant.parse("2026-03-26T10:00:00Z")) + "]")
+                .status()).isEqualTo(202);
+
+        assertThat(firstError(toLoopback)).isEqualTo("The host loopback.test resolves to 127.0.0.1, a loopback"
+                + " address (127.0.0.0/8), which the service may not reach; an operator may allow it with"
+                + " CALLRECORDS_OUTBOUND_ALLOWED_HOSTS (callrecords.outbound.allowed-hosts)");
+        assertThat(firstError(toIpv6Loopback)).startsWith("The host ipv6-loopback.test resolves to 0:0:0:0:0:0:0:1, a loopback address");
+        assertThat(firstError(toPrivate)).startsWith("The host private.test resolves to 10.1.2.3, a private address");
+        assertThat(firstError(toMetadata)).startsWith("The host metadata.test resolves to 169.254.169.254, a cloud metadata address");
+        await(() -> allowed.received.size() == 1);
+        assertThat(allowed.received.getFirst().host()).isEqualTo("allowed.test:" + allowed.port());
+        assertThat(loopback.received).isEmpty();
+        assertThat(api.get("/api/v3/webhooks/" + toAllowed + "/deliveries", key).data().get(0).path("attempts")).isNotNull();
+    }
+
+    @Test
+    void loopbackLiteralsAreRefusedWhenSubscribing() {
+        Api.Response refused = api.post("/api/v3/webhooks", key,
+                "{\"url\": \"" + loopback.url("/") + "\", \"events\": [\"call_init\"]}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("errors").path("url").get(0).asString()).contains("a loopback address");
+        assertThat(api.post("/api/v3/webhooks", key, "{\"url\": \"" + allowed.url("/") + "\", \"events\": [\"call_init\"]}")
+                .status()).isEqualTo(201);
+    }
+
+    private long subscribe(String url) {
+        Api.Response created = api.post("/api/v3/webhooks", key, "{\"url\": \"" + url + "\", \"events\": [\"call_init\"]}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return created.data().path("id").asLong();
+    }
+
+    private String firstError(long subscription) {
+        await(() -> api.get("/api/v3/webhooks/" + subscription + "/deliveries", key).data().path(0).path("attempts").size() > 0);
+        JsonNode attempt = api.get("/api/v3/webhooks/" + subscription + "/deliveries", key).data().get(0).path("attempts").get(0);
+        assertThat(attempt.path("http_status").isNull()).isTrue();
+        return attempt.path("error").asString();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        WebhookTestSupport.await(Duration.ofSeconds(10), "an attempt", condition);
+    }
+}

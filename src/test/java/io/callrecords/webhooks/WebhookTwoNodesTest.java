@@ -1,0 +1,88 @@
+package io.callrecords.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callrecords.CallrecordsApplication;
+import io.callrecords.support.Api;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** Two app nodes on one database: each delivery goes out once, and both nodes share the work. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookTwoNodesTest extends WebhookTestSupport {
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    MeterRegistry firstNodeMetrics;
+
+    private ConfigurableApplicationContext secondNode;
+    private WebhookReceiver receiver;
+
+    @BeforeAll
+    void startTheSecondNode() {
+        api = new Api(port);
+        Map<String, Object> same = new java.util.HashMap<>();
+        for (String name : new String[] {"callrecords.db.url", "callrecords.db.user", "callrecords.operator-token",
+                "callrecords.outbound.allowed-hosts", "callrecords.webhooks.timeout", "callrecords.webhooks.lease",
+                "callrecords.webhooks.poll-interval", "callrecords.webhooks.retry-schedule",
+                "callrecords.webhooks.max-in-flight-per-subscription"}) {
+            same.put(name, environment.getProperty(name));
+        }
+        same.put("server.port", "0");
+        same.put("spring.main.banner-mode", "off");
+        secondNode = new SpringApplicationBuilder(CallrecordsApplication.class).properties(same).run();
+        receiver = WebhookReceiver.start();
+        receiver.answer(r -> WebhookReceiver.Reply.hang(30)); // slow enough that one node's slots fill up
+    }
+
+    @AfterAll
+    void stop() {
+        secondNode.close();
+        receiver.close();
+    }
+
+    @Test
+    void everyDeliveryGoesOutOnceAndBothNodesSend() {
+        String key = newAccount("two-nodes");
+        subscribe(key, receiver.url("/"), ALL_EVENTS);
+        Instant start = Instant.parse("2026-05-01T08:00:00Z");
+        int calls = 40;
+        for (int i = 0; i < calls; i++) {
+            assertThat(api.post("/api/v3/call-events", key, CallEvents.answeredCall(UUID.randomUUID(), start.plusSeconds(i * 300L)))
+                    .status()).isEqualTo(202);
+        }
+        await(Duration.ofSeconds(60), "all deliveries", () -> receiver.ids().size() == calls * 3);
+        sleep(); // anything sent twice would arrive now
+        assertThat(receiver.received).hasSize(calls * 3);
+        double first = succeeded(firstNodeMetrics);
+        double second = succeeded(secondNode.getBean(MeterRegistry.class));
+        assertThat(first + second).isEqualTo(calls * 3);
+        assertThat(first).as("first node").isPositive();
+        assertThat(second).as("second node").isPositive();
+    }
+
+    private static double succeeded(MeterRegistry registry) {
+        return registry.get("callrecords.webhook.attempts").tag("outcome", "succeeded").counter().count();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
