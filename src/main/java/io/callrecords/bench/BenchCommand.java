@@ -37,7 +37,7 @@ public final class BenchCommand {
     }
 
     private static int webhooks(String[] args) throws Exception {
-        Map<String, Integer> options = new HashMap<>(Map.of("--seconds", 30, "--rate", 2_500, "--subscriptions", 10));
+        Map<String, Integer> options = new HashMap<>(Map.of("--seconds", 30, "--rate", 2_100, "--subscriptions", 10));
         for (int i = 1; i < args.length; i += 2) {
             if (!options.containsKey(args[i]) || i + 1 >= args.length || !args[i + 1].matches("[1-9]\\d{0,8}")) {
                 System.err.println("Bad option '" + args[i] + "'. Usage: callrecords bench webhooks [--seconds N]"
