@@ -32,7 +32,7 @@ final class WebhookBenchmark {
     static final Benchmark BENCHMARK = new Benchmark("webhooks",
             "sustained deliveries to local receivers, hangup-to-receipt latency, isolation from a hanging endpoint,"
                     + " against the receiver's own rate",
-            Benchmark.options("--seconds", 30, "--rate", 2_500, "--subscriptions", 10),
+            Benchmark.options("--seconds", 30, "--rate", 2_100, "--subscriptions", 10),
             o -> new WebhookBenchmark(new Options(o.integer("--seconds"), o.integer("--rate"),
                     o.integer("--subscriptions"))).run());
 
