@@ -1,0 +1,72 @@
+package io.callrecords.reports;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Folds the appended fact changes into the roll-ups, so that reports read few rows. One transaction moves a batch:
+ * a report sees the changes either still appended or already folded, never both or neither. One node folds at a
+ * time (a transaction-scoped advisory lock); the others skip their turn.
+ */
+@Component
+class FactFolding {
+
+    private static final Logger log = LoggerFactory.getLogger(FactFolding.class);
+    private static final long LOCK = 0x7265706f72747346L; // "reportsF"
+    static final int BATCH = 50_000;
+
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+
+    FactFolding(JdbcClient db, TransactionTemplate transaction) {
+        this.db = db;
+        this.transaction = transaction;
+    }
+
+    @Scheduled(fixedDelayString = "${callrecords.reports.fold-interval:1s}")
+    void foldDue() {
+        try {
+            while (fold() == BATCH) {
+                // a backlog: keep folding
+            }
+        } catch (RuntimeException e) {
+            log.warn("Folding report facts failed; the next round tries again: {}", e.toString());
+        }
+    }
+
+    /** Folds up to {@link #BATCH} changes; returns how many, 0 when another node holds the lock or none is due. */
+    int fold() {
+        Integer folded = transaction.execute(status -> foldInTransaction());
+        return folded == null ? 0 : folded;
+    }
+
+    /**
+     * A slot whose facts cancel out keeps a row of zeros: harmless to every sum (and skipped by {@link Percentile}),
+     * and cheaper than looking for such rows on every round.
+     */
+    private int foldInTransaction() {
+        Boolean locked = db.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", LOCK).query(Boolean.class).single();
+        if (!locked) {
+            return 0;
+        }
+        return db.sql("""
+                        WITH moved AS (
+                            DELETE FROM report_fact_changes
+                            WHERE id IN (SELECT id FROM report_fact_changes ORDER BY id LIMIT :batch)
+                            RETURNING account_id, slot, measure, value, calls, total),
+                        summed AS (
+                            SELECT account_id, slot, measure, value, sum(calls) AS calls, sum(total) AS total, count(*) AS n
+                            FROM moved GROUP BY 1, 2, 3, 4),
+                        folded AS (
+                            INSERT INTO report_facts AS f (account_id, slot, measure, value, calls, total)
+                            SELECT account_id, slot, measure, value, calls, total FROM summed
+                            ON CONFLICT (account_id, slot, measure, value)
+                            DO UPDATE SET calls = f.calls + excluded.calls, total = f.total + excluded.total)
+                        SELECT coalesce(sum(n), 0) FROM summed""")
+                .param("batch", BATCH).query(Integer.class).single();
+    }
+}

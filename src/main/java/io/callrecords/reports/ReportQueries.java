@@ -1,0 +1,143 @@
+package io.callrecords.reports;
+
+import io.callrecords.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The facts of a period, summed per bucket. Buckets of time read the roll-ups (folded and not yet folded: exact at
+ * every moment); buckets of users, numbers and teams apply the same {@code report_facts} to the records.
+ * {@code unreturned} depends on dismissals, which change without any record changing, so it is always counted from the
+ * records (the partial index of unreturned missed calls keeps that small).
+ */
+@Repository
+class ReportQueries {
+
+    /** Facts per bucket; keys are the 1-based cells of the time buckets, or the ids of the dimension (null: none). */
+    record Sums(Map<Object, Facts> byBucket) {
+        Facts of(Object bucket) {
+            return byBucket.computeIfAbsent(bucket, b -> new Facts());
+        }
+    }
+
+    private static final String CELL = "(CAST(:cells AS int[]))[width_bucket(%s, CAST(:starts AS timestamptz[]))]";
+
+    /** The team a call was routed to: the first {@code route} to a team in its call flow (which is newest first). */
+    private static final String TEAM = """
+            (SELECT (e.value -> 'detail' ->> 'id')::bigint
+             FROM json_array_elements(r.call_flow) WITH ORDINALITY AS e(value, i)
+             WHERE e.value ->> 'action' = 'route' AND e.value -> 'detail' ->> 'type' = 'team'
+             ORDER BY e.i DESC LIMIT 1)""";
+
+    private final JdbcClient db;
+
+    ReportQueries(JdbcClient db) {
+        this.db = db;
+    }
+
+    Sums byTime(long account, ReportRequest request, TimeBuckets buckets) {
+        Sums sums = new Sums(new HashMap<>());
+        db.sql("""
+                        SELECT %s AS bucket, measure, value, sum(calls) AS calls, sum(total) AS total
+                        FROM (SELECT slot, measure, value, calls, total FROM report_facts
+                              WHERE account_id = :account AND slot >= :from AND slot < :to
+                              UNION ALL
+                              SELECT slot, measure, value, calls, total FROM report_fact_changes
+                              WHERE account_id = :account AND slot >= :from AND slot < :to) f
+                        GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot")))
+                .params(period(account, request)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
+                .query(rs -> {
+                    sums.of(rs.getInt("bucket")).add(ReportMeasure.of(rs.getInt("measure")), rs.getInt("value"),
+                            rs.getLong("calls"), rs.getLong("total"));
+                });
+        unreturned(account, request, CELL.formatted("r.started_at"), sums, rs -> rs.getInt("bucket"), buckets);
+        return sums;
+    }
+
+    Sums byDimension(long account, ReportRequest request) {
+        Sums sums = new Sums(new HashMap<>());
+        String dimension = dimension(request.grouping());
+        db.sql("""
+                        SELECT %s AS bucket, f.measure, f.value, count(*) AS calls, sum(f.total) AS total
+                        FROM call_records r, LATERAL report_facts(r) f
+                        WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
+                        GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request)))
+                .params(period(account, request))
+                .query(rs -> {
+                    sums.of(bucket(rs)).add(ReportMeasure.of(rs.getInt("measure")), rs.getInt("value"),
+                            rs.getLong("calls"), rs.getLong("total"));
+                });
+        unreturned(account, request, dimension, sums, ReportQueries::bucket, null);
+        if (request.grouping() == ReportGrouping.USER) {
+            // Callbacks made: the user's calls in the period that returned a missed call.
+            db.sql("""
+                            SELECT r.user_id AS bucket, count(*) AS calls FROM call_records r
+                            WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to
+                              AND r.direction = 'outbound' AND r.ended_at IS NOT NULL
+                              AND EXISTS (SELECT 1 FROM call_records m
+                                          WHERE m.account_id = r.account_id AND m.callback_cdr_uuid = r.uuid)
+                            GROUP BY 1""")
+                    .params(period(account, request))
+                    .query(rs -> {
+                        sums.of(bucket(rs)).callbacksMade += rs.getLong("calls");
+                    });
+        }
+        return sums;
+    }
+
+    /**
+     * Missed calls (denylisted ones aside) with no callback and not covered by the active dismissal of their number
+     * (reports.md: "unreturned"; the dismissal covers the calls that started before it).
+     */
+    private void unreturned(long account, ReportRequest request, String bucket, Sums sums,
+                            RowBucket rowBucket, TimeBuckets buckets) {
+        var spec = db.sql("""
+                        SELECT %s AS bucket, count(*) AS calls FROM call_records r
+                        WHERE r.account_id = :account AND r.missing_call AND r.callback_cdr_uuid IS NULL
+                          AND r.started_at >= :from AND r.started_at < :to
+                          AND r.missing_call_reason <> 'denylist'%s
+                          AND NOT EXISTS (SELECT 1 FROM missed_call_dismissals d
+                                          WHERE d.account_id = r.account_id AND d.caller_number = r.caller_number
+                                            AND d.undismissed_at IS NULL AND d.dismissed_at > r.started_at)
+                        GROUP BY 1""".formatted(bucket, teamsOnly(request)))
+                .params(period(account, request));
+        if (buckets != null) {
+            spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());
+        }
+        spec.query(rs -> {
+            sums.of(rowBucket.of(rs)).unreturned += rs.getLong("calls");
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowBucket {
+        Object of(ResultSet rs) throws SQLException;
+    }
+
+    private static Object bucket(ResultSet rs) throws SQLException {
+        long id = rs.getLong("bucket");
+        return rs.wasNull() ? null : id;
+    }
+
+    private static String dimension(ReportGrouping grouping) {
+        return switch (grouping) {
+            case USER -> "r.user_id";
+            case NUMBER -> "r.number_id";
+            case TEAM -> TEAM;
+            default -> throw new IllegalArgumentException(grouping + " is a grouping by time");
+        };
+    }
+
+    /** Team buckets hold the calls that touched a team; the others hold every call. */
+    private static String teamsOnly(ReportRequest request) {
+        return request.grouping() == ReportGrouping.TEAM ? " AND r.team_touch_at IS NOT NULL" : "";
+    }
+
+    private static Map<String, Object> period(long account, ReportRequest request) {
+        return Map.of("account", account, "from", Timestamps.toDb(request.from()), "to", Timestamps.toDb(request.to()));
+    }
+}

@@ -1,0 +1,62 @@
+package io.callrecords.reports;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The summary report: the measures of a period as a whole and per bucket of its grouping. */
+@Service
+class ReportSummary {
+
+    /** A bucket: its key fields (key, and from/to, weekday/hour or the id it groups by) and its facts. */
+    record Bucket(Map<String, Object> key, Facts facts) {}
+
+    record Summary(ReportRequest request, Facts total, List<Bucket> buckets) {}
+
+    private final ReportQueries queries;
+
+    ReportSummary(ReportQueries queries) {
+        this.queries = queries;
+    }
+
+    /** One read-only transaction: the total and the buckets see the same snapshot, so they add up. */
+    @Transactional(readOnly = true)
+    Summary summarise(long account, ReportRequest request) {
+        ReportGrouping grouping = request.grouping();
+        if (grouping == null || !grouping.byTime) {
+            TimeBuckets whole = new TimeBuckets(List.of(request.from()), List.of(1), List.of());
+            Facts total = queries.byTime(account, request, whole).of(1);
+            List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, request);
+            total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
+            return new Summary(request, total, buckets);
+        }
+        TimeBuckets buckets = TimeBuckets.of(grouping, request.from(), request.to(), request.zone());
+        ReportQueries.Sums sums = queries.byTime(account, request, buckets);
+        Facts total = new Facts();
+        List<Bucket> out = new ArrayList<>();
+        for (int cell = 1; cell <= buckets.keys().size(); cell++) {
+            Facts facts = sums.of(cell);
+            total.addAll(facts);
+            out.add(new Bucket(buckets.keys().get(cell - 1), facts));
+        }
+        return new Summary(request, total, out);
+    }
+
+    private List<Bucket> byDimension(long account, ReportRequest request) {
+        String field = request.grouping().wire + "_id";
+        return queries.byDimension(account, request).byBucket().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.comparingLong(k -> (Long) k))))
+                .map(e -> {
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("key", Objects.toString(e.getKey(), "none"));
+                    key.put(field, e.getKey());
+                    return new Bucket(key, e.getValue());
+                })
+                .toList();
+    }
+}

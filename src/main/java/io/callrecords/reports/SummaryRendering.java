@@ -1,0 +1,73 @@
+package io.callrecords.reports;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The summary as the JSON body of the API and as CSV (one row for the period, then one per bucket). */
+final class SummaryRendering {
+
+    private SummaryRendering() {}
+
+    static Map<String, Object> json(ReportSummary.Summary summary) {
+        ReportRequest request = summary.request();
+        boolean perUser = request.grouping() == ReportGrouping.USER;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", local(request, request.from()));
+        data.put("to", local(request, request.to()));
+        data.put("timezone", request.zone().getId());
+        data.put("sl_seconds", request.slSeconds());
+        data.put("group_by", request.grouping() == null ? null : request.grouping().wire);
+        data.put("total", MeasureValues.of(summary.total(), request.slSeconds(), perUser));
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (ReportSummary.Bucket bucket : summary.buckets()) {
+            Map<String, Object> row = new LinkedHashMap<>(bucket.key());
+            row.putAll(MeasureValues.of(bucket.facts(), request.slSeconds(), perUser));
+            buckets.add(row);
+        }
+        data.put("buckets", buckets);
+        return Map.of("data", data);
+    }
+
+    /** RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break. */
+    static String csv(ReportSummary.Summary summary) {
+        ReportRequest request = summary.request();
+        boolean perUser = request.grouping() == ReportGrouping.USER;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Object> total = new LinkedHashMap<>();
+        total.put("key", "total");
+        total.put("from", local(request, request.from()));
+        total.put("to", local(request, request.to()));
+        total.putAll(MeasureValues.of(summary.total(), request.slSeconds(), perUser));
+        rows.add(total);
+        for (ReportSummary.Bucket bucket : summary.buckets()) {
+            Map<String, Object> row = new LinkedHashMap<>(bucket.key());
+            row.putAll(MeasureValues.of(bucket.facts(), request.slSeconds(), perUser));
+            rows.add(row);
+        }
+        Set<String> columns = new LinkedHashSet<>(List.of("key", "from", "to"));
+        rows.forEach(row -> columns.addAll(row.keySet()));
+        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
+        for (Map<String, Object> row : rows) {
+            List<String> fields = new ArrayList<>();
+            for (String column : columns) {
+                fields.add(field(row.get(column)));
+            }
+            out.append(String.join(",", fields)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String field(Object value) {
+        String text = value == null ? "" : value.toString();
+        return text.matches(".*[,\"\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static String local(ReportRequest request, java.time.Instant instant) {
+        return ZonedDateTime.ofInstant(instant, request.zone()).toOffsetDateTime().toString();
+    }
+}

@@ -1,0 +1,81 @@
+package io.callrecords.reports;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The buckets of a period grouped by time, every one of them (an empty bucket is reported with zeros, so charts have
+ * no holes). The period is cut at local midnights or local hour starts, so a DST day has 23 or 25 hours. For the
+ * database, {@link #starts()} are the thresholds of {@code width_bucket} and {@link #cells()} maps the n-th piece to
+ * its bucket (the weekday × hour map folds every hour of the period into 7 × 24 cells).
+ *
+ * @param keys   the bucket of each cell (1-based cell = index + 1): its key and, for days and hours, its span
+ */
+record TimeBuckets(List<Instant> starts, List<Integer> cells, List<Map<String, Object>> keys) {
+
+    static TimeBuckets of(ReportGrouping grouping, Instant from, Instant to, ZoneId zone) {
+        List<Instant> starts = new ArrayList<>();
+        List<Integer> cells = new ArrayList<>();
+        List<Map<String, Object>> keys = new ArrayList<>();
+        if (grouping == ReportGrouping.WEEKDAY_HOUR) {
+            for (DayOfWeek day : DayOfWeek.values()) {
+                for (int hour = 0; hour < 24; hour++) {
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("key", day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT) + " %02d:00".formatted(hour));
+                    key.put("weekday", day.getValue());
+                    key.put("hour", hour);
+                    keys.add(key);
+                }
+            }
+        }
+        Instant start = from;
+        while (start.isBefore(to)) {
+            ZonedDateTime local = start.atZone(zone);
+            Instant next = switch (grouping) {
+                case DAY -> local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+                default -> local.truncatedTo(ChronoUnit.HOURS).plusHours(1).toInstant();
+            };
+            Instant end = next.isAfter(to) ? to : next;
+            starts.add(start);
+            if (grouping == ReportGrouping.WEEKDAY_HOUR) {
+                cells.add((local.getDayOfWeek().getValue() - 1) * 24 + local.getHour() + 1);
+            } else {
+                cells.add(keys.size() + 1);
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("key", grouping == ReportGrouping.DAY ? local.toLocalDate().toString()
+                        : local.truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString());
+                key.put("from", local.toOffsetDateTime().toString());
+                key.put("to", end.atZone(zone).toOffsetDateTime().toString());
+                keys.add(key);
+            }
+            start = end;
+        }
+        return new TimeBuckets(starts, cells, keys);
+    }
+
+    /** The thresholds as a PostgreSQL array literal. */
+    String startsLiteral() {
+        StringBuilder out = new StringBuilder("{");
+        for (Instant start : starts) {
+            out.append(out.length() == 1 ? "" : ",").append(start);
+        }
+        return out.append('}').toString();
+    }
+
+    String cellsLiteral() {
+        StringBuilder out = new StringBuilder("{");
+        for (Integer cell : cells) {
+            out.append(out.length() == 1 ? "" : ",").append(cell);
+        }
+        return out.append('}').toString();
+    }
+}
