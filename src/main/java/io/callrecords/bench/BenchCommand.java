@@ -18,7 +18,8 @@ public final class BenchCommand {
             IntakeBenchmark.BENCHMARK,
             ReadApiBenchmark.BENCHMARK,
             WebhookBenchmark.BENCHMARK,
-            MediaBenchmark.BENCHMARK);
+            MediaBenchmark.BENCHMARK,
+            ReportsBenchmark.BENCHMARK);
 
     private BenchCommand() {}
 
