@@ -26,17 +26,6 @@ final class Facts {
         }
     }
 
-    void addAll(Facts other) {
-        for (int i = 0; i < calls.length; i++) {
-            calls[i] += other.calls[i];
-            totals[i] += other.totals[i];
-        }
-        other.secondsToAnswer.forEach((v, n) -> secondsToAnswer.merge(v, n, Long::sum));
-        other.secondsToCallback.forEach((v, n) -> secondsToCallback.merge(v, n, Long::sum));
-        unreturned += other.unreturned;
-        callbacksMade += other.callbacksMade;
-    }
-
     long calls(ReportMeasure measure) {
         return calls[measure.code];
     }

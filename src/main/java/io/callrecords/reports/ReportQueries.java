@@ -17,14 +17,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportQueries {
 
-    /** Facts per bucket; keys are the 1-based cells of the time buckets, or the ids of the dimension (null: none). */
-    record Sums(Map<Object, Facts> byBucket) {
+    /**
+     * Facts per bucket (keys: the 1-based cells of the time buckets, or the ids of the dimension, null for none) and,
+     * for buckets of time, of the whole period, summed from the same rows.
+     */
+    record Sums(Map<Object, Facts> byBucket, Facts total) {
         Facts of(Object bucket) {
             return byBucket.computeIfAbsent(bucket, b -> new Facts());
         }
     }
 
-    private static final String CELL = "(CAST(:cells AS int[]))[width_bucket(%s, CAST(:starts AS timestamptz[]))]";
+    /**
+     * The cell of a time. The arrays are cast in sub-selects, which PostgreSQL evaluates once per query: a cast of a
+     * parameter in the expression itself would be parsed again for every row.
+     */
+    private static final String CELL = "((SELECT CAST(:cells AS int[])))[width_bucket(%s, (SELECT CAST(:starts AS timestamptz[])))]";
 
     /** The team a call was routed to: the first {@code route} to a team in its call flow (which is newest first). */
     private static final String TEAM = """
@@ -40,7 +47,7 @@ class ReportQueries {
     }
 
     Sums byTime(long account, ReportRequest request, TimeBuckets buckets) {
-        Sums sums = new Sums(new HashMap<>());
+        Sums sums = new Sums(new HashMap<>(), new Facts());
         db.sql("""
                         SELECT %s AS bucket, measure, value, sum(calls) AS calls, sum(total) AS total
                         FROM (SELECT slot, measure, value, calls, total FROM report_facts
@@ -51,15 +58,19 @@ class ReportQueries {
                         GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot")))
                 .params(period(account, request)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
                 .query(rs -> {
-                    sums.of(rs.getInt("bucket")).add(ReportMeasure.of(rs.getInt("measure")), rs.getInt("value"),
-                            rs.getLong("calls"), rs.getLong("total"));
+                    ReportMeasure measure = ReportMeasure.of(rs.getInt("measure"));
+                    int value = rs.getInt("value");
+                    long calls = rs.getLong("calls");
+                    long total = rs.getLong("total");
+                    sums.of(rs.getInt("bucket")).add(measure, value, calls, total);
+                    sums.total().add(measure, value, calls, total);
                 });
         unreturned(account, request, CELL.formatted("r.started_at"), sums, rs -> rs.getInt("bucket"), buckets);
         return sums;
     }
 
     Sums byDimension(long account, ReportRequest request) {
-        Sums sums = new Sums(new HashMap<>());
+        Sums sums = new Sums(new HashMap<>(), new Facts());
         String dimension = dimension(request.grouping());
         db.sql("""
                         SELECT %s AS bucket, f.measure, f.value, count(*) AS calls, sum(f.total) AS total
@@ -109,7 +120,9 @@ class ReportQueries {
             spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());
         }
         spec.query(rs -> {
-            sums.of(rowBucket.of(rs)).unreturned += rs.getLong("calls");
+            long calls = rs.getLong("calls");
+            sums.of(rowBucket.of(rs)).unreturned += calls;
+            sums.total().unreturned += calls;
         });
     }
 

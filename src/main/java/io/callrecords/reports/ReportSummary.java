@@ -30,21 +30,18 @@ class ReportSummary {
         ReportGrouping grouping = request.grouping();
         if (grouping == null || !grouping.byTime) {
             TimeBuckets whole = new TimeBuckets(List.of(request.from()), List.of(1), List.of());
-            Facts total = queries.byTime(account, request, whole).of(1);
+            Facts total = queries.byTime(account, request, whole).total();
             List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, request);
             total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
             return new Summary(request, total, buckets);
         }
         TimeBuckets buckets = TimeBuckets.of(grouping, request.from(), request.to(), request.zone());
         ReportQueries.Sums sums = queries.byTime(account, request, buckets);
-        Facts total = new Facts();
         List<Bucket> out = new ArrayList<>();
         for (int cell = 1; cell <= buckets.keys().size(); cell++) {
-            Facts facts = sums.of(cell);
-            total.addAll(facts);
-            out.add(new Bucket(buckets.keys().get(cell - 1), facts));
+            out.add(new Bucket(buckets.keys().get(cell - 1), sums.of(cell)));
         }
-        return new Summary(request, total, out);
+        return new Summary(request, sums.total(), out);
     }
 
     private List<Bucket> byDimension(long account, ReportRequest request) {
