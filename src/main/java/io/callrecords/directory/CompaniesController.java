@@ -1,5 +1,6 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package io.callrecords.webhooks;
 
+import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;

@@ -1,13 +1,12 @@
-package io.callrecords.directory;
+package io.callrecords.shared;
 
-import io.callrecords.shared.ApiException;
 
 /** Ids in paths: anything that is not a positive whole number names no record, so it is a 404 like an unknown id. */
-final class PathIds {
+public final class PathIds {
 
     private PathIds() {}
 
-    static long parse(String id) {
+    public static long parse(String id) {
         try {
             long parsed = Long.parseLong(id);
             if (parsed > 0) {
