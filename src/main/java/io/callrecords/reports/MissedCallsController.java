@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,11 @@ class MissedCallsController {
 
     private static final String NUMBER = "The caller number: E.164 with its + URL-encoded (%2B905321234567), or"
             + " national in the account's default_region (05321234567)";
+    private static final String FROM = "Start of the period on the missed calls' started_at, inclusive: "
+            + ReportPeriod.FORMS + "; a date is the start of that day in the account's time zone. Default: 30 days"
+            + " before to";
+    private static final String TO = "End of the period, exclusive, after from and at most 400 days after it;"
+            + " default: now";
     private static final String PERIOD_OF_LINE = "The answer is the number's line over from/to (same rules as the"
             + " list; default the last 30 days), null when none of its missed calls falls in that period.";
 
@@ -63,11 +69,8 @@ class MissedCallsController {
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "Lines of this status; all for every line",
             schema = @Schema(type = "string", allowableValues = {"unreturned", "returned", "dismissed", "all"},
                     defaultValue = "unreturned"))
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "Start of the period on the missed calls'"
-            + " started_at, inclusive: " + ReportPeriod.FORMS + "; a date is the start of that day in the account's"
-            + " time zone. Default: 30 days before to", example = "2026-10-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "End of the period, exclusive, after from and at"
-            + " most 400 days after it; default: now", example = "2026-11-01")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01")
     @Parameter(name = "reason", in = ParameterIn.QUERY, description = "Lines with a missed call of this reason",
             schema = @Schema(type = "string", allowableValues = {"out_of_business_hours", "callback", "short_abandoned",
                     "abandoned"}))
@@ -93,6 +96,8 @@ class MissedCallsController {
             Takes the number's missed calls so far out of unreturned without faking a callback; a missed call that
             starts later brings the number back. Replaces an active dismissal (the old one is kept in the history).
             """ + PERIOD_OF_LINE)
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "reason: spam, resolved_elsewhere or other;"
             + " note: up to 1000 characters, required for other", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = "{\"reason\": \"other\", \"note\": \"Called us from another number\"}")))
@@ -100,7 +105,8 @@ class MissedCallsController {
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.DISMISSED_LINE)))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "422", description = "Bad body or parameters, every one named",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.DISMISS_INVALID)))
@@ -108,31 +114,29 @@ class MissedCallsController {
                                 @PathVariable String number,
                                 @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                                 @RequestBody(required = false) Map<String, Object> body) {
-        AccountSettings account = account(caller);
-        ReportPeriod period = period(parameters, account);
-        String line = numbers.require(caller.accountId(), number, account.defaultRegion());
-        dismissals.dismiss(caller, line, DismissalRequest.read(body));
-        return line(caller, line, period);
+        return change(caller, number, parameters, line -> dismissals.dismiss(caller, line, DismissalRequest.read(body)));
     }
 
     @PostMapping("/api/v3/missed-calls/{number}/undismiss")
     @Operation(operationId = "undismissMissedCalls", summary = "Take a dismissal back", description = """
             Ends the number's active dismissal: its calls without a callback are unreturned again. The dismissal stays
             in the history with who ended it and when. """ + PERIOD_OF_LINE)
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01")
     @ApiResponse(responseCode = "200", description = "The line",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"data\": "
                     + WorklistExamples.LINE + "}")))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account, or has no"
             + " active dismissal",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = WorklistExamples.PERIOD_INVALID)))
     Map<String, Object> undismiss(Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567")
                                   @PathVariable String number,
                                   @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        AccountSettings account = account(caller);
-        ReportPeriod period = period(parameters, account);
-        String line = numbers.require(caller.accountId(), number, account.defaultRegion());
-        dismissals.undismiss(caller, line);
-        return line(caller, line, period);
+        return change(caller, number, parameters, line -> dismissals.undismiss(caller, line));
     }
 
     @GetMapping("/api/v3/missed-calls/{number}/dismissals")
@@ -142,9 +146,12 @@ class MissedCallsController {
     @ApiResponse(responseCode = "200", description = "The dismissals",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = WorklistExamples.HISTORY)))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
     Map<String, Object> dismissals(Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567")
-                                   @PathVariable String number) {
+                                   @PathVariable String number,
+                                   @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        new QueryParameters(parameters).finish(); // the history takes no parameter
         String line = numbers.require(caller.accountId(), number, account(caller).defaultRegion());
         return WorklistDocument.history(dismissals.history(caller.accountId(), line));
     }
@@ -153,15 +160,19 @@ class MissedCallsController {
         return settings.current(caller.accountId()).settings();
     }
 
-    /** The period of the line a POST answers with: only from and to may be given. */
-    private ReportPeriod period(MultiValueMap<String, String> parameters, AccountSettings account) {
+    /**
+     * Applies a change to the line of the number in the path, then answers with the line over the period of the
+     * parameters (only from and to may be given). The number is checked first: an unknown one is a 404 whatever
+     * the body.
+     */
+    private Map<String, Object> change(Caller caller, String pathNumber, MultiValueMap<String, String> parameters,
+                                       Consumer<String> change) {
+        AccountSettings account = account(caller);
         QueryParameters p = new QueryParameters(parameters);
         ReportPeriod period = ReportPeriod.read(p, account.timezone(), clock.instant(), WorklistRequest.DEFAULT_PERIOD);
         p.finish();
-        return period;
-    }
-
-    private Map<String, Object> line(Caller caller, String number, ReportPeriod period) {
+        String number = numbers.require(caller.accountId(), pathNumber, account.defaultRegion());
+        change.accept(number);
         Map<String, Object> body = new HashMap<>();
         body.put("data", worklist.line(caller.accountId(), number, period).map(WorklistDocument::line).orElse(null));
         return body;

@@ -35,7 +35,7 @@ record ReportPeriod(Instant from, Instant to) {
         if (from != null && to != null) {
             if (!from.isBefore(to)) {
                 p.error("to", "must be after from");
-            } else if (Duration.between(from, to).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
+            } else if (to.isAfter(from.atZone(zone).plusDays(MAX_DAYS).toInstant())) { // local days: DST days count as one
                 p.error("to", "is more than " + MAX_DAYS + " days after from; ask for a shorter period");
             }
         }

@@ -19,7 +19,8 @@ final class WorklistExamples {
                            "dismissed_by_key_id": 4}}}""";
 
     static final String LIST = "{\"data\": [" + LINE + "], \"meta\": {\"count\": 214, \"limit\": 50,"
-            + " \"next_cursor\": \"dzF8dW5yZXR1cm5lZHwxNzYwMjU0ODY5MDAwMDAwfGNhZWRmZDFiLTI1ZWMtNDQ3ZS1hZDg3LTNiN2ViM2QzNThlYQ\","
+            + " \"next_cursor\": \"dzF8dW5yZXR1cm5lZHwxNzYwMjU0ODY5MDAwMDAwfGNhZWRmZDFiLTI1ZWMtNDQ3ZS1hZDg3LTN"
+            + "iN2ViM2QzNThlYQ\","
             + " \"from\": \"2026-09-30T21:00:00Z\", \"to\": \"2026-10-31T21:00:00Z\"}}";
 
     static final String LIST_INVALID = "{\"errors\": {\"to\": [\"is more than 400 days after from; ask for a shorter"
@@ -28,6 +29,8 @@ final class WorklistExamples {
 
     static final String DISMISS_INVALID = "{\"errors\": {\"note\": [\"is required when the reason is other: say why the"
             + " caller needs no callback\"]}}";
+
+    static final String PERIOD_INVALID = "{\"errors\": {\"to\": [\"must be after from\"]}}";
 
     static final String HISTORY = """
             {"data": [{"id": 12, "reason": "other", "note": "Called us from another number", "dismissed_at":

@@ -51,8 +51,9 @@ record WorklistLine(String number, Long contactId, String contactName, Long comp
     }
 
     WorklistLine named(Directory.Names names) {
-        return new WorklistLine(number, contactId, contactId == null ? null : names.contacts().get(contactId), companyId,
-                companyId == null ? null : names.companies().get(companyId), missedCalls, firstMissedAt, lastMissedAt, reasons, returned,
-                unreturned, lastCallbackAt, callbackCdrUuid, status, dismissal);
+        String contactName = contactId == null ? null : names.contacts().get(contactId);
+        String companyName = companyId == null ? null : names.companies().get(companyId);
+        return new WorklistLine(number, contactId, contactName, companyId, companyName, missedCalls, firstMissedAt,
+                lastMissedAt, reasons, returned, unreturned, lastCallbackAt, callbackCdrUuid, status, dismissal);
     }
 }

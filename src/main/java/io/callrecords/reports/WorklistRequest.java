@@ -64,7 +64,7 @@ record WorklistRequest(ReportPeriod period, WorklistStatus status, MissingCallRe
         });
     }
 
-    /** The search without the separators people type ({@code 532 123}); a {@code +} matches only where numbers have one, at the start. */
+    /** The search without the separators people type ({@code 532 123}); a {@code +} can only match at the start. */
     private static String numberSearch(QueryParameters p) {
         String value = p.single("number");
         if (value == null) {

@@ -97,7 +97,7 @@ final class WorklistSql {
     /** Whether the number ever missed a call the worklist counts: a number without one names no line. */
     static Statement anyMissedCall(long accountId, String number) {
         return new Statement("SELECT EXISTS (SELECT 1 FROM call_records c WHERE " + worklistCall("c")
-                + " AND c.caller_number = :number)", new HashMap<>(Map.of("account", accountId, "number", number)));
+                + " AND c.caller_number = :number)", Map.of("account", accountId, "number", number));
     }
 
     /** How many lines match, whatever the page. */
@@ -113,7 +113,7 @@ final class WorklistSql {
 
     /** The numbers of the period's unreturned calls: what the partial index holds, and far fewer than all missed calls. */
     private static Statement unreturnedCount(WorklistRequest request, Map<String, Object> params) {
-        String numbers = "SELECT u.caller_number FROM call_records u LEFT JOIN " + activeDismissal("u", "d")
+        String numbers = "SELECT u.caller_number FROM call_records u LEFT JOIN " + activeDismissal("u.caller_number", "d")
                 + " WHERE " + missedInPeriod("u") + " AND " + unreturned("u", "d")
                 + " AND " + numberSearch("u.caller_number", request, params) + " GROUP BY u.caller_number";
         String reason = "";
@@ -137,11 +137,12 @@ final class WorklistSql {
                 + " max(c.started_at) AS last_missed_at, " + reasons + ", count(c.callback_cdr_uuid) AS returned,"
                 + " count(*) FILTER (WHERE " + unreturned("c", "d") + ") AS unreturned,"
                 + " CASE WHEN count(*) FILTER (WHERE " + unreturned("c", "d") + ") > 0 THEN 'unreturned'"
-                + " WHEN count(*) FILTER (WHERE c.callback_cdr_uuid IS NULL) > 0 THEN 'dismissed' ELSE 'returned' END AS status,"
+                + " WHEN count(*) FILTER (WHERE c.callback_cdr_uuid IS NULL) > 0 THEN 'dismissed'"
+                + " ELSE 'returned' END AS status,"
                 + " (array_agg(c.uuid ORDER BY c.started_at DESC, c.uuid DESC))[1] AS newest_uuid,"
                 + " (array_agg(c.callback_cdr_uuid ORDER BY c.started_at DESC, c.uuid DESC)"
                 + " FILTER (WHERE c.callback_cdr_uuid IS NOT NULL))[1] AS callback_cdr_uuid"
-                + " FROM call_records c LEFT JOIN " + activeDismissal("c", "d")
+                + " FROM call_records c LEFT JOIN " + activeDismissal("c.caller_number", "d")
                 + " WHERE " + missedInPeriod("c") + " AND " + condition + " GROUP BY c.caller_number";
     }
 
@@ -152,9 +153,9 @@ final class WorklistSql {
                 + Dismissals.COLUMNS
                 + " FROM page"
                 + " LEFT JOIN call_records newest ON newest.account_id = :account AND newest.uuid = page.newest_uuid"
-                + " LEFT JOIN call_records callback ON callback.account_id = :account AND callback.uuid = page.callback_cdr_uuid"
-                + " LEFT JOIN missed_call_dismissals d ON d.account_id = :account AND d.caller_number = page.number"
-                + " AND d.undismissed_at IS NULL"
+                + " LEFT JOIN call_records callback ON callback.account_id = :account"
+                + " AND callback.uuid = page.callback_cdr_uuid"
+                + " LEFT JOIN " + activeDismissal("page.number", "d")
                 + " ORDER BY " + order;
     }
 
@@ -174,9 +175,10 @@ final class WorklistSql {
                 .formatted(call, dismissal);
     }
 
-    private static String activeDismissal(String call, String dismissal) {
-        return ("missed_call_dismissals %2$s ON %2$s.account_id = :account AND %2$s.caller_number = %1$s.caller_number"
-                + " AND %2$s.undismissed_at IS NULL").formatted(call, dismissal);
+    /** The join of the active dismissal, aliased {@code dismissal}, of the caller number in {@code number}. */
+    private static String activeDismissal(String number, String dismissal) {
+        return ("missed_call_dismissals %2$s ON %2$s.account_id = :account AND %2$s.caller_number = %1$s"
+                + " AND %2$s.undismissed_at IS NULL").formatted(number, dismissal);
     }
 
     /** The caller number contains the searched digits; {@code true} without a search. */

@@ -80,7 +80,8 @@ class WorklistDismissalTest extends AppTestSupport {
         JsonNode history = api.get("/api/v3/missed-calls/%2B905321220001/dismissals", admin).data();
         assertThat(history.findValuesAsString("reason")).containsExactly("other", "spam");
         assertThat(history.get(0).path("undismissed_at").isNull()).isTrue();
-        assertThat(history.get(1).path("undismissed_at").asString()).isEqualTo(history.get(0).path("dismissed_at").asString());
+        assertThat(history.get(1).path("undismissed_at").asString()).as("replaced at once")
+                .isEqualTo(history.get(0).path("dismissed_at").asString());
         assertThat(history.get(1).path("undismissed_by_key_id").asLong()).isEqualTo(writerId);
 
         // A missed call after the dismissal brings the number back, the dismissal still standing.
@@ -151,9 +152,10 @@ class WorklistDismissalTest extends AppTestSupport {
     }
 
     @Test
-    void badPeriodOfTheAnsweredLineIsA422() {
+    void unknownOrBadParametersAreA422() {
         Api.Response answer = post("%2B905321220002/undismiss?from=2026-10-02&to=2026-10-01&x=1", writer, "");
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().path("errors").propertyNames()).containsExactlyInAnyOrder("to", "x");
+        assertThat(api.get("/api/v3/missed-calls/%2B905321220002/dismissals?limit=5", admin).status()).isEqualTo(422);
     }
 }

@@ -41,8 +41,9 @@ class WorklistTest extends AppTestSupport {
                 {"timezone": "Europe/Istanbul", "default_region": "TR", "denylist": ["%s"],
                  "effective_from": "2026-01-01T00:00:00Z"}""".formatted(DENYLISTED)).status()).isEqualTo(200);
         company = api.post("/api/v3/companies", key, "{\"name\": \"Deniz Lojistik\"}").data().path("id").asLong();
-        contact = api.post("/api/v3/contacts", key, "{\"name\": \"Ayşe Yılmaz\", \"company_id\": %d, \"phone_numbers\": [\"%s\"]}"
-                .formatted(company, WAITING)).data().path("id").asLong();
+        contact = api.post("/api/v3/contacts", key, """
+                {"name": "Ayşe Yılmaz", "company_id": %d, "phone_numbers": ["%s"]}""".formatted(company, WAITING))
+                .data().path("id").asLong();
         WorklistCalls calls = new WorklistCalls(api, key);
         calls.abandoned(WAITING, at(0));
         calls.abandoned(DENYLISTED, at(30));
@@ -160,7 +161,8 @@ class WorklistTest extends AppTestSupport {
         String cursor = null;
         int pages = 0;
         do {
-            Api.Response page = api.get("/api/v3/missed-calls?limit=3" + query + (cursor == null ? "" : "&cursor=" + cursor), key);
+            String after = cursor == null ? "" : "&cursor=" + cursor;
+            Api.Response page = api.get("/api/v3/missed-calls?limit=3" + query + after, key);
             served.addAll(numbers(page));
             assertThat(page.body().path("meta").path("count").asInt()).isEqualTo(7);
             cursor = page.body().path("meta").path("next_cursor").isNull() ? null
@@ -215,6 +217,7 @@ class WorklistTest extends AppTestSupport {
         String cursor = api.get("/api/v3/missed-calls?limit=1", paged).body().path("meta").path("next_cursor").asString();
         Api.Response answer = api.get("/api/v3/missed-calls?status=all&cursor=" + cursor, paged);
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.body().path("errors").path("cursor").get(0).asString()).startsWith("was made for status=unreturned");
+        assertThat(answer.body().path("errors").path("cursor").get(0).asString())
+                .startsWith("was made for status=unreturned");
     }
 }
