@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,15 +31,6 @@ class Dismissals {
                 .param("key", accountId + ":missed-call-dismissal:" + number)
                 .query(Long.class)
                 .single();
-    }
-
-    Optional<Dismissal> active(long accountId, String number) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM missed_call_dismissals d WHERE d.account_id = :account"
-                        + " AND d.caller_number = :number AND d.undismissed_at IS NULL")
-                .param("account", accountId)
-                .param("number", number)
-                .query((rs, n) -> map(rs))
-                .optional();
     }
 
     /** Every dismissal of the number, newest first. */
