@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 /** A request of {@code GET /api/v3/calls/export}: the list's filters and order, no paging, and a format. */

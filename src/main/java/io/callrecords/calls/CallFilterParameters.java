@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.QueryParameters;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 /**

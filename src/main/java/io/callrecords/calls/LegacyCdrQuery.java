@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 /** A request of the legacy {@code GET /api/v20211124/cdrs}: numbered pages, and the filters of the v3 list. */

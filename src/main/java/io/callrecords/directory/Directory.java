@@ -21,12 +21,23 @@ public class Directory {
      */
     public record NumberOwner(Long contactId, Long companyId) {}
 
+    /** Names of contacts and of companies, keyed by their ids. */
+    public record Names(Map<Long, String> contacts, Map<Long, String> companies) {
+
+        public Names {
+            contacts = Map.copyOf(contacts);
+            companies = Map.copyOf(companies);
+        }
+    }
+
     private final DirectoryNumbers numbers;
     private final Contacts contacts;
+    private final OwnerNames names;
 
-    Directory(DirectoryNumbers numbers, Contacts contacts) {
+    Directory(DirectoryNumbers numbers, Contacts contacts, OwnerNames names) {
         this.numbers = numbers;
         this.contacts = contacts;
+        this.names = names;
     }
 
     /**
@@ -42,5 +53,11 @@ public class Directory {
     /** The account's contact with this id, with its company's id; empty when the account has no such contact. */
     public Optional<NumberOwner> contact(long accountId, long contactId) {
         return contacts.owner(accountId, contactId);
+    }
+
+    /** The names of the account's contacts and companies with these ids, in one query; unknown ids are absent. */
+    public Names names(long accountId, Collection<Long> contactIds, Collection<Long> companyIds) {
+        return contactIds.isEmpty() && companyIds.isEmpty() ? new Names(Map.of(), Map.of())
+                : names.of(accountId, contactIds, companyIds);
     }
 }

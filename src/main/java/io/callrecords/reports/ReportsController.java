@@ -45,7 +45,7 @@ class ReportsController {
     @Parameter(name = "from", in = ParameterIn.QUERY, description = "Start of the period, inclusive: a local date"
             + " (start of that day in the time zone) or a date-time on a quarter hour; default: today", example = "2026-10-01")
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "End of the period, exclusive; at most 400 days after"
-            + " from; default: one day after from", example = "2026-11-01")
+            + " from; default: now (with from) or the end of today", example = "2026-11-01")
     @Parameter(name = "timezone", in = ParameterIn.QUERY, description = "IANA time zone of the dates and buckets;"
             + " default: the account's", example = "Europe/Berlin")
     @Parameter(name = "sl_seconds", in = ParameterIn.QUERY, description = "Service-level threshold T in seconds (0–3600)",

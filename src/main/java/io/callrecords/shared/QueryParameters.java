@@ -1,6 +1,5 @@
-package io.callrecords.calls;
+package io.callrecords.shared;
 
-import io.callrecords.shared.FieldErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,18 +13,18 @@ import org.springframework.util.MultiValueMap;
  * parameters of list endpoints with 422 naming them"). A blank value counts as absent, since many clients send
  * {@code q=} for "no search".
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     private final MultiValueMap<String, String> raw;
     private final Set<String> taken = new HashSet<>();
     private final FieldErrors errors = new FieldErrors();
 
-    QueryParameters(MultiValueMap<String, String> raw) {
+    public QueryParameters(MultiValueMap<String, String> raw) {
         this.raw = raw;
     }
 
     /** The value of a parameter that may be given once; null when absent. */
-    String single(String name) {
+    public String single(String name) {
         List<String> values = values(name);
         if (values.size() > 1) {
             error(name, "is given " + values.size() + " times; give it once");
@@ -35,7 +34,7 @@ final class QueryParameters {
     }
 
     /** The items of a list parameter: comma-separated, and the parameter may be repeated; null when absent. */
-    List<String> list(String name) {
+    public List<String> list(String name) {
         List<String> values = values(name);
         if (values.isEmpty()) {
             return null;
@@ -54,7 +53,7 @@ final class QueryParameters {
     }
 
     /** A whole number from {@code min} to {@code max}; {@code fallback} when absent or bad. */
-    long whole(String name, long fallback, long min, long max) {
+    public long whole(String name, long fallback, long min, long max) {
         String value = single(name);
         if (value == null) {
             return fallback;
@@ -76,7 +75,7 @@ final class QueryParameters {
         return fallback;
     }
 
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         String value = single(name);
         if (value == null) {
             return null;
@@ -91,16 +90,16 @@ final class QueryParameters {
         };
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return !values(name).isEmpty();
     }
 
-    void error(String name, String message) {
+    public void error(String name, String message) {
         errors.add(name, message);
     }
 
     /** Throws the 422 naming every unknown parameter (in name order) and every bad value. */
-    void finish() {
+    public void finish() {
         for (String unknown : new TreeSet<>(raw.keySet())) {
             if (!taken.contains(unknown)) {
                 errors.add(unknown, "is not a parameter of this list");
