@@ -36,7 +36,11 @@ final class KeepAliveHttp implements AutoCloseable {
         }
         try {
             int status = connection.get(target, bearer, body);
-            idle.add(connection);
+            if (connection.closing) {
+                connection.socket.close(); // the server ends a connection after so many requests (Tomcat: 100)
+            } else {
+                idle.add(connection);
+            }
             return status;
         } catch (IOException | RuntimeException e) {
             connection.socket.close();
@@ -56,6 +60,8 @@ final class KeepAliveHttp implements AutoCloseable {
         final InputStream in;
         final OutputStream out;
         final byte[] drain = new byte[64 * 1024];
+        /** The last answer said {@code Connection: close}. */
+        boolean closing;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
@@ -78,6 +84,8 @@ final class KeepAliveHttp implements AutoCloseable {
                     length = Long.parseLong(lower.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
             if (chunked) {

@@ -1,5 +1,6 @@
 package io.callrecords.reports;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,8 +12,9 @@ final class Facts {
 
     private final long[] calls = new long[ReportMeasure.values().length + 1];
     private final long[] totals = new long[calls.length];
-    private final TreeMap<Integer, Long> secondsToAnswer = new TreeMap<>();
-    private final TreeMap<Integer, Long> secondsToCallback = new TreeMap<>();
+    // Hash maps while summing (a month holds tens of thousands of distinct values), sorted once when read.
+    private final Map<Integer, Long> secondsToAnswer = new HashMap<>();
+    private final Map<Integer, Long> secondsToCallback = new HashMap<>();
     long unreturned;
     long callbacksMade;
 
@@ -34,16 +36,22 @@ final class Facts {
         return totals[measure.code];
     }
 
-    Map<Integer, Long> secondsToAnswer() {
-        return secondsToAnswer;
+    /** Seconds to answer → answered calls, ascending. */
+    TreeMap<Integer, Long> secondsToAnswer() {
+        return new TreeMap<>(secondsToAnswer);
     }
 
-    Map<Integer, Long> secondsToCallback() {
-        return secondsToCallback;
+    /** Seconds to callback → returned calls, ascending. */
+    TreeMap<Integer, Long> secondsToCallback() {
+        return new TreeMap<>(secondsToCallback);
     }
 
     /** Answered calls with first_touch_duration ≤ {@code seconds}. */
     long answeredWithin(int seconds) {
-        return secondsToAnswer.headMap(seconds, true).values().stream().mapToLong(Long::longValue).sum();
+        long within = 0;
+        for (Map.Entry<Integer, Long> e : secondsToAnswer.entrySet()) {
+            within += e.getKey() <= seconds ? e.getValue() : 0;
+        }
+        return within;
     }
 }
