@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Reads one call-flow event from its JSON form (call-records.md §2), reporting every bad field
@@ -75,8 +76,8 @@ final class EventReader {
     private EventDetail detail(CallAction action, Fields d) {
         return switch (action) {
             case INIT -> init(d);
-            case ROUTE -> nonNull(d, new Route(d.enumValue("type", EndpointType.class, true), d.id("id", false)));
-            case ANSWER -> nonNull(d, new Answer(d.enumValue("type", EndpointType.class, true), d.id("id", false)));
+            case ROUTE -> endpoint(d, Route::new);
+            case ANSWER -> endpoint(d, Answer::new);
             case BRIDGE_ATTEMPT -> {
                 Long user = userOf(d);
                 yield user == null ? null : new BridgeAttempt(user);
@@ -90,7 +91,10 @@ final class EventReader {
                 String result = d.string("result", false);
                 yield user == null || d.failed() ? null : new BridgeFail(user, result);
             }
-            case CALLBACK_REQUEST -> nonNull(d, new CallbackRequest(d.id("team_id", false)));
+            case CALLBACK_REQUEST -> {
+                Long team = d.id("team_id", false);
+                yield d.failed() ? null : new CallbackRequest(team);
+            }
             case VOICEMAIL -> {
                 VoicemailType type = d.enumValue("type", VoicemailType.class, true);
                 Long id = d.id("id", true);
@@ -103,16 +107,11 @@ final class EventReader {
         };
     }
 
-    /** Route and answer need a type; the rest of their fields are optional. */
-    private static EventDetail nonNull(Fields d, EventDetail detail) {
-        if (d.failed()) {
-            return null;
-        }
-        return switch (detail) {
-            case Route r when r.type() == null -> null;
-            case Answer a when a.type() == null -> null;
-            default -> detail;
-        };
+    /** Route and answer: the endpoint's type, required, and its id, optional. */
+    private static EventDetail endpoint(Fields d, BiFunction<EndpointType, Long, EventDetail> detail) {
+        EndpointType type = d.enumValue("type", EndpointType.class, true);
+        Long id = d.id("id", false);
+        return type == null || d.failed() ? null : detail.apply(type, id);
     }
 
     private static Long userOf(Fields d) {

@@ -53,6 +53,8 @@ class CallIntakeValidationTest extends AppTestSupport {
                 Arguments.of("detail id of the wrong type", "{\"id\": \"a\", " + uuid + ", \"action\": \"bridge\", " + at + ", \"detail\": {\"type\": \"user\", \"id\": \"12\"}}", "events[1].detail.id", "whole number"),
                 Arguments.of("number_id of the wrong type", "{\"id\": \"a\", " + uuid + ", \"action\": \"init\", " + at + ", \"detail\": {\"caller\": {\"number\": \"+905321234567\", \"type\": \"contact\"}, \"callee\": {\"number\": \"101\", \"type\": \"user\", \"id\": 1}, \"number_id\": \"717\"}}", "events[1].detail.number_id", "whole number"),
                 Arguments.of("missing caller", "{\"id\": \"a\", " + uuid + ", \"action\": \"init\", " + at + ", \"detail\": {\"callee\": {\"number\": \"101\", \"type\": \"user\", \"id\": 1}}}", "events[1].detail.caller", "is required"),
+                Arguments.of("route without a type", "{\"id\": \"a\", " + uuid + ", \"action\": \"route\", " + at + ", \"detail\": {\"id\": 5}}", "events[1].detail.type", "is required"),
+                Arguments.of("answer without a type", "{\"id\": \"a\", " + uuid + ", \"action\": \"answer\", " + at + ", \"detail\": {}}", "events[1].detail.type", "is required"),
                 Arguments.of("bridge to a team", "{\"id\": \"a\", " + uuid + ", \"action\": \"bridge\", " + at + ", \"detail\": {\"type\": \"team\", \"id\": 3}}", "events[1].detail.type", "must be user"),
                 Arguments.of("detail not an object", "{\"id\": \"a\", " + uuid + ", \"action\": \"hangup\", " + at + ", \"detail\": \"user\"}", "events[1].detail", "must be a JSON object"),
                 Arguments.of("event not an object", "\"hangup\"", "events[1]", "must be a JSON object"));
