@@ -47,12 +47,7 @@ final class EventReader {
         }
         UUID callUuid = uuid(fields.string("call_uuid", true), prefix + ".call_uuid", errors);
         Instant at = time(fields.string("at", true), prefix + ".at", errors);
-        String actionName = fields.string("action", true);
-        CallAction action = actionName == null ? null : WireName.parse(CallAction.class, actionName).orElse(null);
-        if (actionName != null && action == null) {
-            errors.add(prefix + ".action", "'" + actionName + "' is not one of init, route, answer, bridge_attempt,"
-                    + " bridge, bridge_fail, callback_request, voicemail, hangup");
-        }
+        CallAction action = fields.enumValue("action", CallAction.class, true);
         Object detailJson = event.get("detail");
         if (detailJson != null && !(detailJson instanceof Map)) {
             errors.add(prefix + ".detail", "must be a JSON object");
