@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -84,11 +83,6 @@ class CallsController {
                                  @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid) {
         CallDates.date(yyyy, mm, dd);
         return one(caller, uuid);
-    }
-
-    /** Kept for callers of the one-record endpoints in other classes; {@link CallDates#uuid} is the rule. */
-    static UUID uuid(String value) {
-        return CallDates.uuid(value);
     }
 
     private Map<String, Object> one(Caller caller, String uuid) {
