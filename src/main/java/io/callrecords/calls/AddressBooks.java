@@ -3,7 +3,6 @@ package io.callrecords.calls;
 import io.callrecords.calls.EventDetail.Init;
 import io.callrecords.directory.Directory;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ class AddressBooks {
 
     AddressBook forCalls(long accountId, Collection<List<CallEvent>> calls) {
         Set<String> numbers = new HashSet<>();
-        Map<Long, Optional<AddressBook.Match>> contacts = new HashMap<>();
+        Set<Long> named = new HashSet<>();
         for (List<CallEvent> events : calls) {
             for (CallEvent event : events) {
                 if (event.detail() instanceof Init init) {
@@ -39,24 +38,22 @@ class AddressBooks {
                         numbers.add(init.callee().number());
                     }
                     if (init.contactId() != null) {
-                        contacts.computeIfAbsent(init.contactId(), id -> directory.contact(accountId, id).map(AddressBooks::match));
+                        named.add(init.contactId());
                     }
                 }
             }
         }
-        Map<String, AddressBook.Match> owners = new HashMap<>();
-        if (!numbers.isEmpty()) {
-            directory.ownersOf(accountId, numbers).forEach((number, owner) -> owners.put(number, match(owner)));
-        }
+        Map<String, Directory.NumberOwner> owners = directory.ownersOf(accountId, numbers);
+        Map<Long, Directory.NumberOwner> contacts = directory.contacts(accountId, named);
         return new AddressBook() {
             @Override
             public Optional<Match> lookup(String e164Number) {
-                return Optional.ofNullable(owners.get(e164Number));
+                return Optional.ofNullable(owners.get(e164Number)).map(AddressBooks::match);
             }
 
             @Override
             public Optional<Match> contact(long contactId) {
-                return contacts.getOrDefault(contactId, Optional.empty());
+                return Optional.ofNullable(contacts.get(contactId)).map(AddressBooks::match);
             }
         };
     }

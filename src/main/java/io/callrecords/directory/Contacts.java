@@ -5,6 +5,7 @@ import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +102,17 @@ class Contacts {
                 .update();
     }
 
-    /** A contact as an owner of numbers: its id and its company's. */
-    Optional<Directory.NumberOwner> owner(long accountId, long id) {
-        return jdbc.sql("SELECT id, company_id FROM contacts WHERE account_id = :account AND id = :id")
+    /** Contacts as owners of numbers, keyed by id: each one's id and its company's; unknown ids are absent. */
+    Map<Long, Directory.NumberOwner> owners(long accountId, Collection<Long> ids) {
+        Map<Long, Directory.NumberOwner> owners = new HashMap<>();
+        jdbc.sql("SELECT id, company_id FROM contacts WHERE account_id = :account AND id = ANY (:ids::bigint[])")
                 .param("account", accountId)
-                .param("id", id)
-                .query((rs, row) -> new Directory.NumberOwner(rs.getLong("id"), rs.getObject("company_id", Long.class)))
-                .optional();
+                .param("ids", ids.toArray(Long[]::new))
+                .query(rs -> {
+                    owners.put(rs.getLong("id"),
+                            new Directory.NumberOwner(rs.getLong("id"), rs.getObject("company_id", Long.class)));
+                });
+        return owners;
     }
 
     private Optional<Contact> select(long accountId, long id, String lock) {

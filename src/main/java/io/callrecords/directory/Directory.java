@@ -1,6 +1,7 @@
 package io.callrecords.directory;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +53,15 @@ public class Directory {
 
     /** The account's contact with this id, with its company's id; empty when the account has no such contact. */
     public Optional<NumberOwner> contact(long accountId, long contactId) {
-        return contacts.owner(accountId, contactId);
+        return Optional.ofNullable(contacts(accountId, List.of(contactId)).get(contactId));
+    }
+
+    /**
+     * The account's contacts with these ids, each with its company's id, in one query, keyed by contact id; ids the
+     * account has no contact for are absent from the map.
+     */
+    public Map<Long, NumberOwner> contacts(long accountId, Collection<Long> contactIds) {
+        return contactIds.isEmpty() ? Map.of() : contacts.owners(accountId, contactIds);
     }
 
     /** The names of the account's contacts and companies with these ids, in one query; unknown ids are absent. */

@@ -57,6 +57,9 @@ class DirectoryLookupTest extends AppTestSupport {
         assertThat(directory.contact(account, firstContact)).contains(new NumberOwner(firstContact, secondCompany));
         assertThat(directory.contact(account, loneContact)).contains(new NumberOwner(loneContact, null));
         assertThat(directory.contact(account, 987_654_321L)).isEmpty();
+        assertThat(directory.contacts(account, List.of(firstContact, loneContact, 987_654_321L))).isEqualTo(Map.of(
+                firstContact, new NumberOwner(firstContact, secondCompany), loneContact, new NumberOwner(loneContact, null)));
+        assertThat(directory.contacts(account, List.of())).isEmpty();
     }
 
     @Test
