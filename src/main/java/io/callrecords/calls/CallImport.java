@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +60,7 @@ class CallImport {
         List<CallRecord> written = rows.stream().map(DerivedCall::record).toList();
         locks.lockNumbers(accountId, new TreeSet<>(CallbackLinker.numbersOf(written)));
         records.upsert(accountId, rows);
-        byUuid.values().stream().filter(r -> r.callbackCdrUuid() != null).forEach(r -> keepLink(accountId, r));
+        keepLinks(accountId, byUuid.values().stream().filter(r -> r.callbackCdrUuid() != null).toList());
         callbacks.link(accountId, written, timeline).stream()
                 .filter(linked -> !byUuid.containsKey(linked))
                 .forEach(linked -> publisher.publishEvent(new CallUpdated(accountId, linked, CallUpdated.Cause.CALLBACK_LINKED)));
@@ -67,15 +68,22 @@ class CallImport {
         return new Outcome(byUuid.size() - before.size(), before.size());
     }
 
-    private void keepLink(long accountId, ImportedRecord r) {
+    /** Writes the callback links the records came with, in one statement. */
+    private void keepLinks(long accountId, List<ImportedRecord> linked) {
+        if (linked.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE call_records SET callback_cdr_uuid = :callback, callback_user_id = :user, callback_time = :time
-                        WHERE account_id = :account AND uuid = :uuid""")
-                .param("callback", r.callbackCdrUuid())
-                .param("user", r.callbackUserId())
-                .param("time", r.callbackTime())
+                        UPDATE call_records r
+                        SET callback_cdr_uuid = l.callback, callback_user_id = l.user_id, callback_time = l.time
+                        FROM unnest(CAST(:uuids AS uuid[]), CAST(:callbacks AS uuid[]), CAST(:users AS bigint[]),
+                                    CAST(:times AS int[])) AS l(uuid, callback, user_id, time)
+                        WHERE r.account_id = :account AND r.uuid = l.uuid""")
                 .param("account", accountId)
-                .param("uuid", r.record().uuid())
+                .param("uuids", linked.stream().map(r -> r.record().uuid().toString()).toArray(String[]::new))
+                .param("callbacks", linked.stream().map(r -> r.callbackCdrUuid().toString()).toArray(String[]::new))
+                .param("users", linked.stream().map(r -> Objects.toString(r.callbackUserId(), null)).toArray(String[]::new))
+                .param("times", linked.stream().map(r -> Objects.toString(r.callbackTime(), null)).toArray(String[]::new))
                 .update();
     }
 }
