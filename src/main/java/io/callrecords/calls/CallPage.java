@@ -41,11 +41,11 @@ final class CallPage {
             more = true;
             return;
         }
+        UUID uuid = row.getObject("uuid", UUID.class);
         rows.add(WireField.values(row));
-        uuids.add(row.getObject("uuid", UUID.class));
+        uuids.add(uuid);
         records++;
-        last = new ListCursor(query.sort(), row.getObject(query.sort().column(), OffsetDateTime.class).toInstant(),
-                row.getObject("uuid", UUID.class));
+        last = new ListCursor(query.sort(), row.getObject(query.sort().column(), OffsetDateTime.class).toInstant(), uuid);
     }
 
     int records() {
