@@ -74,6 +74,23 @@ class CallImportTest extends AppTestSupport {
     }
 
     @Test
+    void theCallbackLinksOfImportedRecordsAreKept() {
+        String returnedBy = "fcc10162-820f-4ade-a83c-409f754ec06e";
+        String linked = MISSED.replace("11111111-2222-4333-8444-555555555555", "51111111-2222-4333-8444-555555555555")
+                .replace("\"callback_user_id\": null, \"callback_time\": null, \"callback_cdr_uuid\": null",
+                        "\"callback_user_id\": 42, \"callback_time\": 1260, \"callback_cdr_uuid\": \"" + returnedBy + "\"");
+        String unlinked = MISSED.replace("11111111-2222-4333-8444-555555555555", "61111111-2222-4333-8444-555555555555")
+                .replace("+905321234567", "+905328888888");
+        assertThat(api.post("/api/v3/calls/import", key, "[" + linked + "," + unlinked + "]").status()).isEqualTo(200);
+        JsonNode r = api.get("/api/v3/calls/51111111-2222-4333-8444-555555555555", key).data();
+        assertThat(r.path("callback_cdr_uuid").asString()).isEqualTo(returnedBy);
+        assertThat(r.path("callback_user_id").asInt()).isEqualTo(42);
+        assertThat(r.path("callback_time").asInt()).isEqualTo(1260);
+        assertThat(api.get("/api/v3/calls/61111111-2222-4333-8444-555555555555", key).data()
+                .path("callback_cdr_uuid").isNull()).isTrue();
+    }
+
+    @Test
     void badRecordsAreNamedAndNothingIsImported() {
         String bad = MISSED.replace("11111111-2222-4333-8444-555555555555", "31111111-2222-4333-8444-555555555555")
                 .replace("\"direction\": \"inbound\"", "\"direction\": 1")
