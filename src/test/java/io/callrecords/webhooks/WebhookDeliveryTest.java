@@ -30,7 +30,6 @@ class WebhookDeliveryTest extends WebhookTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("deliveries");
     }
 

@@ -42,7 +42,6 @@ class WebhookSsrfTest extends AppTestSupport {
 
     @BeforeAll
     void setUp() throws Exception {
-        api = new Api(port);
         key = newAccount("ssrf");
         loopback = WebhookReceiver.start();
         allowed = WebhookReceiver.start(InetAddress.getByName("127.0.0.2"));
