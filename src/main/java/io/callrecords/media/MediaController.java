@@ -4,8 +4,8 @@ import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.OutboundGuard;
+import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.Timestamps;
-import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +67,7 @@ class MediaController {
     @PutMapping
     ResponseEntity<Map<String, Object>> put(Caller caller, @PathVariable String uuid, @PathVariable String kind,
                                             HttpServletRequest request) throws IOException {
-        UUID call = uuid(uuid);
+        UUID call = PathUuids.parse(uuid);
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/json")) {
@@ -93,7 +93,8 @@ class MediaController {
 
     @DeleteMapping
     ResponseEntity<Void> delete(Caller caller, @PathVariable String uuid, @PathVariable String kind) {
-        if (!attachments.remove(caller.accountId(), uuid(uuid), MediaKind.fromWire(kind).orElseThrow(), caller.apiKeyId())) {
+        MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
+        if (!attachments.remove(caller.accountId(), PathUuids.parse(uuid), mediaKind, caller.apiKeyId())) {
             throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
@@ -102,7 +103,7 @@ class MediaController {
     /** The link a CRM can keep: it never expires for a key that may read the call, and leads to a fresh signed one. */
     @GetMapping
     ResponseEntity<Map<String, Object>> stableLink(Caller caller, @PathVariable String uuid, @PathVariable String kind) {
-        UUID call = uuid(uuid);
+        UUID call = PathUuids.parse(uuid);
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
         store.find(caller.accountId(), call, mediaKind).orElseThrow(ApiException::notFound);
         String url = links.url(caller.accountId(), call, mediaKind);
@@ -145,17 +146,5 @@ class MediaController {
         data.put("stored_at", Timestamps.wire(media.storedAt()));
         data.put("url", links.url(media.accountId(), media.callUuid(), media.kind()));
         return data;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            UUID parsed = UUID.fromString(value);
-            if (parsed.toString().equalsIgnoreCase(value)) {
-                return parsed;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw ValidationException.of("uuid", "is not a UUID");
     }
 }

@@ -32,7 +32,7 @@ public record CallrecordsProperties(
         private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
 
         public Db {
-            // Durability is the embedded server's promise: these two cannot be configured away.
+            // Durability is the embedded server's promise: these cannot be configured away.
             embeddedSettings = embeddedSettings.entrySet().stream()
                     .filter(e -> !DURABILITY.contains(e.getKey()))
                     .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -77,13 +77,6 @@ public record CallrecordsProperties(
                         @DefaultValue("4") int concurrency) {}
 
     /**
-     * Calls the service makes to addresses its clients name (webhooks, media fetches).
-     *
-     * @param allowedHosts host names, addresses or CIDRs that may be reached although loopback or
-     *                     private (for tests and on-premises integrations)
-     */
-
-    /**
      * Webhook delivery. Every duration is configurable so that tests run the same rules in
      * milliseconds; the defaults are those of webhooks.md.
      *
@@ -115,7 +108,12 @@ public record CallrecordsProperties(
                            @DefaultValue("24h") Duration rotationOverlap,
                            @DefaultValue("25") int maxSubscriptionsPerAccount) {}
 
-    /** Outbound requests (webhooks, media fetches): hosts or CIDRs allowed although private or loopback. */
+    /**
+     * Calls the service makes to addresses its clients name (webhooks, media fetches).
+     *
+     * @param allowedHosts host names, addresses or CIDRs that may be reached although loopback or
+     *                     private (for tests and on-premises integrations)
+     */
     public record Outbound(@DefaultValue List<String> allowedHosts) {}
 
     public Path embeddedPostgresDir() {

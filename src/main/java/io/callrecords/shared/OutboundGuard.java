@@ -134,11 +134,7 @@ public final class OutboundGuard {
         return IpRange.literal(normalise(host)) != null;
     }
 
-    /** Why {@code address} may not be reached, or empty when it may. */
-    public Optional<String> refusal(InetAddress address) {
-        return refusal(address.getAddress());
-    }
-
+    /** Why the address of these bytes may not be reached, or empty when it may. */
     private Optional<String> refusal(byte[] bytes) {
         if (allowedRanges.stream().anyMatch(r -> r.contains(bytes))) {
             return Optional.empty();

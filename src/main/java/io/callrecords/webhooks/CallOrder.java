@@ -1,10 +1,12 @@
 package io.callrecords.webhooks;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +33,32 @@ class CallOrder {
         this.jdbc = jdbc;
     }
 
-    /** The chains of these calls that have pending deliveries, locked until the caller's commit. */
-    Set<Chain> lockPending(Collection<UUID> calls) {
-        Set<Chain> chains = new HashSet<>();
-        jdbc.sql("""
-                        SELECT subscription_id, call_uuid FROM webhook_deliveries
-                        WHERE call_uuid = ANY (CAST(:calls AS uuid[])) AND status = 'pending'
-                        ORDER BY id FOR KEY SHARE""")
+    /**
+     * The chains of these calls that have pending deliveries, locked until the caller's commit; empty
+     * when none of the accounts has a subscription to any of the events, since then nothing is queued.
+     * One statement either way: for an account without webhooks, intake pays one index probe here.
+     */
+    Optional<Set<Chain>> lockPending(Collection<Long> accounts, Collection<String> events, Collection<UUID> calls) {
+        record Row(boolean subscribed, Chain pending) {}
+        List<Row> rows = jdbc.sql("""
+                        SELECT s.subscribed, p.subscription_id, p.call_uuid
+                        FROM (SELECT EXISTS (SELECT 1 FROM webhook_subscriptions
+                                             WHERE account_id = ANY (CAST(:accounts AS bigint[]))
+                                               AND events && CAST(:events AS text[])) AS subscribed) s
+                        LEFT JOIN LATERAL (
+                          SELECT subscription_id, call_uuid FROM webhook_deliveries
+                          WHERE s.subscribed AND call_uuid = ANY (CAST(:calls AS uuid[])) AND status = 'pending'
+                          ORDER BY id FOR KEY SHARE) p ON true""")
+                .param("accounts", accounts.stream().distinct().toArray(Long[]::new))
+                .param("events", events.stream().distinct().toArray(String[]::new))
                 .param("calls", calls.stream().map(UUID::toString).distinct().toArray(String[]::new))
-                .query(rs -> {
-                    chains.add(new Chain(rs.getLong("subscription_id"), rs.getObject("call_uuid", UUID.class)));
-                });
-        return chains;
+                .query((rs, n) -> new Row(rs.getBoolean("subscribed"), rs.getObject("subscription_id") == null ? null
+                        : new Chain(rs.getLong("subscription_id"), rs.getObject("call_uuid", UUID.class))))
+                .list();
+        if (!rows.getFirst().subscribed()) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.stream().map(Row::pending).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     /** Unblocks the first pending delivery of each chain (after deliveries of these chains finished). */

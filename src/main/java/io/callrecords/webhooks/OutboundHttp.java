@@ -76,7 +76,8 @@ final class OutboundHttp implements AutoCloseable {
                 .header("Host", url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + port)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        HttpClient client = tls ? tlsClient(host) : plain;
+        // SNI carries host names only (RFC 6066): an address is checked against the certificate as it is.
+        HttpClient client = tls && !OutboundGuard.isAddressLiteral(host) ? tlsClient(host) : plain;
         var future = client.sendAsync(request.build(), FirstBytes.handler(KEPT_BODY_BYTES));
         try {
             // The request timeout covers the wait for the headers; this bounds the body too.

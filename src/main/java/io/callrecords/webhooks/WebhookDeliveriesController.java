@@ -3,7 +3,7 @@ package io.callrecords.webhooks;
 import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
-import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.QueryParameters;
 import io.callrecords.shared.ValidationException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v3/webhooks/{id}")
 class WebhookDeliveriesController {
 
-    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "offset", "status");
     private static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
 
     private final Subscriptions subscriptions;
@@ -45,18 +45,16 @@ class WebhookDeliveriesController {
 
     /** {@code ?limit=1..100 (10)&offset=0&status=pending|succeeded|failed}, newest first. */
     @GetMapping("/deliveries")
-    Map<String, Object> list(Caller caller, @PathVariable String id, @RequestParam Map<String, String> query) {
+    Map<String, Object> list(Caller caller, @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
         long subscription = subscription(caller, id);
-        FieldErrors errors = new FieldErrors();
-        query.keySet().stream().filter(p -> !LIST_PARAMETERS.contains(p)).sorted()
-                .forEach(p -> errors.add(p, "is not a parameter of this list; use limit, offset, status"));
-        int limit = whole(query.get("limit"), 10, "limit", 1, 100, errors);
-        int offset = whole(query.get("offset"), 0, "offset", 0, Integer.MAX_VALUE, errors);
-        String status = query.get("status");
+        QueryParameters parameters = new QueryParameters(query);
+        int limit = (int) parameters.whole("limit", 10, 1, 100);
+        int offset = (int) parameters.whole("offset", 0, 0, Integer.MAX_VALUE);
+        String status = parameters.single("status");
         if (status != null && !STATUSES.contains(status)) {
-            errors.add("status", "must be one of pending, succeeded, failed");
+            parameters.error("status", "must be one of pending, succeeded, failed");
         }
-        errors.throwIfAny();
+        parameters.finish();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("count", log.count(subscription, status));
         meta.put("offset", offset);
@@ -113,24 +111,5 @@ class WebhookDeliveriesController {
 
     private long subscription(Caller caller, String id) {
         return subscriptions.find(caller.accountId(), PathIds.parse(id)).orElseThrow(ApiException::notFound).id();
-    }
-
-    private static int whole(String value, int fallback, String name, int min, int max, FieldErrors errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed < min) {
-                errors.add(name, parsed + " is smaller than inclusive minimum " + min);
-            } else if (parsed > max) {
-                errors.add(name, parsed + " is larger than inclusive maximum " + max);
-            } else {
-                return (int) parsed;
-            }
-        } catch (NumberFormatException e) {
-            errors.add(name, "must be a whole number");
-        }
-        return fallback;
     }
 }

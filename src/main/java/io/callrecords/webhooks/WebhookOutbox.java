@@ -6,6 +6,7 @@ import io.callrecords.calls.CallStarted;
 import io.callrecords.calls.CallUpdated;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -92,7 +93,12 @@ class WebhookOutbox {
             return;
         }
         // Queued behind what is still pending of the same call (and behind earlier events of this batch).
-        Set<CallOrder.Chain> pending = order.lockPending(entries.stream().map(Entry::call).toList());
+        Optional<Set<CallOrder.Chain>> locked = order.lockPending(entries.stream().map(Entry::accountId).toList(),
+                entries.stream().map(e -> e.event().wire()).toList(), entries.stream().map(Entry::call).toList());
+        if (locked.isEmpty()) {
+            return; // no subscription wants any of these events: nothing to queue, nothing to announce
+        }
+        Set<CallOrder.Chain> pending = locked.get();
         jdbc.sql("""
                         WITH e AS (
                           SELECT * FROM unnest(CAST(:accounts AS bigint[]), CAST(:calls AS uuid[]), CAST(:events AS text[]))

@@ -24,7 +24,6 @@ class SettingsApiTest extends AppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("settings");
     }
 

@@ -37,7 +37,6 @@ class MediaApiTest extends MediaAppTestSupport {
 
     @BeforeAll
     void accounts() {
-        api = new Api(port);
         key = newAccount("media");
         otherKey = newAccount("other");
     }

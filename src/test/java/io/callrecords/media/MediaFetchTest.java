@@ -48,7 +48,6 @@ class MediaFetchTest extends MediaAppTestSupport {
 
     @BeforeAll
     void start() throws IOException {
-        api = new Api(port);
         key = newAccount("fetch");
         source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         source.createContext("/", this::serve);

@@ -32,7 +32,6 @@ class MediaRetentionTest extends MediaAppTestSupport {
 
     @BeforeAll
     void accounts() {
-        api = new Api(port);
         key = newAccount("retains-30-days");
         keeperKey = newAccount("keeps-forever");
     }

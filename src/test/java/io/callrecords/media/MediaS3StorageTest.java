@@ -78,7 +78,6 @@ class MediaS3StorageTest extends MediaAppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("s3");
         s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.EU_CENTRAL_1)
                 .endpointOverride(URI.create(endpoint())).forcePathStyle(true)

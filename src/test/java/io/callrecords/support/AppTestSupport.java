@@ -2,7 +2,6 @@ package io.callrecords.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -19,10 +18,16 @@ public abstract class AppTestSupport {
 
     public static final String OPERATOR_TOKEN = "test-operator-token";
 
-    @LocalServerPort
     protected int port;
 
+    /** A client of this app, ready as soon as the port is known: in {@code @BeforeAll} methods too. */
     protected Api api;
+
+    @LocalServerPort
+    void port(int port) {
+        this.port = port;
+        this.api = new Api(port);
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -30,11 +35,6 @@ public abstract class AppTestSupport {
         registry.add("callrecords.db.url", () -> url);
         registry.add("callrecords.db.user", () -> "postgres");
         registry.add("callrecords.operator-token", () -> OPERATOR_TOKEN);
-    }
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
     }
 
     /** Creates an account through the operator endpoint and returns its first key (every scope). */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,7 +40,8 @@ public final class TestDatabase {
 
     /** Creates an empty database and returns its JDBC URL. */
     public static String fresh(String hint) {
-        String name = "t" + COUNTER.incrementAndGet() + "_" + hint.toLowerCase().replaceAll("[^a-z0-9]", "").substring(0, Math.min(40, hint.length()));
+        String safe = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String name = "t" + COUNTER.incrementAndGet() + "_" + safe.substring(0, Math.min(40, safe.length()));
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {

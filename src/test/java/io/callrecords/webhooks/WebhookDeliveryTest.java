@@ -30,7 +30,6 @@ class WebhookDeliveryTest extends WebhookTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("deliveries");
     }
 
@@ -122,11 +121,7 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     private static void assertInOrderPerCall(WebhookReceiver receiver, List<UUID> calls) {
-        Map<String, List<String>> byCall = new java.util.HashMap<>();
-        for (WebhookReceiver.Received r : receiver.unique().values()) {
-            JsonNode body = Api.JSON.readTree(r.body());
-            byCall.computeIfAbsent(body.path("data").path("uuid").asString(), c -> new ArrayList<>()).add(body.path("event").asString());
-        }
+        Map<String, List<String>> byCall = receiver.eventsByCall();
         for (UUID call : calls) {
             assertThat(byCall.get(call.toString())).as("events of " + call).containsExactly("call_init", "call_bridged", "call_hangup");
         }

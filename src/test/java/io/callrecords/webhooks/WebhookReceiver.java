@@ -2,11 +2,14 @@ package io.callrecords.webhooks;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.callrecords.support.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A webhook endpoint for tests, on loopback only: records every request and answers as told
@@ -134,6 +138,17 @@ final class WebhookReceiver implements AutoCloseable {
 
     LinkedHashSet<String> ids() {
         return new LinkedHashSet<>(unique().keySet());
+    }
+
+    /** The event names each call's deliveries carried, by call uuid, each webhook-id once, in order of arrival. */
+    Map<String, List<String>> eventsByCall() {
+        Map<String, List<String>> byCall = new HashMap<>();
+        for (Received r : unique().values()) {
+            JsonNode body = Api.JSON.readTree(r.body());
+            byCall.computeIfAbsent(body.path("data").path("uuid").asString(), c -> new ArrayList<>())
+                    .add(body.path("event").asString());
+        }
+        return byCall;
     }
 
     @Override

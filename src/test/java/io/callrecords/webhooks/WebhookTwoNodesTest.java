@@ -3,7 +3,6 @@ package io.callrecords.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.CallrecordsApplication;
-import io.callrecords.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +32,6 @@ class WebhookTwoNodesTest extends WebhookTestSupport {
 
     @BeforeAll
     void startTheSecondNode() {
-        api = new Api(port);
         Map<String, Object> same = new java.util.HashMap<>();
         for (String name : new String[] {"callrecords.db.url", "callrecords.db.user", "callrecords.operator-token",
                 "callrecords.outbound.allowed-hosts", "callrecords.webhooks.timeout", "callrecords.webhooks.lease",

@@ -19,7 +19,6 @@ class WebhooksApiTest extends WebhookTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new Api(port);
         key = newAccount("webhooks-api");
         receiver = WebhookReceiver.start();
     }
