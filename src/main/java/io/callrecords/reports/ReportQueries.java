@@ -104,20 +104,17 @@ class ReportQueries {
     }
 
     /**
-     * Missed calls (denylisted ones aside) with no callback and not covered by the active dismissal of their number
-     * (reports.md: "unreturned"; the dismissal covers the calls that started before it).
+     * Missed calls (denylisted ones aside) that are unreturned, as the worklist counts them ({@link WorklistSql}):
+     * reports.md's "unreturned" has one definition.
      */
     private void unreturned(long account, ReportRequest request, String bucket, Sums sums,
                             RowBucket rowBucket, TimeBuckets buckets) {
         var spec = db.sql("""
-                        SELECT %s AS bucket, count(*) AS calls FROM call_records r
-                        WHERE r.account_id = :account AND r.missing_call AND r.callback_cdr_uuid IS NULL
-                          AND r.started_at >= :from AND r.started_at < :to
-                          AND r.missing_call_reason <> 'denylist'%s
-                          AND NOT EXISTS (SELECT 1 FROM missed_call_dismissals d
-                                          WHERE d.account_id = r.account_id AND d.caller_number = r.caller_number
-                                            AND d.undismissed_at IS NULL AND d.dismissed_at > r.started_at)
-                        GROUP BY 1""".formatted(bucket, teamsOnly(request)))
+                        SELECT %s AS bucket, count(*) AS calls
+                        FROM call_records r LEFT JOIN %s
+                        WHERE %s AND %s%s
+                        GROUP BY 1""".formatted(bucket, WorklistSql.activeDismissal("r.caller_number", "d"),
+                        WorklistSql.missedInPeriod("r"), WorklistSql.unreturned("r", "d"), teamsOnly(request)))
                 .params(period(account, request));
         if (buckets != null) {
             spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());

@@ -165,18 +165,23 @@ final class WorklistSql {
                 .formatted(call);
     }
 
-    private static String missedInPeriod(String call) {
+    /** A missed call the worklist counts, started in the period. */
+    static String missedInPeriod(String call) {
         return worklistCall(call) + " AND %1$s.started_at >= :from AND %1$s.started_at < :to".formatted(call);
     }
 
-    /** The V7 rule: the active dismissal covers the number's calls that started before it, and no later one. */
-    private static String unreturned(String call, String dismissal) {
+    /**
+     * Unreturned (reports.md), for the worklist and the summary alike: no callback, and not covered by the active
+     * dismissal joined as {@code dismissal} ({@link #activeDismissal}), which covers the number's calls that started
+     * before it and no later one (V7).
+     */
+    static String unreturned(String call, String dismissal) {
         return "%1$s.callback_cdr_uuid IS NULL AND (%2$s.dismissed_at IS NULL OR %1$s.started_at >= %2$s.dismissed_at)"
                 .formatted(call, dismissal);
     }
 
     /** The join of the active dismissal, aliased {@code dismissal}, of the caller number in {@code number}. */
-    private static String activeDismissal(String number, String dismissal) {
+    static String activeDismissal(String number, String dismissal) {
         return ("missed_call_dismissals %2$s ON %2$s.account_id = :account AND %2$s.caller_number = %1$s"
                 + " AND %2$s.undismissed_at IS NULL").formatted(number, dismissal);
     }

@@ -204,6 +204,34 @@ class ReportSummaryTest extends AppTestSupport {
     }
 
     @Test
+    void aDismissalTakesItsCallsOutOfUnreturnedAsInTheWorklist() {
+        String dismiss = "/api/v3/missed-calls/" + S.replace("+", "%2B");
+        Api.Response dismissed = api.post(dismiss + "/dismiss", key, "{\"reason\": \"spam\"}");
+        assertThat(dismissed.status()).as(dismissed.raw().body()).isEqualTo(200);
+        try {
+            assertThat(summary(PERIOD).path("total").path("unreturned").asLong()).isEqualTo(2); // M3, M5
+            assertThat(summary(PERIOD + "&group_by=day").path("buckets").get(0).path("unreturned").asLong()).isZero();
+        } finally {
+            assertThat(api.post(dismiss + "/undismiss", key, "").status()).isEqualTo(200);
+        }
+        assertThat(summary(PERIOD).path("total").path("unreturned").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportedMissedCallWithoutAReasonIsUnreturnedInTheSummaryAsInTheWorklist() {
+        String other = newAccount("imported");
+        Api.Response imported = api.post("/api/v3/calls/import", other, """
+                [{"uuid": "%s", "direction": "inbound", "caller_number": "%s", "callee_number": "+493099990000",
+                  "caller_type": "contact", "callee_type": "team", "started_at": "2026-03-28T09:00:00Z",
+                  "ended_at": "2026-03-28T09:00:40Z", "missing_call": true}]""".formatted(UUID.randomUUID(), R));
+        assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+        JsonNode line = api.get("/api/v3/missed-calls?from=2026-03-28&to=2026-04-01", other).data().get(0);
+        assertThat(line.path("unreturned").asLong()).isEqualTo(1);
+        JsonNode total = api.get("/api/v3/reports/summary?" + PERIOD, other).data().path("total");
+        assertThat(total.path("unreturned").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void anotherAccountSeesNothingOfThese() {
         String other = newAccount("other");
         assertThat(api.get("/api/v3/reports/summary?" + PERIOD, other).data().path("total").path("inbound").asLong()).isZero();
