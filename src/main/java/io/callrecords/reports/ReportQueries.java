@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Repository;
 class ReportQueries {
 
     /**
-     * Facts per bucket (keys: the 1-based cells of the time buckets, or the ids of the dimension, null for none) and,
-     * for buckets of time, of the whole period, summed from the same rows.
+     * Facts per bucket (keys: the 1-based cells of the time buckets, or the ids of the dimension, null for none) and
+     * of all buckets together, summed from the same rows (for buckets of time: the whole period).
      */
     record Sums(Map<Object, Facts> byBucket, Facts total) {
         Facts of(Object bucket) {
@@ -59,16 +60,8 @@ class ReportQueries {
                               WHERE account_id = :account AND slot >= :from AND slot < :to) f
                         GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot")))
                 .params(period(account, request)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
-                .query(rs -> {
-                    // by position: a month is about 150,000 rows, and a lookup by name costs on every one
-                    ReportMeasure measure = ReportMeasure.of(rs.getInt(2));
-                    int value = rs.getInt(3);
-                    long calls = rs.getLong(4);
-                    long total = rs.getLong(5);
-                    sums.of(rs.getInt(1)).add(measure, value, calls, total);
-                    sums.total().add(measure, value, calls, total);
-                });
-        unreturned(account, request, CELL.formatted("r.started_at"), sums, rs -> rs.getInt("bucket"), buckets);
+                .query(facts(sums, ReportQueries::cell));
+        unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
         return sums;
     }
 
@@ -81,10 +74,7 @@ class ReportQueries {
                         WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
                         GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request)))
                 .params(period(account, request))
-                .query(rs -> {
-                    sums.of(bucket(rs)).add(ReportMeasure.of(rs.getInt("measure")), rs.getInt("value"),
-                            rs.getLong("calls"), rs.getLong("total"));
-                });
+                .query(facts(sums, ReportQueries::bucket));
         unreturned(account, request, dimension, sums, ReportQueries::bucket, null);
         if (request.grouping() == ReportGrouping.USER) {
             // Callbacks made: the user's calls in the period that returned a missed call.
@@ -126,13 +116,33 @@ class ReportQueries {
         });
     }
 
+    /**
+     * Adds each row (bucket, measure, value, calls, total) to its bucket and to the total. Columns by position: a
+     * month by time is about 150,000 rows, and a lookup by name costs on every one.
+     */
+    private static RowCallbackHandler facts(Sums sums, RowBucket rowBucket) {
+        return rs -> {
+            ReportMeasure measure = ReportMeasure.of(rs.getInt(2));
+            int value = rs.getInt(3);
+            long calls = rs.getLong(4);
+            long total = rs.getLong(5);
+            sums.of(rowBucket.of(rs)).add(measure, value, calls, total);
+            sums.total().add(measure, value, calls, total);
+        };
+    }
+
+    /** The bucket of a row: its first column. */
     @FunctionalInterface
     private interface RowBucket {
         Object of(ResultSet rs) throws SQLException;
     }
 
+    private static Object cell(ResultSet rs) throws SQLException {
+        return rs.getInt(1);
+    }
+
     private static Object bucket(ResultSet rs) throws SQLException {
-        long id = rs.getLong("bucket");
+        long id = rs.getLong(1);
         return rs.wasNull() ? null : id;
     }
 
