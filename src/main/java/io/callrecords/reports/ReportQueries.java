@@ -1,6 +1,5 @@
 package io.callrecords.reports;
 
-import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ class ReportQueries {
                               SELECT slot, measure, value, calls, total FROM report_fact_changes
                               WHERE account_id = :account AND slot >= :from AND slot < :to) f
                         GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot")))
-                .params(period(account, request)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
+                .params(request.period().params(account)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
                 .query(facts(sums, ReportQueries::cell));
         unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
         return sums;
@@ -73,7 +72,7 @@ class ReportQueries {
                         FROM call_records r, LATERAL report_facts(r) f
                         WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
                         GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request)))
-                .params(period(account, request))
+                .params(request.period().params(account))
                 .query(facts(sums, ReportQueries::bucket));
         unreturned(account, request, dimension, sums, ReportQueries::bucket, null);
         if (request.grouping() == ReportGrouping.USER) {
@@ -85,7 +84,7 @@ class ReportQueries {
                               AND EXISTS (SELECT 1 FROM call_records m
                                           WHERE m.account_id = r.account_id AND m.callback_cdr_uuid = r.uuid)
                             GROUP BY 1""")
-                    .params(period(account, request))
+                    .params(request.period().params(account))
                     .query(rs -> {
                         sums.of(bucket(rs)).callbacksMade += rs.getLong("calls");
                     });
@@ -105,7 +104,7 @@ class ReportQueries {
                         WHERE %s AND %s%s
                         GROUP BY 1""".formatted(bucket, WorklistSql.activeDismissal("r.caller_number", "d"),
                         WorklistSql.missedInPeriod("r"), WorklistSql.unreturned("r", "d"), teamsOnly(request)))
-                .params(period(account, request));
+                .params(request.period().params(account));
         if (buckets != null) {
             spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());
         }
@@ -158,9 +157,5 @@ class ReportQueries {
     /** Team buckets hold the calls that touched a team; the others hold every call. */
     private static String teamsOnly(ReportRequest request) {
         return request.grouping() == ReportGrouping.TEAM ? " AND r.team_touch_at IS NOT NULL" : "";
-    }
-
-    private static Map<String, Object> period(long account, ReportRequest request) {
-        return Map.of("account", account, "from", Timestamps.toDb(request.from()), "to", Timestamps.toDb(request.to()));
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.util.MultiValueMap;
  * are whole numbers of them. Without bounds the period is today; with {@code from} alone it ends now (rounded up to the
  * quarter hour).
  */
-record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, ReportGrouping grouping, boolean csv) {
+record ReportRequest(ReportPeriod period, ZoneId zone, int slSeconds, ReportGrouping grouping, boolean csv) {
 
     static final int DEFAULT_SL_SECONDS = 20;
     private static final long QUARTER_HOUR = 900;
@@ -27,14 +27,13 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
     static ReportRequest read(MultiValueMap<String, String> raw, ZoneId accountZone, Instant now) {
         QueryParameters p = new QueryParameters(raw);
         ZoneId zone = zone(p, accountZone);
-        Instant from = null;
-        Instant to = null;
+        ReportPeriod period = null;
         if (zone != null) {
-            ReportPeriod period = p.has("from") || p.has("to")
+            period = p.has("from") || p.has("to")
                     ? ReportPeriod.read(p, zone, nextQuarterHour(now), Duration.ofDays(1))
                     : today(zone, now);
-            from = onQuarterHour(p, "from", period.from());
-            to = onQuarterHour(p, "to", period.to());
+            onQuarterHour(p, "from", period.from());
+            onQuarterHour(p, "to", period.to());
         }
         int sl = (int) p.whole("sl_seconds", DEFAULT_SL_SECONDS, 0, 3600);
         ReportGrouping grouping = grouping(p);
@@ -43,7 +42,7 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
             p.error("format", "must be json or csv");
         }
         p.finish();
-        return new ReportRequest(from, to, zone, sl, grouping, "csv".equals(format));
+        return new ReportRequest(period, zone, sl, grouping, "csv".equals(format));
     }
 
     private static ReportPeriod today(ZoneId zone, Instant now) {
@@ -56,11 +55,10 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
         return Instant.ofEpochSecond(Math.ceilDiv(seconds + (now.getNano() > 0 ? 1 : 0), QUARTER_HOUR) * QUARTER_HOUR);
     }
 
-    private static Instant onQuarterHour(QueryParameters p, String name, Instant bound) {
+    private static void onQuarterHour(QueryParameters p, String name, Instant bound) {
         if (bound != null && (bound.getEpochSecond() % QUARTER_HOUR != 0 || bound.getNano() != 0)) {
             p.error(name, "must be on a quarter hour (reports are kept per 15 minutes)");
         }
-        return bound;
     }
 
     private static ZoneId zone(QueryParameters p, ZoneId accountZone) {
