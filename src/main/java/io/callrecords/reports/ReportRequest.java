@@ -27,14 +27,13 @@ record ReportRequest(ReportPeriod period, ZoneId zone, int slSeconds, ReportGrou
     static ReportRequest read(MultiValueMap<String, String> raw, ZoneId accountZone, Instant now) {
         QueryParameters p = new QueryParameters(raw);
         ZoneId zone = zone(p, accountZone);
-        ReportPeriod period = null;
-        if (zone != null) {
-            period = p.has("from") || p.has("to")
-                    ? ReportPeriod.read(p, zone, nextQuarterHour(now), Duration.ofDays(1))
-                    : today(zone, now);
-            onQuarterHour(p, "from", period.from());
-            onQuarterHour(p, "to", period.to());
-        }
+        // After a bad time zone the bounds are still read, in the account's, so that each is named for what it is.
+        ZoneId periodZone = zone != null ? zone : accountZone;
+        ReportPeriod period = p.has("from") || p.has("to")
+                ? ReportPeriod.read(p, periodZone, nextQuarterHour(now), Duration.ofDays(1))
+                : today(periodZone, now);
+        onQuarterHour(p, "from", period.from());
+        onQuarterHour(p, "to", period.to());
         int sl = (int) p.whole("sl_seconds", DEFAULT_SL_SECONDS, 0, 3600);
         ReportGrouping grouping = grouping(p);
         String format = p.single("format");

@@ -204,6 +204,14 @@ class ReportSummaryTest extends AppTestSupport {
     }
 
     @Test
+    void aBadTimeZoneIsTheOnlyParameterNamedWhenTheOthersAreRight() {
+        Api.Response response = api.get("/api/v3/reports/summary?timezone=Mars/Olympus&" + PERIOD.replace(
+                "&timezone=Europe/Berlin", ""), key);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().path("errors").propertyNames()).containsExactly("timezone");
+    }
+
+    @Test
     void aDismissalTakesItsCallsOutOfUnreturnedAsInTheWorklist() {
         String dismiss = "/api/v3/missed-calls/" + S.replace("+", "%2B");
         Api.Response dismissed = api.post(dismiss + "/dismiss", key, "{\"reason\": \"spam\"}");
