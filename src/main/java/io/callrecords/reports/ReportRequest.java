@@ -1,7 +1,6 @@
 package io.callrecords.reports;
 
 import io.callrecords.shared.QueryParameters;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -65,12 +64,12 @@ record ReportRequest(ReportPeriod period, ZoneId zone, int slSeconds, ReportGrou
         if (value == null || value.isBlank()) {
             return accountZone;
         }
-        try {
-            return ZoneId.of(value.strip());
-        } catch (DateTimeException e) {
-            p.error("timezone", "'" + value + "' is not an IANA time zone (like Europe/Berlin or America/New_York)");
-            return null;
+        // IANA names only, as in the account settings: a fixed offset such as +05:07 would cut days off the quarter hours.
+        if (ZoneId.getAvailableZoneIds().contains(value)) {
+            return ZoneId.of(value);
         }
+        p.error("timezone", "'" + value + "' is not an IANA time zone (like Europe/Berlin or America/New_York)");
+        return null;
     }
 
     private static ReportGrouping grouping(QueryParameters p) {

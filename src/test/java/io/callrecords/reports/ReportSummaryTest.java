@@ -204,6 +204,12 @@ class ReportSummaryTest extends AppTestSupport {
     }
 
     @Test
+    void aTimeZoneIsAnIanaNameNotAnOffset() {
+        assertThat(error("timezone=%2B05:07", "timezone")).contains("IANA");
+        assertThat(summary(PERIOD.replace("Europe/Berlin", "UTC")).path("timezone").asString()).isEqualTo("UTC");
+    }
+
+    @Test
     void aBadTimeZoneIsTheOnlyParameterNamedWhenTheOthersAreRight() {
         Api.Response response = api.get("/api/v3/reports/summary?timezone=Mars/Olympus&" + PERIOD.replace(
                 "&timezone=Europe/Berlin", ""), key);
