@@ -3,7 +3,6 @@ package io.callrecords.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
-import io.callrecords.support.AppTestSupport;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -35,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportSummaryTest extends AppTestSupport {
+class ReportSummaryTest extends ReportsTestSupport {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final String R = "+493012345678";
@@ -48,14 +47,12 @@ class ReportSummaryTest extends AppTestSupport {
 
     @BeforeAll
     void calls() {
-        api = new Api(port);
-        key = newAccount("reports");
-        assertThat(api.patch("/api/v3/account/settings", key, """
+        key = accountWithSettings("reports", """
                 {"timezone": "Europe/Berlin", "default_region": "DE", "denylist": ["+49309999*"],
                  "business_hours": {"mon": [["08:00", "20:00"]], "tue": [["08:00", "20:00"]], "wed": [["08:00", "20:00"]],
                    "thu": [["08:00", "20:00"]], "fri": [["08:00", "20:00"]], "sat": [["08:00", "20:00"]],
                    "sun": [["08:00", "20:00"]]},
-                 "effective_from": "2026-01-01T00:00:00Z"}""").status()).isEqualTo(200);
+                 "effective_from": "2026-01-01T00:00:00Z"}""");
         List<String> events = new ArrayList<>();
         Call a1 = new Call(events, "2026-03-28T10:00:00").inbound(OTHER).route("team", 5).bridge(10, 7).hangup(70);
         new Call(events, "2026-03-28T11:00:00").inbound(OTHER).bridge(30, 8).hangup(130);
