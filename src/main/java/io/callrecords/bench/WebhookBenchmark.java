@@ -51,7 +51,8 @@ final class WebhookBenchmark {
              ServiceProcess service = ServiceProcess.start("2g", Map.of("CALLRECORDS_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1"))) {
             System.out.printf("Webhook benchmark: %d subscriptions on a loopback receiver, %d s per phase%n",
                     options.subscriptions(), options.seconds());
-            System.out.printf("  receiver alone (HTTP client hammering it, 64 connections): %,.0f requests/s%n", receiverLimit(receiver));
+            double limit = receiverLimit(receiver);
+            System.out.printf("  receiver alone (HTTP client hammering it, 64 connections): %,.0f requests/s%n", limit);
             List<String> paths = subscribe(service, receiver);
             int latencyRate = Math.max(1, 600 / (EVENTS_PER_CALL * options.subscriptions())); // ~600 deliveries/s
             phase(service, receiver, "warm-up", latencyRate, 5, paths);
@@ -63,7 +64,7 @@ final class WebhookBenchmark {
             recover(service, receiver);
             int callRate = Math.max(1, options.rate() / (EVENTS_PER_CALL * options.subscriptions()));
             phase(service, receiver, "sustained", callRate, options.seconds(), paths);
-            drain(service, receiver, paths.size());
+            drain(service, receiver, paths.size(), limit);
         }
     }
 
@@ -87,9 +88,10 @@ final class WebhookBenchmark {
 
     /**
      * The delivery pipeline alone, without intake competing for the CPU: the subscriptions are paused
-     * while calls are posted, then resumed; the backlog's drain rate is the dispatcher's own.
+     * while calls are posted, then resumed; the backlog's drain rate is the dispatcher's own, set against
+     * {@code limit}, the receiver's own rate.
      */
-    private void drain(ServiceProcess service, BenchReceiver receiver, int subscriptions) throws Exception {
+    private void drain(ServiceProcess service, BenchReceiver receiver, int subscriptions, double limit) throws Exception {
         List<String> ids = subscriptionIds;
         for (String id : ids) {
             post(service, "/api/v3/webhooks/" + id + "/pause", "");
@@ -121,8 +123,9 @@ final class WebhookBenchmark {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  backlog drain (intake idle): %,d deliveries of %,d calls in %.1f s = %,.0f deliveries/s%s%n",
-                receiver.ids.size(), calls, seconds, receiver.ids.size() / seconds,
+        System.out.printf("  backlog drain (intake idle): %,d deliveries of %,d calls in %.1f s = %,.0f deliveries/s"
+                        + " (ratio to the receiver alone: %.2f)%s%n", receiver.ids.size(), calls, seconds,
+                receiver.ids.size() / seconds, receiver.ids.size() / seconds / limit,
                 receiver.ids.size() < expected ? " (INCOMPLETE after 300 s)" : "");
     }
 

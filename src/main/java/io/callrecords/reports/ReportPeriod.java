@@ -1,6 +1,7 @@
 package io.callrecords.reports;
 
 import io.callrecords.shared.QueryParameters;
+import io.callrecords.shared.Timestamps;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +43,15 @@ record ReportPeriod(Instant from, Instant to) {
             }
         }
         return new ReportPeriod(from, to);
+    }
+
+    /** The named parameters {@code :account}, {@code :from} and {@code :to} of a statement over the period; mutable. */
+    Map<String, Object> params(long accountId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", accountId);
+        params.put("from", Timestamps.toDb(from));
+        params.put("to", Timestamps.toDb(to));
+        return params;
     }
 
     private static Instant time(QueryParameters p, String name, String value, ZoneId zone) {

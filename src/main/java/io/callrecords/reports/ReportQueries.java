@@ -1,10 +1,10 @@
 package io.callrecords.reports;
 
-import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 class ReportQueries {
 
     /**
-     * Facts per bucket (keys: the 1-based cells of the time buckets, or the ids of the dimension, null for none) and,
-     * for buckets of time, of the whole period, summed from the same rows.
+     * Facts per bucket (keys: the 1-based cells of the time buckets, or the ids of the dimension, null for none) and
+     * of all buckets together, summed from the same rows (for buckets of time: the whole period).
      */
     record Sums(Map<Object, Facts> byBucket, Facts total) {
         Facts of(Object bucket) {
@@ -58,17 +58,9 @@ class ReportQueries {
                               SELECT slot, measure, value, calls, total FROM report_fact_changes
                               WHERE account_id = :account AND slot >= :from AND slot < :to) f
                         GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot")))
-                .params(period(account, request)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
-                .query(rs -> {
-                    // by position: a month is about 150,000 rows, and a lookup by name costs on every one
-                    ReportMeasure measure = ReportMeasure.of(rs.getInt(2));
-                    int value = rs.getInt(3);
-                    long calls = rs.getLong(4);
-                    long total = rs.getLong(5);
-                    sums.of(rs.getInt(1)).add(measure, value, calls, total);
-                    sums.total().add(measure, value, calls, total);
-                });
-        unreturned(account, request, CELL.formatted("r.started_at"), sums, rs -> rs.getInt("bucket"), buckets);
+                .params(request.period().params(account)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
+                .query(facts(sums, ReportQueries::cell));
+        unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
         return sums;
     }
 
@@ -80,11 +72,8 @@ class ReportQueries {
                         FROM call_records r, LATERAL report_facts(r) f
                         WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
                         GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request)))
-                .params(period(account, request))
-                .query(rs -> {
-                    sums.of(bucket(rs)).add(ReportMeasure.of(rs.getInt("measure")), rs.getInt("value"),
-                            rs.getLong("calls"), rs.getLong("total"));
-                });
+                .params(request.period().params(account))
+                .query(facts(sums, ReportQueries::bucket));
         unreturned(account, request, dimension, sums, ReportQueries::bucket, null);
         if (request.grouping() == ReportGrouping.USER) {
             // Callbacks made: the user's calls in the period that returned a missed call.
@@ -95,7 +84,7 @@ class ReportQueries {
                               AND EXISTS (SELECT 1 FROM call_records m
                                           WHERE m.account_id = r.account_id AND m.callback_cdr_uuid = r.uuid)
                             GROUP BY 1""")
-                    .params(period(account, request))
+                    .params(request.period().params(account))
                     .query(rs -> {
                         sums.of(bucket(rs)).callbacksMade += rs.getLong("calls");
                     });
@@ -104,21 +93,18 @@ class ReportQueries {
     }
 
     /**
-     * Missed calls (denylisted ones aside) with no callback and not covered by the active dismissal of their number
-     * (reports.md: "unreturned"; the dismissal covers the calls that started before it).
+     * Missed calls (denylisted ones aside) that are unreturned, as the worklist counts them ({@link WorklistSql}):
+     * reports.md's "unreturned" has one definition.
      */
     private void unreturned(long account, ReportRequest request, String bucket, Sums sums,
                             RowBucket rowBucket, TimeBuckets buckets) {
         var spec = db.sql("""
-                        SELECT %s AS bucket, count(*) AS calls FROM call_records r
-                        WHERE r.account_id = :account AND r.missing_call AND r.callback_cdr_uuid IS NULL
-                          AND r.started_at >= :from AND r.started_at < :to
-                          AND r.missing_call_reason <> 'denylist'%s
-                          AND NOT EXISTS (SELECT 1 FROM missed_call_dismissals d
-                                          WHERE d.account_id = r.account_id AND d.caller_number = r.caller_number
-                                            AND d.undismissed_at IS NULL AND d.dismissed_at > r.started_at)
-                        GROUP BY 1""".formatted(bucket, teamsOnly(request)))
-                .params(period(account, request));
+                        SELECT %s AS bucket, count(*) AS calls
+                        FROM call_records r LEFT JOIN %s
+                        WHERE %s AND %s%s
+                        GROUP BY 1""".formatted(bucket, WorklistSql.activeDismissal("r.caller_number", "d"),
+                        WorklistSql.missedInPeriod("r"), WorklistSql.unreturned("r", "d"), teamsOnly(request)))
+                .params(request.period().params(account));
         if (buckets != null) {
             spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());
         }
@@ -129,13 +115,33 @@ class ReportQueries {
         });
     }
 
+    /**
+     * Adds each row (bucket, measure, value, calls, total) to its bucket and to the total. Columns by position: a
+     * month by time is about 150,000 rows, and a lookup by name costs on every one.
+     */
+    private static RowCallbackHandler facts(Sums sums, RowBucket rowBucket) {
+        return rs -> {
+            ReportMeasure measure = ReportMeasure.of(rs.getInt(2));
+            int value = rs.getInt(3);
+            long calls = rs.getLong(4);
+            long total = rs.getLong(5);
+            sums.of(rowBucket.of(rs)).add(measure, value, calls, total);
+            sums.total().add(measure, value, calls, total);
+        };
+    }
+
+    /** The bucket of a row: its first column. */
     @FunctionalInterface
     private interface RowBucket {
         Object of(ResultSet rs) throws SQLException;
     }
 
+    private static Object cell(ResultSet rs) throws SQLException {
+        return rs.getInt(1);
+    }
+
     private static Object bucket(ResultSet rs) throws SQLException {
-        long id = rs.getLong("bucket");
+        long id = rs.getLong(1);
         return rs.wasNull() ? null : id;
     }
 
@@ -151,9 +157,5 @@ class ReportQueries {
     /** Team buckets hold the calls that touched a team; the others hold every call. */
     private static String teamsOnly(ReportRequest request) {
         return request.grouping() == ReportGrouping.TEAM ? " AND r.team_touch_at IS NOT NULL" : "";
-    }
-
-    private static Map<String, Object> period(long account, ReportRequest request) {
-        return Map.of("account", account, "from", Timestamps.toDb(request.from()), "to", Timestamps.toDb(request.to()));
     }
 }

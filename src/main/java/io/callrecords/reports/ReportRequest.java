@@ -1,7 +1,6 @@
 package io.callrecords.reports;
 
 import io.callrecords.shared.QueryParameters;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +17,7 @@ import org.springframework.util.MultiValueMap;
  * are whole numbers of them. Without bounds the period is today; with {@code from} alone it ends now (rounded up to the
  * quarter hour).
  */
-record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, ReportGrouping grouping, boolean csv) {
+record ReportRequest(ReportPeriod period, ZoneId zone, int slSeconds, ReportGrouping grouping, boolean csv) {
 
     static final int DEFAULT_SL_SECONDS = 20;
     private static final long QUARTER_HOUR = 900;
@@ -27,15 +26,13 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
     static ReportRequest read(MultiValueMap<String, String> raw, ZoneId accountZone, Instant now) {
         QueryParameters p = new QueryParameters(raw);
         ZoneId zone = zone(p, accountZone);
-        Instant from = null;
-        Instant to = null;
-        if (zone != null) {
-            ReportPeriod period = p.has("from") || p.has("to")
-                    ? ReportPeriod.read(p, zone, nextQuarterHour(now), Duration.ofDays(1))
-                    : today(zone, now);
-            from = onQuarterHour(p, "from", period.from());
-            to = onQuarterHour(p, "to", period.to());
-        }
+        // After a bad time zone the bounds are still read, in the account's, so that each is named for what it is.
+        ZoneId periodZone = zone != null ? zone : accountZone;
+        ReportPeriod period = p.has("from") || p.has("to")
+                ? ReportPeriod.read(p, periodZone, nextQuarterHour(now), Duration.ofDays(1))
+                : today(periodZone, now);
+        onQuarterHour(p, "from", period.from());
+        onQuarterHour(p, "to", period.to());
         int sl = (int) p.whole("sl_seconds", DEFAULT_SL_SECONDS, 0, 3600);
         ReportGrouping grouping = grouping(p);
         String format = p.single("format");
@@ -43,7 +40,7 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
             p.error("format", "must be json or csv");
         }
         p.finish();
-        return new ReportRequest(from, to, zone, sl, grouping, "csv".equals(format));
+        return new ReportRequest(period, zone, sl, grouping, "csv".equals(format));
     }
 
     private static ReportPeriod today(ZoneId zone, Instant now) {
@@ -56,11 +53,10 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
         return Instant.ofEpochSecond(Math.ceilDiv(seconds + (now.getNano() > 0 ? 1 : 0), QUARTER_HOUR) * QUARTER_HOUR);
     }
 
-    private static Instant onQuarterHour(QueryParameters p, String name, Instant bound) {
+    private static void onQuarterHour(QueryParameters p, String name, Instant bound) {
         if (bound != null && (bound.getEpochSecond() % QUARTER_HOUR != 0 || bound.getNano() != 0)) {
             p.error(name, "must be on a quarter hour (reports are kept per 15 minutes)");
         }
-        return bound;
     }
 
     private static ZoneId zone(QueryParameters p, ZoneId accountZone) {
@@ -68,12 +64,12 @@ record ReportRequest(Instant from, Instant to, ZoneId zone, int slSeconds, Repor
         if (value == null || value.isBlank()) {
             return accountZone;
         }
-        try {
-            return ZoneId.of(value.strip());
-        } catch (DateTimeException e) {
-            p.error("timezone", "'" + value + "' is not an IANA time zone (like Europe/Berlin or America/New_York)");
-            return null;
+        // IANA names only, as in the account settings: a fixed offset such as +05:07 would cut days off the quarter hours.
+        if (ZoneId.getAvailableZoneIds().contains(value)) {
+            return ZoneId.of(value);
         }
+        p.error("timezone", "'" + value + "' is not an IANA time zone (like Europe/Berlin or America/New_York)");
+        return null;
     }
 
     private static ReportGrouping grouping(QueryParameters p) {

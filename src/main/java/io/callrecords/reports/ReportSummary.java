@@ -29,13 +29,13 @@ class ReportSummary {
     Summary summarise(long account, ReportRequest request) {
         ReportGrouping grouping = request.grouping();
         if (grouping == null || !grouping.byTime) {
-            TimeBuckets whole = new TimeBuckets(List.of(request.from()), List.of(1), List.of());
+            TimeBuckets whole = new TimeBuckets(List.of(request.period().from()), List.of(1), List.of());
             Facts total = queries.byTime(account, request, whole).total();
             List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, request);
             total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
             return new Summary(request, total, buckets);
         }
-        TimeBuckets buckets = TimeBuckets.of(grouping, request.from(), request.to(), request.zone());
+        TimeBuckets buckets = TimeBuckets.of(grouping, request.period().from(), request.period().to(), request.zone());
         ReportQueries.Sums sums = queries.byTime(account, request, buckets);
         List<Bucket> out = new ArrayList<>();
         for (int cell = 1; cell <= buckets.keys().size(); cell++) {

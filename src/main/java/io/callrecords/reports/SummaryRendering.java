@@ -17,8 +17,8 @@ final class SummaryRendering {
         ReportRequest request = summary.request();
         boolean perUser = request.grouping() == ReportGrouping.USER;
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("from", local(request, request.from()));
-        data.put("to", local(request, request.to()));
+        data.put("from", local(request, request.period().from()));
+        data.put("to", local(request, request.period().to()));
         data.put("timezone", request.zone().getId());
         data.put("sl_seconds", request.slSeconds());
         data.put("group_by", request.grouping() == null ? null : request.grouping().wire);
@@ -40,8 +40,8 @@ final class SummaryRendering {
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Object> total = new LinkedHashMap<>();
         total.put("key", "total");
-        total.put("from", local(request, request.from()));
-        total.put("to", local(request, request.to()));
+        total.put("from", local(request, request.period().from()));
+        total.put("to", local(request, request.period().to()));
         total.putAll(MeasureValues.of(summary.total(), request.slSeconds(), perUser));
         rows.add(total);
         for (ReportSummary.Bucket bucket : summary.buckets()) {

@@ -2,7 +2,6 @@ package io.callrecords.reports;
 
 import io.callrecords.calls.MissingCallReason;
 import io.callrecords.shared.Timestamps;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -71,7 +70,7 @@ final class WorklistSql {
 
     /** The lines whose keys follow the cursor, in the status's order, with the columns {@link Worklist} reads. */
     static Statement page(long accountId, WorklistRequest request) {
-        Map<String, Object> params = params(accountId, request.period());
+        Map<String, Object> params = request.period().params(accountId);
         Lines lines = Lines.of(request.status());
         String page = "SELECT " + lines.keyAt() + " AS key_at, " + lines.keyUuid() + " AS key_uuid, l.*"
                 + lines.matching(request, params);
@@ -87,7 +86,7 @@ final class WorklistSql {
 
     /** The line of one number over the period; no row when the number has no missed call in it. */
     static Statement line(long accountId, String number, ReportPeriod period) {
-        Map<String, Object> params = params(accountId, period);
+        Map<String, Object> params = period.params(accountId);
         params.put("number", number);
         String page = "SELECT NULL::timestamptz AS key_at, NULL::uuid AS key_uuid, l.* FROM ("
                 + lines("c.caller_number = :number") + ") l";
@@ -102,7 +101,7 @@ final class WorklistSql {
 
     /** How many lines match, whatever the page. */
     static Statement count(long accountId, WorklistRequest request) {
-        Map<String, Object> params = params(accountId, request.period());
+        Map<String, Object> params = request.period().params(accountId);
         return switch (request.status()) {
             case UNRETURNED -> unreturnedCount(request, params);
             case DISMISSED -> new Statement("SELECT count(*)" + Lines.dismissed().matching(request, params), params);
@@ -165,18 +164,23 @@ final class WorklistSql {
                 .formatted(call);
     }
 
-    private static String missedInPeriod(String call) {
+    /** A missed call the worklist counts, started in the period. */
+    static String missedInPeriod(String call) {
         return worklistCall(call) + " AND %1$s.started_at >= :from AND %1$s.started_at < :to".formatted(call);
     }
 
-    /** The V7 rule: the active dismissal covers the number's calls that started before it, and no later one. */
-    private static String unreturned(String call, String dismissal) {
+    /**
+     * Unreturned (reports.md), for the worklist and the summary alike: no callback, and not covered by the active
+     * dismissal joined as {@code dismissal} ({@link #activeDismissal}), which covers the number's calls that started
+     * before it and no later one (V7).
+     */
+    static String unreturned(String call, String dismissal) {
         return "%1$s.callback_cdr_uuid IS NULL AND (%2$s.dismissed_at IS NULL OR %1$s.started_at >= %2$s.dismissed_at)"
                 .formatted(call, dismissal);
     }
 
     /** The join of the active dismissal, aliased {@code dismissal}, of the caller number in {@code number}. */
-    private static String activeDismissal(String number, String dismissal) {
+    static String activeDismissal(String number, String dismissal) {
         return ("missed_call_dismissals %2$s ON %2$s.account_id = :account AND %2$s.caller_number = %1$s"
                 + " AND %2$s.undismissed_at IS NULL").formatted(number, dismissal);
     }
@@ -206,13 +210,5 @@ final class WorklistSql {
     private static String order(String at, String uuid, boolean ascending) {
         String direction = ascending ? "" : " DESC";
         return at + direction + ", " + uuid + direction;
-    }
-
-    private static Map<String, Object> params(long accountId, ReportPeriod period) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("account", accountId);
-        params.put("from", Timestamps.toDb(period.from()));
-        params.put("to", Timestamps.toDb(period.to()));
-        return params;
     }
 }

@@ -53,6 +53,10 @@ class DemoCommandTest {
             assertThat(returned.path("missing_call").asBoolean()).isTrue();
             assertThat(returned.path("callback_cdr_uuid").isNull()).isFalse();
             assertThat(api.get("/api/v3/account/settings", key).data().path("timezone").asString()).isEqualTo("Europe/Istanbul");
+            Api.Response calls = api.get("/api/v3/calls?limit=3", key);
+            assertThat(calls.status()).as(calls.raw().body()).isEqualTo(200);
+            assertThat(calls.data()).isNotEmpty();
+            assertThat(calls.body().path("meta").path("count").asLong()).isPositive();
         }
         assertThat(Files.readString(data.resolve("demo.properties"))).contains("state=filled", key);
 

@@ -3,7 +3,6 @@ package io.callrecords.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
-import io.callrecords.support.AppTestSupport;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -35,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportSummaryTest extends AppTestSupport {
+class ReportSummaryTest extends ReportsTestSupport {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final String R = "+493012345678";
@@ -48,14 +47,12 @@ class ReportSummaryTest extends AppTestSupport {
 
     @BeforeAll
     void calls() {
-        api = new Api(port);
-        key = newAccount("reports");
-        assertThat(api.patch("/api/v3/account/settings", key, """
+        key = accountWithSettings("reports", """
                 {"timezone": "Europe/Berlin", "default_region": "DE", "denylist": ["+49309999*"],
                  "business_hours": {"mon": [["08:00", "20:00"]], "tue": [["08:00", "20:00"]], "wed": [["08:00", "20:00"]],
                    "thu": [["08:00", "20:00"]], "fri": [["08:00", "20:00"]], "sat": [["08:00", "20:00"]],
                    "sun": [["08:00", "20:00"]]},
-                 "effective_from": "2026-01-01T00:00:00Z"}""").status()).isEqualTo(200);
+                 "effective_from": "2026-01-01T00:00:00Z"}""");
         List<String> events = new ArrayList<>();
         Call a1 = new Call(events, "2026-03-28T10:00:00").inbound(OTHER).route("team", 5).bridge(10, 7).hangup(70);
         new Call(events, "2026-03-28T11:00:00").inbound(OTHER).bridge(30, 8).hangup(130);
@@ -201,6 +198,48 @@ class ReportSummaryTest extends AppTestSupport {
         assertThat(error("format=xml", "format")).isEqualTo("must be json or csv");
         assertThat(error("form=2026-03-01", "form")).startsWith("is not a parameter");
         assertThat(api.get("/api/v3/reports/summary", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTimeZoneIsAnIanaNameNotAnOffset() {
+        assertThat(error("timezone=%2B05:07", "timezone")).contains("IANA");
+        assertThat(summary(PERIOD.replace("Europe/Berlin", "UTC")).path("timezone").asString()).isEqualTo("UTC");
+    }
+
+    @Test
+    void aBadTimeZoneIsTheOnlyParameterNamedWhenTheOthersAreRight() {
+        Api.Response response = api.get("/api/v3/reports/summary?timezone=Mars/Olympus&" + PERIOD.replace(
+                "&timezone=Europe/Berlin", ""), key);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().path("errors").propertyNames()).containsExactly("timezone");
+    }
+
+    @Test
+    void aDismissalTakesItsCallsOutOfUnreturnedAsInTheWorklist() {
+        String dismiss = "/api/v3/missed-calls/" + S.replace("+", "%2B");
+        Api.Response dismissed = api.post(dismiss + "/dismiss", key, "{\"reason\": \"spam\"}");
+        assertThat(dismissed.status()).as(dismissed.raw().body()).isEqualTo(200);
+        try {
+            assertThat(summary(PERIOD).path("total").path("unreturned").asLong()).isEqualTo(2); // M3, M5
+            assertThat(summary(PERIOD + "&group_by=day").path("buckets").get(0).path("unreturned").asLong()).isZero();
+        } finally {
+            assertThat(api.post(dismiss + "/undismiss", key, "").status()).isEqualTo(200);
+        }
+        assertThat(summary(PERIOD).path("total").path("unreturned").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportedMissedCallWithoutAReasonIsUnreturnedInTheSummaryAsInTheWorklist() {
+        String other = newAccount("imported");
+        Api.Response imported = api.post("/api/v3/calls/import", other, """
+                [{"uuid": "%s", "direction": "inbound", "caller_number": "%s", "callee_number": "+493099990000",
+                  "caller_type": "contact", "callee_type": "team", "started_at": "2026-03-28T09:00:00Z",
+                  "ended_at": "2026-03-28T09:00:40Z", "missing_call": true}]""".formatted(UUID.randomUUID(), R));
+        assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+        JsonNode line = api.get("/api/v3/missed-calls?from=2026-03-28&to=2026-04-01", other).data().get(0);
+        assertThat(line.path("unreturned").asLong()).isEqualTo(1);
+        JsonNode total = api.get("/api/v3/reports/summary?" + PERIOD, other).data().path("total");
+        assertThat(total.path("unreturned").asLong()).isEqualTo(1);
     }
 
     @Test

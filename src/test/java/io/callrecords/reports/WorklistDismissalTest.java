@@ -4,7 +4,6 @@ import static io.callrecords.reports.WorklistCalls.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
-import io.callrecords.support.AppTestSupport;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Dismissing worklist lines, taking dismissals back, and the audit trail of both. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorklistDismissalTest extends AppTestSupport {
+class WorklistDismissalTest extends ReportsTestSupport {
 
     static final String DISMISSED = "+905321220001";
     static final String UNTOUCHED = "+905321220002";
@@ -29,10 +28,8 @@ class WorklistDismissalTest extends AppTestSupport {
 
     @BeforeAll
     void calls() {
-        api = new Api(port);
-        admin = newAccount("dismissals");
-        assertThat(api.patch("/api/v3/account/settings", admin,
-                "{\"default_region\": \"TR\", \"effective_from\": \"2026-01-01T00:00:00Z\"}").status()).isEqualTo(200);
+        admin = accountWithSettings("dismissals",
+                "{\"default_region\": \"TR\", \"effective_from\": \"2026-01-01T00:00:00Z\"}");
         String[] key = newKey(admin, "[\"read\", \"write\"]");
         writerId = Long.parseLong(key[0]);
         writer = key[1];

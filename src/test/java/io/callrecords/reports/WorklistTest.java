@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.calls.FlowJson;
 import io.callrecords.support.Api;
-import io.callrecords.support.AppTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * caller whose one missed call was returned, and a denylisted caller who must not appear.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorklistTest extends AppTestSupport {
+class WorklistTest extends ReportsTestSupport {
 
     static final String WAITING = "+905321110001";
     static final String RETURNED = "+905321110002";
@@ -35,11 +34,9 @@ class WorklistTest extends AppTestSupport {
 
     @BeforeAll
     void calls() {
-        api = new Api(port);
-        key = newAccount("worklist");
-        assertThat(api.patch("/api/v3/account/settings", key, """
+        key = accountWithSettings("worklist", """
                 {"timezone": "Europe/Istanbul", "default_region": "TR", "denylist": ["%s"],
-                 "effective_from": "2026-01-01T00:00:00Z"}""".formatted(DENYLISTED)).status()).isEqualTo(200);
+                 "effective_from": "2026-01-01T00:00:00Z"}""".formatted(DENYLISTED));
         company = api.post("/api/v3/companies", key, "{\"name\": \"Deniz Lojistik\"}").data().path("id").asLong();
         contact = api.post("/api/v3/contacts", key, """
                 {"name": "Ayşe Yılmaz", "company_id": %d, "phone_numbers": ["%s"]}""".formatted(company, WAITING))
