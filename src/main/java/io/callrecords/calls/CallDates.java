@@ -3,10 +3,9 @@ package io.callrecords.calls;
 import io.callrecords.shared.ValidationException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The path pieces of the one-record endpoints: a uuid, and the dated form's {@code yyyy/mm/dd}. */
+/** The date pieces of the one-record endpoints: {@code ?date=} and the dated form's {@code yyyy/mm/dd} (the uuid is {@link io.callrecords.shared.PathUuids}). */
 final class CallDates {
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -14,18 +13,6 @@ final class CallDates {
     private static final Pattern MONTH_OR_DAY = Pattern.compile("\\d{1,2}");
 
     private CallDates() {}
-
-    static UUID uuid(String value) {
-        try {
-            UUID parsed = UUID.fromString(value);
-            if (parsed.toString().equalsIgnoreCase(value)) {
-                return parsed;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw ValidationException.of("uuid", "is not a UUID");
-    }
 
     /** Checks {@code ?date=YYYY-MM-DD}; the call's UTC start date, a hint the uuid does not need. */
     static void date(String value) {

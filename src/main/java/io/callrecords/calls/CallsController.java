@@ -1,6 +1,7 @@
 package io.callrecords.calls;
 
 import io.callrecords.accounts.Caller;
+import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,6 +87,6 @@ class CallsController {
     }
 
     private Map<String, Object> one(Caller caller, String uuid) {
-        return Map.of("data", records.find(caller.accountId(), CallDates.uuid(uuid)).orElseThrow(ApiException::notFound));
+        return Map.of("data", records.find(caller.accountId(), PathUuids.parse(uuid)).orElseThrow(ApiException::notFound));
     }
 }

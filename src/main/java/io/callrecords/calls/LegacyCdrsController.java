@@ -1,6 +1,7 @@
 package io.callrecords.calls;
 
 import io.callrecords.accounts.Caller;
+import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,7 +87,7 @@ class LegacyCdrsController {
                             @Parameter(example = "7") @PathVariable String dd,
                             @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid) {
         CallDates.date(yyyy, mm, dd);
-        return Map.of("data", LegacyCdr.of(records.find(caller.accountId(), CallDates.uuid(uuid))
+        return Map.of("data", LegacyCdr.of(records.find(caller.accountId(), PathUuids.parse(uuid))
                 .orElseThrow(ApiException::notFound)));
     }
 
