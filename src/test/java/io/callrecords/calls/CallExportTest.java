@@ -40,7 +40,6 @@ class CallExportTest extends AppTestSupport {
 
     @BeforeAll
     void seed() {
-        api = new Api(port);
         key = newAccount("export");
         calls = SeededCalls.of(CALLS, 3).importInto(api, key);
     }

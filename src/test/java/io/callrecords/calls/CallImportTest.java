@@ -34,7 +34,6 @@ class CallImportTest extends AppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("import");
     }
 

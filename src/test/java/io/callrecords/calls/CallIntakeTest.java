@@ -31,7 +31,6 @@ class CallIntakeTest extends AppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("intake");
     }
 

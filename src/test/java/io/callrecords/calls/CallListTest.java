@@ -27,7 +27,6 @@ class CallListTest extends AppTestSupport {
 
     @BeforeAll
     void seed() {
-        api = new Api(port);
         key = newAccount("list");
         calls = SeededCalls.of(CALLS, 1).importInto(api, key);
         // two calls in progress: listed only with status=live

@@ -23,7 +23,6 @@ class CallMediaTest extends MediaAppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("call-media");
     }
 

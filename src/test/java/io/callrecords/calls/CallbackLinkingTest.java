@@ -29,7 +29,6 @@ class CallbackLinkingTest extends AppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("callbacks");
         // Effective before every call of this class: a version only applies to calls that start after it.
         api.patch("/api/v3/account/settings", key, "{\"callback_window\": \"P1D\", \"effective_from\": \"2026-01-01T00:00:00Z\"}");

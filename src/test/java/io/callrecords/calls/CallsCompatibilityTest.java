@@ -30,7 +30,6 @@ class CallsCompatibilityTest extends AppTestSupport {
 
     @BeforeAll
     void seed() {
-        api = new Api(port);
         key = newAccount("compat");
         calls = SeededCalls.of(30, 2).importInto(api, key);
     }

@@ -26,7 +26,6 @@ class LegacyCdrsTest extends AppTestSupport {
 
     @BeforeAll
     void seed() {
-        api = new Api(port);
         key = newAccount("legacy");
         calls = SeededCalls.of(CALLS, 4).importInto(api, key);
         base = "http://127.0.0.1:" + port + "/api/v20211124/cdrs";

@@ -54,7 +54,7 @@ class ReportSummaryTest extends ReportsTestSupport {
                    "sun": [["08:00", "20:00"]]},
                  "effective_from": "2026-01-01T00:00:00Z"}""");
         List<String> events = new ArrayList<>();
-        Call a1 = new Call(events, "2026-03-28T10:00:00").inbound(OTHER).route("team", 5).bridge(10, 7).hangup(70);
+        new Call(events, "2026-03-28T10:00:00").inbound(OTHER).route("team", 5).bridge(10, 7).hangup(70);
         new Call(events, "2026-03-28T11:00:00").inbound(OTHER).bridge(30, 8).hangup(130);
         new Call(events, "2026-03-28T12:00:00").inbound(R).route("team", 5).hangup(20);
         new Call(events, "2026-03-28T12:30:00").inbound(S).hangup(2);
@@ -65,7 +65,6 @@ class ReportSummaryTest extends ReportsTestSupport {
         new Call(events, "2026-03-29T10:15:00").inbound(T).callbackRequest(30).hangup(40);
         new Call(events, "2026-03-29T11:00:00").internal(7, 8).bridge(3, 8).hangup(33);
         new Call(events, "2026-03-30T00:00:00").inbound(OTHER).bridge(40, 8).hangup(100);
-        assertThat(a1).isNotNull();
         Api.Response posted = api.post("/api/v3/call-events", key, "[" + String.join(",", events) + "]");
         assertThat(posted.status()).as(posted.raw().body()).isEqualTo(202);
     }

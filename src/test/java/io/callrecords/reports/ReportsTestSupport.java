@@ -8,12 +8,8 @@ import io.callrecords.support.AppTestSupport;
 /** The real app for the report tests, which set up their account and calls once per class. */
 abstract class ReportsTestSupport extends AppTestSupport {
 
-    /**
-     * A new account with these settings (the body of {@code PATCH /api/v3/account/settings}); returns its key. Made
-     * for a per-class {@code @BeforeAll}, which runs before the client of each test is.
-     */
+    /** A new account with these settings (the body of {@code PATCH /api/v3/account/settings}); returns its key. */
     String accountWithSettings(String name, String settingsJson) {
-        api = new Api(port);
         String key = newAccount(name);
         Api.Response settings = api.patch("/api/v3/account/settings", key, settingsJson);
         assertThat(settings.status()).as(settings.raw().body()).isEqualTo(200);

@@ -29,7 +29,6 @@ class SimulateCommandTest extends AppTestSupport {
 
     @BeforeAll
     void account() {
-        api = new Api(port);
         key = newAccount("simulate-command", 1_000_000);
         url = "http://127.0.0.1:" + port;
     }

@@ -52,7 +52,6 @@ class SimulatedDayIntakeTest extends AppTestSupport {
 
     @BeforeAll
     void sendADay() {
-        api = new Api(port);
         key = newAccount("simulated-day", 1_000_000);
         service = new ServiceClient(URI.create("http://127.0.0.1:" + port), key);
         AccountSetup.Outcome setup = new AccountSetup(service).apply(CENTER, START);
