@@ -74,6 +74,11 @@ class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return outcome(d, at, started, null, "Interrupted: the node is stopping.", null, AttemptOutcome.Kind.FAILED, null);
+        } catch (RuntimeException e) {
+            // A request the client cannot even build (a URL or TLS parameter it rejects) is a failed attempt like
+            // any other: logged, retried on the schedule, counted by the breaker — not re-leased silently forever.
+            return outcome(d, at, started, null, "Could not send: " + e.getMessage() + ".", null,
+                    AttemptOutcome.Kind.FAILED, null);
         }
     }
 
