@@ -29,8 +29,8 @@ final class DemoBanner {
         out.append("""
                  API documentation: %s/swagger-ui.html
 
-                 Recordings: the simulated calls that were recorded are counted, but
-                 their audio is not attached yet; that waits for the media API.
+                 Recordings and voicemails carry a second of generated tone: open a
+                 call's record_url or voicemail_url (signed, valid 4 hours) to play it.
 
                  Ctrl-C stops the demo. ./callrecords demo starts it again with the
                  same data; ./callrecords demo --fresh starts over.

@@ -3,7 +3,7 @@ package io.callrecords.demo;
 import io.callrecords.simulator.AccountSetup;
 import io.callrecords.simulator.CallCenter;
 import io.callrecords.simulator.ProgressBar;
-import io.callrecords.simulator.RecordingAttacher;
+import io.callrecords.simulator.GeneratedAudioUploader;
 import io.callrecords.simulator.RunSummary;
 import io.callrecords.simulator.ServiceClient;
 import io.callrecords.simulator.SimulatedCall;
@@ -49,7 +49,7 @@ final class DemoFill {
         new AccountSetup(client).apply(center, state.start());
         Instant end = state.start().plus(Duration.ofDays(state.days()));
         String[] samples = new String[2];
-        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), RecordingAttacher.NONE,
+        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), new GeneratedAudioUploader(),
                 ProgressBar.forPeriod(progressOut, state.start(), end))
                 .send(new TrafficSimulation(center, state.seed(), state.start(), end, Long.MAX_VALUE), call -> {
                     if (call.connectedUser() != null && call.queued()) {

@@ -89,7 +89,7 @@ final class BatchSenders {
         if (answer.status() == 202) {
             accepted.addAndGet(answer.body().path("data").path("accepted").asLong());
             duplicates.addAndGet(answer.body().path("data").path("duplicates").asLong());
-            b.recordedEnded.forEach(call -> recordings.attach(call, service));
+            b.endedWithAudio.forEach(call -> recordings.attach(call, service));
             return;
         }
         failedRequests.incrementAndGet();

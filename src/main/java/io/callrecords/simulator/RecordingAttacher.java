@@ -1,12 +1,10 @@
 package io.callrecords.simulator;
 
 /**
- * Where a simulated call's recording gets its audio. {@link TrafficRun} calls it for every recorded call
- * once the batch holding the call's hangup was accepted, as a platform uploads a recording after the call.
- *
- * <p>The service's media API ({@code PUT /api/v3/calls/{uuid}/recording}) is not part of it yet, so the only
- * implementation is {@link #NONE}: recorded calls are counted and reported, and their audio is not
- * attached. The media work plugs its uploader in here, without touching the generator or the commands.
+ * Where a simulated call's recording and voicemail get their audio. {@link TrafficRun} calls it for every
+ * recorded call and every call with a voicemail once the batch holding the call's hangup was accepted, as a
+ * platform uploads the audio after the call. {@link #NONE} attaches nothing (plain traffic, benchmarks);
+ * {@link GeneratedAudioUploader} puts short generated audio through the media API.
  */
 public interface RecordingAttacher {
 
@@ -14,7 +12,7 @@ public interface RecordingAttacher {
     RecordingAttacher NONE = new RecordingAttacher() {
         @Override
         public void attach(SimulatedCall call, ServiceClient service) {
-            // nothing to attach to until the service has a media API
+            // audio is left out
         }
 
         @Override
@@ -23,7 +21,7 @@ public interface RecordingAttacher {
         }
     };
 
-    /** Gives {@code call} (recorded, ended, its events stored) its recording's audio. */
+    /** Gives {@code call} (ended, its events stored) the audio of its recording and of its voicemail, as it has them. */
     void attach(SimulatedCall call, ServiceClient service);
 
     /** Whether this attacher attaches audio at all (a run's summary says so). */

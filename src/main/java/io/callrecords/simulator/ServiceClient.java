@@ -65,6 +65,11 @@ public final class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** {@code PUT} of a raw body (audio) of the given type. */
+    public Answer put(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** {@code POST /api/v3/call-events} with one NDJSON body. */
     public Answer postEvents(byte[] ndjson) {
         return send(request("/api/v3/call-events").header("Content-Type", "application/x-ndjson")

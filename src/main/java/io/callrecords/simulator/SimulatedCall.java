@@ -38,4 +38,9 @@ public record SimulatedCall(UUID uuid, Direction direction, Instant startedAt, I
     public boolean missed() {
         return missedReason != null;
     }
+
+    /** The caller left a voicemail (the call's flow has a {@code voicemail} event). */
+    public boolean leftVoicemail() {
+        return events.stream().anyMatch(e -> e.action().equals("voicemail"));
+    }
 }

@@ -8,6 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +45,7 @@ class DemoCommandTest {
             String out = demo.awaitReady();
             assertThat(out).contains("Filling the demo account with a 4-agent call center in Europe/Istanbul, 1 day of traffic",
                     "0 rejected in 0 failed requests", "The demo is running: http://localhost:" + port,
-                    "their audio is not attached yet; that waits for the media API");
+                    "Recordings and voicemails carry a second of generated tone", "audio attached (voicemails too)");
             key = find(KEY, out);
             answered = find(ANSWERED, out);
             Api api = new Api(port);
@@ -57,6 +61,21 @@ class DemoCommandTest {
             assertThat(calls.status()).as(calls.raw().body()).isEqualTo(200);
             assertThat(calls.data()).isNotEmpty();
             assertThat(calls.body().path("meta").path("count").asLong()).isPositive();
+            JsonNode recorded = null;
+            for (int offset = 0; recorded == null && offset < 1_000; offset += 100) {
+                for (JsonNode item : api.get("/api/v3/calls?limit=100&offset=" + offset, key).data()) {
+                    if (!item.path("record_url").isNull()) {
+                        recorded = item;
+                    }
+                }
+            }
+            assertThat(recorded).as("a call of the demo with its recording attached").isNotNull();
+            HttpResponse<byte[]> audio = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(recorded.path("record_url").asString())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(audio.statusCode()).isEqualTo(200);
+            assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/wav");
+            assertThat(new String(audio.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         }
         assertThat(Files.readString(data.resolve("demo.properties"))).contains("state=filled", key);
 

@@ -52,7 +52,7 @@ class SimulateCommandTest extends AppTestSupport {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Simulating a 8-agent call center (Europe/Istanbul), 120 calls from 2026-03-24 09:00 on, seed 5, 200.0 calls/s",
                 "--seed 5 --start 2026-03-24T09:00+03:00", "address book created: 48 companies, 216 contacts",
-                "Sent 120 calls", "0 rejected in 0 failed requests", "their audio is not attached");
+                "Sent 120 calls", "0 rejected in 0 failed requests", "no audio was attached");
         assertThat(run.err()).contains("[######", "100%");
         assertThat(run.millis()).isGreaterThan(119 * 1000 / 200 - 50); // 120 calls at 200 a second
         TrafficSimulation same = new TrafficSimulation(CallCenter.withAgents(8), 5, OffsetDateTime.parse(start).toInstant(),
