@@ -20,6 +20,9 @@ import java.util.Map;
 /** Creates the demo account and fills it with simulated traffic, through the service's own API. */
 final class DemoFill {
 
+    /** Calls of the demo that get generated audio (recording or voicemail): enough to try the players. */
+    static final int AUDIO_CALLS = 500;
+
     /** The same demo every time, but for its dates. */
     static final long SEED = 7;
     static final String ACCOUNT_NAME = "Demo call center";
@@ -49,7 +52,7 @@ final class DemoFill {
         new AccountSetup(client).apply(center, state.start());
         Instant end = state.start().plus(Duration.ofDays(state.days()));
         String[] samples = new String[2];
-        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), new GeneratedAudioUploader(),
+        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), new GeneratedAudioUploader(AUDIO_CALLS),
                 ProgressBar.forPeriod(progressOut, state.start(), end))
                 .send(new TrafficSimulation(center, state.seed(), state.start(), end, Long.MAX_VALUE), call -> {
                     if (call.connectedUser() != null && call.queued()) {

@@ -48,7 +48,7 @@ public record RunSummary(long calls, long events, long inbound, long outbound, l
         }
         lines.add("Calls: %,d inbound (%,d missed%s), %,d outbound (%,d returning missed calls), %,d internal.".formatted(
                 inbound, missedCalls(), reasons.isEmpty() ? "" : ": " + reasons, outbound, returns, internal));
-        lines.add(recordingsAttached ? "Recordings: %,d calls recorded, audio attached (voicemails too).".formatted(recorded)
+        lines.add(recordingsAttached ? "Recordings: %,d calls recorded; generated audio attached to recordings and voicemails.".formatted(recorded)
                 : "Recordings: %,d calls were recorded; no audio was attached.".formatted(recorded));
         errors.forEach(e -> lines.add("Error: " + e));
         return lines;

@@ -45,7 +45,7 @@ class DemoCommandTest {
             String out = demo.awaitReady();
             assertThat(out).contains("Filling the demo account with a 4-agent call center in Europe/Istanbul, 1 day of traffic",
                     "0 rejected in 0 failed requests", "The demo is running: http://localhost:" + port,
-                    "Recordings and voicemails carry a second of generated tone", "audio attached (voicemails too)");
+                    "Recordings and voicemails carry a second of generated tone", "generated audio attached to recordings and voicemails");
             key = find(KEY, out);
             answered = find(ANSWERED, out);
             Api api = new Api(port);
