@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -43,13 +44,7 @@ final class CsvExportWriter implements ExportWriter {
     }
 
     private void write(String text) throws IOException {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            out.write(text);
-            return;
-        }
-        out.write('"');
-        out.write(text.replace("\"", "\"\""));
-        out.write('"');
+        out.write(Csv.field(text));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.callrecords.reports;
 
+import io.callrecords.shared.Csv;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,8 +64,7 @@ final class SummaryRendering {
     }
 
     private static String field(Object value) {
-        String text = value == null ? "" : value.toString();
-        return text.matches(".*[,\"\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        return Csv.field(value == null ? "" : value.toString());
     }
 
     private static String local(ReportRequest request, java.time.Instant instant) {
