@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Fills {@code call_records} with synthetic finished calls straight in SQL ({@code INSERT ... SELECT} over
- * {@code generate_series}), the way a bulk load is done: indexes dropped first and built again after, then
+ * {@code generate_series}), the way a bulk load is done: indexes (and the reports' roll-ups) dropped first and built again after, then
  * {@code VACUUM ANALYZE} (statistics, and the visibility map that index-only scans need). Calls arrive in time
  * order with the accounts interleaved, as they would in production; every value is a function of the row number,
  * so a load is the same each time.
@@ -88,6 +88,7 @@ final class BulkCallRecords {
     /** Loads {@code total} calls spread over {@link #SPAN} from {@link #FIRST} across {@code accounts}. */
     static void load(Connection c, long[] accounts, long total) throws SQLException {
         List<String> indexes = dropIndexes(c);
+        ReportFolds.pauseTrigger(c);
         long micros = SPAN.toNanos() / 1000 / total;
         long started = System.nanoTime();
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -114,6 +115,9 @@ final class BulkCallRecords {
                         (System.nanoTime() - t0) / 1e9);
             }
             long t0 = System.nanoTime();
+            ReportFolds.resumeTriggerAndRebuild(c);
+            System.out.printf("  report roll-ups built (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
             s.execute("VACUUM (ANALYZE) call_records");
             System.out.printf("  VACUUM (ANALYZE) call_records (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
         }

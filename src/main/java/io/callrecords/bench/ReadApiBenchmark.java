@@ -113,6 +113,7 @@ final class ReadApiBenchmark {
         }
         if (present == options.records()) {
             System.out.printf("Read API benchmark on %,d records already loaded in %s%n", present, options.keep());
+            System.out.printf("  report roll-ups folded after %.0f s%n", ReportFolds.awaitFolded(db));
             return;
         }
         System.out.printf("Read API benchmark: loading %,d records over %d accounts into the embedded PostgreSQL%n",

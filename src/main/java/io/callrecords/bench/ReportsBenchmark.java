@@ -124,11 +124,7 @@ final class ReportsBenchmark {
             System.out.printf("  %,d calls (%,d events) in %.0f s = %,.0f calls/s, %,d events rejected%n", run.calls(),
                     run.events(), seconds, run.calls() / seconds, run.rejectedEvents());
         }
-        long started = System.nanoTime();
-        while (count(db, "SELECT count(*) FROM report_fact_changes") > 0) {
-            Thread.sleep(200);
-        }
-        System.out.printf("  roll-ups folded %.1f s after the load; %,d roll-up rows%n", (System.nanoTime() - started) / 1e9,
+        System.out.printf("  roll-ups folded %.1f s after the load; %,d roll-up rows%n", ReportFolds.awaitFolded(db),
                 count(db, "SELECT count(*) FROM report_facts WHERE account_id = " + account.id()));
         try (Statement s = db.createStatement()) {
             s.execute("VACUUM (ANALYZE) call_records, report_facts"); // as autovacuum would have by now
