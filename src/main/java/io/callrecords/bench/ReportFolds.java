@@ -16,7 +16,9 @@ final class ReportFolds {
 
     private ReportFolds() {}
 
-    /** Waits until no fact change is left to fold; returns the seconds waited. */
+    /**
+     * Waits until no fact change is left to fold and every account has its day roll-ups; returns the seconds waited.
+     */
     static double awaitFolded(Connection db) throws SQLException, InterruptedException {
         long started = System.nanoTime();
         while (pending(db) > 0) {
@@ -31,11 +33,11 @@ final class ReportFolds {
         }
     }
 
-    /** Turns the trigger back on and builds the roll-ups of every record (the V7 backfill). */
+    /** Turns the trigger back on and builds the slot roll-ups of every record (the V9 backfill). */
     static void resumeTriggerAndRebuild(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("ALTER TABLE call_records ENABLE TRIGGER " + TRIGGER);
-            s.execute("TRUNCATE report_facts, report_fact_changes");
+            s.execute("TRUNCATE report_facts, report_fact_changes, report_day_facts, report_day_zones"); // the service builds the days
             s.execute("""
                     INSERT INTO report_facts (account_id, slot, measure, value, calls, total)
                     SELECT r.account_id, report_slot(r.started_at), f.measure, f.value, count(*), sum(f.total)
@@ -45,7 +47,9 @@ final class ReportFolds {
     }
 
     private static long pending(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM report_fact_changes")) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT (SELECT count(*) FROM report_fact_changes)
+                     + (SELECT count(*) FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM report_day_zones z WHERE z.account_id = a.id))""")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the appended fact changes into the roll-ups, so that reports read few rows. One transaction moves a batch:
- * a report sees the changes either still appended or already folded, never both or neither. One node folds at a
- * time (a transaction-scoped advisory lock); the others skip their turn.
+ * Folds the appended fact changes into the roll-ups, so that reports read few rows: the 15-minute slots, and the
+ * local days of the accounts that have day roll-ups ({@link DayRollups}), in their zone. One transaction moves a
+ * batch: a report sees the changes either still appended or already folded, never both or neither. One node folds at
+ * a time (a transaction-scoped advisory lock); the others skip their turn.
  */
 @Component
 class FactFolding {
@@ -25,6 +26,11 @@ class FactFolding {
     FactFolding(JdbcClient db, TransactionTemplate transaction) {
         this.db = db;
         this.transaction = transaction;
+    }
+
+    /** Waits for the folding lock, for the rest of the transaction: no fold runs meanwhile. */
+    static void lock(JdbcClient db) {
+        db.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query(rs -> { });
     }
 
     @Scheduled(fixedDelayString = "${callrecords.reports.fold-interval:1s}")
@@ -65,7 +71,15 @@ class FactFolding {
                             INSERT INTO report_facts AS f (account_id, slot, measure, value, calls, total)
                             SELECT account_id, slot, measure, value, calls, total FROM summed
                             ON CONFLICT (account_id, slot, measure, value)
-                            DO UPDATE SET calls = f.calls + excluded.calls, total = f.total + excluded.total)
+                            DO UPDATE SET calls = f.calls + excluded.calls, total = f.total + excluded.total),
+                        days AS (
+                            INSERT INTO report_day_facts AS d (account_id, day, measure, value, calls, total)
+                            SELECT s.account_id, (s.slot AT TIME ZONE z.zone)::date, s.measure, s.value,
+                                   sum(s.calls), sum(s.total)
+                            FROM summed s JOIN report_day_zones z ON z.account_id = s.account_id
+                            GROUP BY 1, 2, 3, 4
+                            ON CONFLICT (account_id, day, measure, value)
+                            DO UPDATE SET calls = d.calls + excluded.calls, total = d.total + excluded.total)
                         SELECT coalesce(sum(n), 0) FROM summed""")
                 .param("batch", BATCH).query(Integer.class).single();
     }

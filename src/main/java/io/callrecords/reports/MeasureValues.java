@@ -22,13 +22,7 @@ final class MeasureValues {
         m.put("inbound", f.calls(INBOUND));
         m.put("offered", offered);
         m.put("answered", answered);
-        m.put("missed", f.calls(MISSED_ABANDONED) + f.calls(MISSED_SHORT_ABANDONED) + f.calls(MISSED_CALLBACK)
-                + f.calls(MISSED_OUT_OF_BUSINESS_HOURS) + f.calls(MISSED_DENYLIST));
-        m.put("missed_abandoned", abandoned);
-        m.put("missed_short_abandoned", f.calls(MISSED_SHORT_ABANDONED));
-        m.put("missed_callback", f.calls(MISSED_CALLBACK));
-        m.put("missed_out_of_business_hours", f.calls(MISSED_OUT_OF_BUSINESS_HOURS));
-        m.put("missed_denylist", f.calls(MISSED_DENYLIST));
+        missed(f, m);
         m.put("answer_rate", rate(answered, offered));
         m.put("abandon_rate", rate(abandoned, offered));
         m.put("asa_mean", mean(f.total(ANSWERED), answered));
@@ -53,6 +47,35 @@ final class MeasureValues {
             m.put("callbacks_made", f.callbacksMade);
         }
         return m;
+    }
+
+    /**
+     * The cells of the weekday × hour heat map (reports.md: offered calls and their missed share): the counts only,
+     * so that a month's cells are summed from the count facts of its slots without their distributions.
+     */
+    static Map<String, Object> heatMap(Facts f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("inbound", f.calls(INBOUND));
+        m.put("offered", f.calls(OFFERED));
+        missed(f, m);
+        return m;
+    }
+
+    /**
+     * Missed calls, per reason, and {@code missed_share}: the offered calls that were missed (the missed ones but
+     * for the reasons that are not offered), over the offered calls.
+     */
+    private static void missed(Facts f, Map<String, Object> m) {
+        long missed = f.calls(MISSED);
+        m.put("missed", missed);
+        m.put("missed_abandoned", f.calls(MISSED_ABANDONED));
+        m.put("missed_short_abandoned", f.calls(MISSED_SHORT_ABANDONED));
+        m.put("missed_callback", f.calls(MISSED_CALLBACK));
+        m.put("missed_out_of_business_hours", f.calls(MISSED_OUT_OF_BUSINESS_HOURS));
+        m.put("missed_denylist", f.calls(MISSED_DENYLIST));
+        long missedOffered = missed - f.calls(MISSED_SHORT_ABANDONED) - f.calls(MISSED_OUT_OF_BUSINESS_HOURS)
+                - f.calls(MISSED_DENYLIST);
+        m.put("missed_share", rate(missedOffered, f.calls(OFFERED)));
     }
 
     private static Double rate(long part, long whole) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,28 +41,77 @@ class ReportQueries {
              WHERE e.value ->> 'action' = 'route' AND e.value -> 'detail' ->> 'type' = 'team'
              ORDER BY e.i DESC LIMIT 1)""";
 
-    private final JdbcClient db;
+    /** The slots' facts without the distributions: the heat map's cells count calls only. */
+    private static final String COUNTS = " AND measure NOT IN (%d, %d)"
+            .formatted(ReportMeasure.ANSWERED.code, ReportMeasure.RETURNED.code);
 
-    ReportQueries(JdbcClient db) {
+    private final JdbcClient db;
+    private final DayRollups dayRollups;
+
+    ReportQueries(JdbcClient db, DayRollups dayRollups) {
         this.db = db;
+        this.dayRollups = dayRollups;
     }
 
+    /**
+     * The facts of the period per bucket of time. The account's day roll-ups answer a period of whole local days in
+     * their zone, as one bucket or by day; the 15-minute slots answer everything else. The weekday × hour cells are
+     * summed from the slots' counts only (the heat map carries no distribution), their total from the days when
+     * they can.
+     */
     Sums byTime(long account, ReportRequest request, TimeBuckets buckets) {
         Sums sums = new Sums(new HashMap<>(), new Facts());
-        // A month groups into about 150,000 (bucket, measure, value) rows: let the aggregate stay in memory.
+        // A period read from its slots groups into up to about 150,000 (bucket, measure, value) rows: let the
+        // aggregate stay in memory.
         db.sql("SET LOCAL work_mem = '64MB'").update();
+        Optional<DayRollups.Days> days = dayRollups.answering(account, request);
+        boolean heatMap = request.grouping() == ReportGrouping.WEEKDAY_HOUR;
+        if (heatMap) {
+            slots(account, request, buckets, COUNTS, cellsOnly(sums));
+        }
+        if (days.isPresent() && (buckets.isWhole() || request.grouping() == ReportGrouping.DAY)) {
+            days(account, request, days.get(), buckets.isWhole() ? "1" : "f.day - CAST(:from_day AS date) + 1",
+                    facts(sums, ReportQueries::cell));
+        } else if (heatMap || buckets.isWhole()) {
+            slots(account, request, TimeBuckets.wholePeriod(request.period().from()), "", totalOnly(sums));
+        } else {
+            slots(account, request, buckets, "", facts(sums, ReportQueries::cell));
+        }
+        unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
+        return sums;
+    }
+
+    /** The facts of the slots of the period, folded and not yet folded, summed per cell of {@code buckets}. */
+    private void slots(long account, ReportRequest request, TimeBuckets buckets, String measures,
+                       RowCallbackHandler rows) {
         db.sql("""
                         SELECT %s AS bucket, measure, value, sum(calls) AS calls, sum(total) AS total
                         FROM (SELECT slot, measure, value, calls, total FROM report_facts
-                              WHERE account_id = :account AND slot >= :from AND slot < :to
+                              WHERE account_id = :account AND slot >= :from AND slot < :to%2$s
                               UNION ALL
                               SELECT slot, measure, value, calls, total FROM report_fact_changes
-                              WHERE account_id = :account AND slot >= :from AND slot < :to) f
-                        GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot")))
+                              WHERE account_id = :account AND slot >= :from AND slot < :to%2$s) f
+                        GROUP BY 1, 2, 3""".formatted(CELL.formatted("slot"), measures))
                 .params(request.period().params(account)).param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
-                .query(facts(sums, ReportQueries::cell));
-        unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
-        return sums;
+                .query(rows);
+    }
+
+    /**
+     * The facts of the period's local days, summed per {@code bucket} (an expression of {@code f.day}); the changes
+     * not yet folded are put in their local day as the fold will.
+     */
+    private void days(long account, ReportRequest request, DayRollups.Days days, String bucket, RowCallbackHandler rows) {
+        db.sql("""
+                        SELECT %s AS bucket, measure, value, sum(calls) AS calls, sum(total) AS total
+                        FROM (SELECT day, measure, value, calls, total FROM report_day_facts
+                              WHERE account_id = :account AND day >= :from_day AND day < :to_day
+                              UNION ALL
+                              SELECT (slot AT TIME ZONE :zone)::date, measure, value, calls, total FROM report_fact_changes
+                              WHERE account_id = :account AND slot >= :from AND slot < :to) f
+                        GROUP BY 1, 2, 3""".formatted(bucket))
+                .params(request.period().params(account))
+                .param("from_day", days.from()).param("to_day", days.to()).param("zone", request.zone().getId())
+                .query(rows);
     }
 
     Sums byDimension(long account, ReportRequest request) {
@@ -128,6 +178,16 @@ class ReportQueries {
             sums.of(rowBucket.of(rs)).add(measure, value, calls, total);
             sums.total().add(measure, value, calls, total);
         };
+    }
+
+    /** Adds each row to its cell only: the cells of the heat map, whose total is read apart. */
+    private static RowCallbackHandler cellsOnly(Sums sums) {
+        return rs -> sums.of(cell(rs)).add(ReportMeasure.of(rs.getInt(2)), rs.getInt(3), rs.getLong(4), rs.getLong(5));
+    }
+
+    /** Adds each row to the total only. */
+    private static RowCallbackHandler totalOnly(Sums sums) {
+        return rs -> sums.total().add(ReportMeasure.of(rs.getInt(2)), rs.getInt(3), rs.getLong(4), rs.getLong(5));
     }
 
     /** The bucket of a row: its first column. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The summary report: the measures of a period as a whole and per bucket of its grouping. */
@@ -24,13 +25,15 @@ class ReportSummary {
         this.queries = queries;
     }
 
-    /** One read-only transaction: the total and the buckets see the same snapshot, so they add up. */
-    @Transactional(readOnly = true)
+    /**
+     * One read-only transaction in one snapshot (repeatable read): the total and the buckets add up, and the zone of
+     * the day roll-ups is the zone of the days read.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Summary summarise(long account, ReportRequest request) {
         ReportGrouping grouping = request.grouping();
         if (grouping == null || !grouping.byTime) {
-            TimeBuckets whole = new TimeBuckets(List.of(request.period().from()), List.of(1), List.of());
-            Facts total = queries.byTime(account, request, whole).total();
+            Facts total = queries.byTime(account, request, TimeBuckets.wholePeriod(request.period().from())).total();
             List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, request);
             total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
             return new Summary(request, total, buckets);

@@ -27,7 +27,7 @@ final class SummaryRendering {
         List<Map<String, Object>> buckets = new ArrayList<>();
         for (ReportSummary.Bucket bucket : summary.buckets()) {
             Map<String, Object> row = new LinkedHashMap<>(bucket.key());
-            row.putAll(MeasureValues.of(bucket.facts(), request.slSeconds(), perUser));
+            row.putAll(bucketValues(request, bucket.facts()));
             buckets.add(row);
         }
         data.put("buckets", buckets);
@@ -47,7 +47,7 @@ final class SummaryRendering {
         rows.add(total);
         for (ReportSummary.Bucket bucket : summary.buckets()) {
             Map<String, Object> row = new LinkedHashMap<>(bucket.key());
-            row.putAll(MeasureValues.of(bucket.facts(), request.slSeconds(), perUser));
+            row.putAll(bucketValues(request, bucket.facts()));
             rows.add(row);
         }
         Set<String> columns = new LinkedHashSet<>(List.of("key", "from", "to"));
@@ -61,6 +61,12 @@ final class SummaryRendering {
             out.append(String.join(",", fields)).append("\r\n");
         }
         return out.toString();
+    }
+
+    /** A bucket's numbers: the heat map's cells carry its counts, every other bucket all of them. */
+    private static Map<String, Object> bucketValues(ReportRequest request, Facts facts) {
+        return request.grouping() == ReportGrouping.WEEKDAY_HOUR ? MeasureValues.heatMap(facts)
+                : MeasureValues.of(facts, request.slSeconds(), request.grouping() == ReportGrouping.USER);
     }
 
     private static String field(Object value) {

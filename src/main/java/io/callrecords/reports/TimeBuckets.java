@@ -62,6 +62,15 @@ record TimeBuckets(List<Instant> starts, List<Integer> cells, List<Map<String, O
         return new TimeBuckets(starts, cells, keys);
     }
 
+    /** The period as one bucket: no bucket keys, only the total. */
+    static TimeBuckets wholePeriod(Instant from) {
+        return new TimeBuckets(List.of(from), List.of(1), List.of());
+    }
+
+    boolean isWhole() {
+        return keys.isEmpty();
+    }
+
     /** The thresholds as a PostgreSQL array literal. */
     String startsLiteral() {
         StringBuilder out = new StringBuilder("{");

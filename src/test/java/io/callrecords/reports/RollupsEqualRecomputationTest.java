@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Roll-ups kept in the transactions of intake equal a from-scratch computation over the records, whatever the order
  * in which events arrive: two simulated days whose events are shuffled (late events, callbacks that arrive before
- * the calls they return, hangups before inits) and posted in batches of random size, with folds in between.
+ * the calls they return, hangups before inits) and posted in batches of random size, with folds in between. The
+ * day roll-ups, kept by the same folds, equal the recomputation by local day.
  */
 class RollupsEqualRecomputationTest extends AppTestSupport {
 
@@ -40,12 +41,16 @@ class RollupsEqualRecomputationTest extends AppTestSupport {
     @Autowired
     FactFolding folding;
 
+    @Autowired
+    DayRollups dayRollups;
+
     @Test
     void rollUpsEqualARecomputationAfterShuffledEventsAndFolds() {
         String key = newAccount("rollups", 1_000_000);
         ServiceClient service = new ServiceClient(URI.create("http://127.0.0.1:" + port), key);
         new AccountSetup(service).apply(CENTER, START);
         long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'rollups'").query(Long.class).single();
+        dayRollups.rebuild(account, CENTER.zone().getId()); // from now on, every fold adds to the days too
 
         List<String> events = new ArrayList<>();
         TrafficSimulation simulation = new TrafficSimulation(CENTER, 7, START, START.plus(Duration.ofDays(2)), 1_500);
@@ -78,6 +83,24 @@ class RollupsEqualRecomputationTest extends AppTestSupport {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM report_fact_changes").query(Long.class).single()).isZero();
         assertThat(rollUps(account)).isEqualTo(recomputed);
+        Map<List<Long>, List<Long>> recomputedDays = recomputedDays(account);
+        assertThat(recomputedDays).isNotEmpty();
+        assertThat(dayRollUps(account)).isEqualTo(recomputedDays);
+    }
+
+    /** (local day, measure, value) → (calls, total) of the day roll-ups, without the rows that cancel out. */
+    private Map<List<Long>, List<Long>> dayRollUps(long account) {
+        return rows(account, """
+                SELECT day - date '2000-01-01' AS slot, measure, value, calls, total FROM report_day_facts
+                WHERE account_id = ? AND (calls <> 0 OR total <> 0)""", 1);
+    }
+
+    private Map<List<Long>, List<Long>> recomputedDays(long account) {
+        return rows(account, """
+                SELECT (r.started_at AT TIME ZONE '%s')::date - date '2000-01-01' AS slot, f.measure, f.value,
+                       count(*) AS calls, sum(f.total) AS total
+                FROM call_records r, LATERAL report_facts(r) f WHERE r.account_id = ?
+                GROUP BY 1, 2, 3""".formatted(CENTER.zone().getId()), 1);
     }
 
     /** (slot, measure, value) → (calls, total) of the roll-ups, folded and not, without the rows that cancel out. */

@@ -1,0 +1,112 @@
+package io.callrecords.reports;
+
+import io.callrecords.accounts.AccountSettingsService;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The facts per local day in each account's time zone (V9), which answer a period of whole days without reading its
+ * 96 slots a day. {@link FactFolding} adds every folded change to them; this class builds an account's days from its
+ * slots when it has none yet or when its zone changed, and tells a report whether its days can answer it. A report
+ * that they cannot answer (another zone, a period that does not start and end at local midnight, a zone change not
+ * caught up yet) reads the slots and gets the same numbers, more slowly.
+ */
+@Component
+class DayRollups {
+
+    private static final Logger log = LoggerFactory.getLogger(DayRollups.class);
+
+    /** The local days of a period: [from, to). */
+    record Days(LocalDate from, LocalDate to) {}
+
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+    private final AccountSettingsService settings;
+
+    DayRollups(JdbcClient db, TransactionTemplate transaction, AccountSettingsService settings) {
+        this.db = db;
+        this.transaction = transaction;
+        this.settings = settings;
+    }
+
+    /**
+     * The days of the request's period when the account's day roll-ups can answer it: they are in the request's zone
+     * and the period starts and ends at local midnights. Read in the report's transaction, so that the zone and the
+     * days are of one snapshot.
+     */
+    Optional<Days> answering(long account, ReportRequest request) {
+        ZoneId zone = request.zone();
+        Optional<String> kept = db.sql("SELECT zone FROM report_day_zones WHERE account_id = :account")
+                .param("account", account).query(String.class).optional();
+        if (kept.isEmpty() || !kept.get().equals(zone.getId())) {
+            return Optional.empty();
+        }
+        Instant from = request.period().from();
+        Instant to = request.period().to();
+        LocalDate fromDay = from.atZone(zone).toLocalDate();
+        LocalDate toDay = to.atZone(zone).toLocalDate();
+        if (!fromDay.atStartOfDay(zone).toInstant().equals(from) || !toDay.atStartOfDay(zone).toInstant().equals(to)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Days(fromDay, toDay));
+    }
+
+    /**
+     * Builds the days of every account whose zone changed or that has none (a new account, or right after V9). Zones
+     * change seldom and a report does not depend on this for being right, so once a minute is enough.
+     */
+    @Scheduled(initialDelayString = "${callrecords.reports.day-check-delay:5s}",
+            fixedDelayString = "${callrecords.reports.day-check-interval:60s}")
+    void catchUp() {
+        try {
+            Map<Long, String> kept = new HashMap<>();
+            db.sql("SELECT account_id, zone FROM report_day_zones").query(rs -> {
+                kept.put(rs.getLong(1), rs.getString(2));
+            });
+            List<Long> accounts = db.sql("SELECT id FROM accounts ORDER BY id").query(Long.class).list();
+            for (long account : accounts) {
+                String zone = settings.current(account).settings().timezone().getId();
+                if (!zone.equals(kept.get(account))) {
+                    rebuild(account, zone);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Building day roll-ups failed; the next round tries again: {}", e.toString());
+        }
+    }
+
+    /**
+     * Replaces the account's days with its folded slots summed by local day in {@code zone}; the changes not folded
+     * yet go to the new days when they are folded. Waits for the folding lock, so that no fold adds to the old days
+     * meanwhile.
+     */
+    void rebuild(long account, String zone) {
+        transaction.executeWithoutResult(status -> {
+            FactFolding.lock(db);
+            db.sql("DELETE FROM report_day_facts WHERE account_id = :account").param("account", account).update();
+            int days = db.sql("""
+                            INSERT INTO report_day_facts (account_id, day, measure, value, calls, total)
+                            SELECT account_id, (slot AT TIME ZONE :zone)::date, measure, value, sum(calls), sum(total)
+                            FROM report_facts WHERE account_id = :account
+                            GROUP BY 1, 2, 3, 4
+                            HAVING sum(calls) <> 0 OR sum(total) <> 0""")
+                    .param("account", account).param("zone", zone).update();
+            db.sql("""
+                            INSERT INTO report_day_zones (account_id, zone) VALUES (:account, :zone)
+                            ON CONFLICT (account_id) DO UPDATE SET zone = excluded.zone""")
+                    .param("account", account).param("zone", zone).update();
+            log.info("Day roll-ups of account {} built in {}: {} rows", account, zone, days);
+        });
+    }
+}
