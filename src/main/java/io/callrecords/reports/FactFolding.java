@@ -51,7 +51,7 @@ class FactFolding {
     }
 
     /**
-     * A slot whose facts cancel out keeps a row of zeros: harmless to every sum (and skipped by {@link Percentile}),
+     * A slot whose facts cancel out keeps a row of zeros: harmless to every sum (and skipped by {@link Distribution#percentile}),
      * and cheaper than looking for such rows on every round.
      */
     private int foldInTransaction() {

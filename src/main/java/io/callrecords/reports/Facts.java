@@ -1,9 +1,5 @@
 package io.callrecords.reports;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * The summed facts of the calls of one bucket: a count and a total per measure, and the distributions of the
  * seconds to answer and to callback (value → calls). Mutable; built by one thread from query rows.
@@ -12,9 +8,8 @@ final class Facts {
 
     private final long[] calls = new long[ReportMeasure.values().length + 1];
     private final long[] totals = new long[calls.length];
-    // Hash maps while summing (a month holds tens of thousands of distinct values), sorted once when read.
-    private final Map<Integer, Long> secondsToAnswer = new HashMap<>();
-    private final Map<Integer, Long> secondsToCallback = new HashMap<>();
+    private final Distribution secondsToAnswer = new Distribution();
+    private final Distribution secondsToCallback = new Distribution();
     long unreturned;
     long callbacksMade;
 
@@ -22,8 +17,8 @@ final class Facts {
         this.calls[measure.code] += calls;
         this.totals[measure.code] += total;
         switch (measure) {
-            case ANSWERED -> secondsToAnswer.merge(value, calls, Long::sum);
-            case RETURNED -> secondsToCallback.merge(value, calls, Long::sum);
+            case ANSWERED -> secondsToAnswer.add(value, calls);
+            case RETURNED -> secondsToCallback.add(value, calls);
             default -> { }
         }
     }
@@ -36,22 +31,11 @@ final class Facts {
         return totals[measure.code];
     }
 
-    /** Seconds to answer → answered calls, ascending. */
-    TreeMap<Integer, Long> secondsToAnswer() {
-        return new TreeMap<>(secondsToAnswer);
+    Distribution secondsToAnswer() {
+        return secondsToAnswer;
     }
 
-    /** Seconds to callback → returned calls, ascending. */
-    TreeMap<Integer, Long> secondsToCallback() {
-        return new TreeMap<>(secondsToCallback);
-    }
-
-    /** Answered calls with first_touch_duration ≤ {@code seconds}. */
-    long answeredWithin(int seconds) {
-        long within = 0;
-        for (Map.Entry<Integer, Long> e : secondsToAnswer.entrySet()) {
-            within += e.getKey() <= seconds ? e.getValue() : 0;
-        }
-        return within;
+    Distribution secondsToCallback() {
+        return secondsToCallback;
     }
 }

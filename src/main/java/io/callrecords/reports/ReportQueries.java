@@ -68,17 +68,29 @@ class ReportQueries {
         boolean heatMap = request.grouping() == ReportGrouping.WEEKDAY_HOUR;
         if (heatMap) {
             slots(account, request, buckets, COUNTS, cellsOnly(sums));
-        }
-        if (days.isPresent() && (buckets.isWhole() || request.grouping() == ReportGrouping.DAY)) {
-            days(account, request, days.get(), buckets.isWhole() ? "1" : "f.day - CAST(:from_day AS date) + 1",
-                    facts(sums, ReportQueries::cell));
-        } else if (heatMap || buckets.isWhole()) {
-            slots(account, request, TimeBuckets.wholePeriod(request.period().from()), "", totalOnly(sums));
+            wholePeriod(account, request, days, totalOnly(sums));
+        } else if (buckets.isWhole()) {
+            wholePeriod(account, request, days, facts(sums, ReportQueries::cell));
+        } else if (days.isPresent() && request.grouping() == ReportGrouping.DAY) {
+            days(account, request, days.get(), "f.day - CAST(:from_day AS date) + 1", facts(sums, ReportQueries::cell));
         } else {
             slots(account, request, buckets, "", facts(sums, ReportQueries::cell));
         }
-        unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
+        if (heatMap) { // its cells show no unreturned calls: count them for the total only
+            unreturned(account, request, "1", sums, null, null);
+        } else {
+            unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
+        }
         return sums;
+    }
+
+    /** The facts of the whole period, from its days when they can answer it. */
+    private void wholePeriod(long account, ReportRequest request, Optional<DayRollups.Days> days, RowCallbackHandler rows) {
+        if (days.isPresent()) {
+            days(account, request, days.get(), "1", rows);
+        } else {
+            slots(account, request, TimeBuckets.wholePeriod(request.period().from()), "", rows);
+        }
     }
 
     /** The facts of the slots of the period, folded and not yet folded, summed per cell of {@code buckets}. */
@@ -97,18 +109,18 @@ class ReportQueries {
     }
 
     /**
-     * The facts of the period's local days, summed per {@code bucket} (an expression of {@code f.day}); the changes
-     * not yet folded are put in their local day as the fold will.
+     * The facts of the period's local days per {@code bucket} (an expression of {@code f.day}); the changes not yet
+     * folded are put in their local day as the fold will. Not grouped: a day's rows are one per (measure, value)
+     * already, and hashing a month's 40,000 of them again took longer than adding them up in {@link Facts}.
      */
     private void days(long account, ReportRequest request, DayRollups.Days days, String bucket, RowCallbackHandler rows) {
         db.sql("""
-                        SELECT %s AS bucket, measure, value, sum(calls) AS calls, sum(total) AS total
+                        SELECT %s AS bucket, measure, value, calls, total
                         FROM (SELECT day, measure, value, calls, total FROM report_day_facts
                               WHERE account_id = :account AND day >= :from_day AND day < :to_day
                               UNION ALL
                               SELECT (slot AT TIME ZONE :zone)::date, measure, value, calls, total FROM report_fact_changes
-                              WHERE account_id = :account AND slot >= :from AND slot < :to) f
-                        GROUP BY 1, 2, 3""".formatted(bucket))
+                              WHERE account_id = :account AND slot >= :from AND slot < :to) f""".formatted(bucket))
                 .params(request.period().params(account))
                 .param("from_day", days.from()).param("to_day", days.to()).param("zone", request.zone().getId())
                 .query(rows);
@@ -144,7 +156,8 @@ class ReportQueries {
 
     /**
      * Missed calls (denylisted ones aside) that are unreturned, as the worklist counts them ({@link WorklistSql}):
-     * reports.md's "unreturned" has one definition.
+     * reports.md's "unreturned" has one definition. Into the buckets of {@code rowBucket}, and the total; only the
+     * total without one.
      */
     private void unreturned(long account, ReportRequest request, String bucket, Sums sums,
                             RowBucket rowBucket, TimeBuckets buckets) {
@@ -160,7 +173,9 @@ class ReportQueries {
         }
         spec.query(rs -> {
             long calls = rs.getLong("calls");
-            sums.of(rowBucket.of(rs)).unreturned += calls;
+            if (rowBucket != null) {
+                sums.of(rowBucket.of(rs)).unreturned += calls;
+            }
             sums.total().unreturned += calls;
         });
     }

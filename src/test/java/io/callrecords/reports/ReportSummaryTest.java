@@ -173,7 +173,9 @@ class ReportSummaryTest extends ReportsTestSupport {
         assertThat(quantized(512)).isEqualTo(514); // [512, 516)
         assertThat(quantized(1 << 20)).isEqualTo((1 << 20) + (1 << 12)); // [2^20, 2^20 + 2^13)
         for (int v = 256; v < 5_000_000; v += 9_973) {
-            assertThat(Math.abs(quantized(v) - v)).as("%d", v).isLessThanOrEqualTo(v / 256 + 1);
+            int kept = quantized(v);
+            assertThat(Math.abs(kept - v)).as("%d", v).isLessThanOrEqualTo(v / 256 + 1);
+            assertThat(Distribution.value(Distribution.index(v))).as("Java's scale at %d", v).isEqualTo(kept);
         }
     }
 
