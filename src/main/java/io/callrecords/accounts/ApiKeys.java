@@ -4,8 +4,6 @@ import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,11 +74,8 @@ class ApiKeys {
     }
 
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream((String[]) rs.getArray("scopes").getArray())
-                .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
         return new ApiKey(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("prefix"),
-                scopes, Timestamps.fromDb(rs, "expires_at"), Timestamps.fromDb(rs, "revoked_at"),
+                Scope.parse((String[]) rs.getArray("scopes").getArray()), Timestamps.fromDb(rs, "expires_at"), Timestamps.fromDb(rs, "revoked_at"),
                 Timestamps.fromDb(rs, "last_used_at"), Timestamps.fromDb(rs, "created_at"));
     }
 }

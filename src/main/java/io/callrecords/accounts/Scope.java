@@ -1,7 +1,10 @@
 package io.callrecords.accounts;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** What an API key may do: {@code read} data, {@code write} data, {@code admin} the account. */
 public enum Scope {
@@ -18,5 +21,12 @@ public enum Scope {
             }
         }
         return Optional.empty();
+    }
+
+    /** The scopes of a stored key's {@code scopes} column; names this version does not know are left out. */
+    static Set<Scope> parse(String[] wire) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        Arrays.stream(wire).forEach(s -> fromWire(s).ifPresent(scopes::add));
+        return scopes;
     }
 }

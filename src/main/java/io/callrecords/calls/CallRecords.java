@@ -2,6 +2,8 @@ package io.callrecords.calls;
 
 import io.callrecords.media.MediaLinks;
 import io.callrecords.media.MediaUrls;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +68,47 @@ public class CallRecords {
                 ? page.records()
                 : jdbc.sql(sql.count().sql()).params(sql.count().params()).query(Long.class).single();
         return page.finish(count, mediaLinks.forCalls(accountId, page.uuids()));
+    }
+
+    /** A page of the call log: its records and the cursor of the next page (null after the last). */
+    public record LogPage(List<Map<String, Object>> records, String nextCursor) {}
+
+    /**
+     * A page of records for the call log, read with the list's own parameters and rules (a bad one is a
+     * {@link io.callrecords.shared.ValidationException} naming it), but without {@code meta.count}: a person pages
+     * on by cursor, and counting millions of matches would cost more than the page.
+     */
+    public LogPage logPage(long accountId, MultiValueMap<String, String> parameters) {
+        CallListQuery query = CallListQuery.read(parameters);
+        CallListSql.Statement rows = new CallListSql(accountId, query.filter()).page(CallRecordView.COLUMNS,
+                query.sort(), query.cursor(), query.limit() + 1, query.offset());
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<UUID> uuids = new ArrayList<>();
+        ListCursor[] last = new ListCursor[1];
+        boolean[] more = new boolean[1];
+        jdbc.sql(rows.sql()).params(rows.params()).query((RowCallbackHandler) rs -> {
+            if (records.size() == query.limit()) {
+                more[0] = true; // the row past the limit only says that a next page exists
+                return;
+            }
+            UUID uuid = rs.getObject("uuid", UUID.class);
+            records.add(view.mapRow(rs, records.size()));
+            uuids.add(uuid);
+            last[0] = new ListCursor(query.sort(), rs.getObject(query.sort().column(), OffsetDateTime.class).toInstant(), uuid);
+        });
+        Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, uuids);
+        for (int i = 0; i < records.size(); i++) {
+            withMedia(records.get(i), media.getOrDefault(uuids.get(i), MediaUrls.NONE));
+        }
+        return new LogPage(records, more[0] ? last[0].encode() : null);
+    }
+
+    /** The calls of the account that a call returned (whose callback it is), oldest first. */
+    public List<Map<String, Object>> returnedBy(long accountId, UUID callback) {
+        return jdbc.sql("SELECT " + CallRecordView.COLUMNS + " FROM call_records WHERE account_id = :account"
+                        + " AND callback_cdr_uuid = :uuid ORDER BY started_at")
+                .param("account", accountId).param("uuid", callback)
+                .query(view).list();
     }
 
     /** Up to {@code limit} matches from {@code offset} on, without a count (the legacy cdrs list has none). */

@@ -10,7 +10,8 @@ final class Facts {
     private final long[] totals = new long[calls.length];
     private final Distribution secondsToAnswer = new Distribution();
     private final Distribution secondsToCallback = new Distribution();
-    long unreturned;
+    /** Missed calls with no callback that an active worklist dismissal covers: not unreturned. */
+    long dismissed;
     long callbacksMade;
 
     void add(ReportMeasure measure, int value, long calls, long total) {

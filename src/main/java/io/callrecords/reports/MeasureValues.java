@@ -33,7 +33,8 @@ final class MeasureValues {
         m.put("callback_rate", rate(f.calls(RETURNED), f.calls(RETURNABLE)));
         m.put("time_to_callback_median", seconds(f.secondsToCallback().percentile(0.5)));
         m.put("time_to_callback_p90", seconds(f.secondsToCallback().percentile(0.9)));
-        m.put("unreturned", f.unreturned);
+        // The returnable calls with no callback, but for those a dismissal covers: the worklist's rule (WorklistSql).
+        m.put("unreturned", f.calls(RETURNABLE) - f.calls(RETURNED) - f.dismissed);
         m.put("handle_time", mean(f.total(INBOUND_HANDLED), f.calls(INBOUND_HANDLED)));
         m.put("outbound", f.calls(OUTBOUND));
         m.put("outbound_connected", f.calls(OUTBOUND_CONNECTED));

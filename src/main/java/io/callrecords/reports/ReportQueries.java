@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The facts of a period, summed per bucket. Buckets of time read the roll-ups (folded and not yet folded: exact at
  * every moment); buckets of users, numbers and teams apply the same {@code report_facts} to the records.
- * {@code unreturned} depends on dismissals, which change without any record changing, so it is always counted from the
- * records (the partial index of unreturned missed calls keeps that small).
+ * {@code unreturned} is the returnable calls less the returned ones (both facts) less those that an active worklist
+ * dismissal covers: dismissals change without any record changing, so that last part is counted from the records of
+ * the few dismissed numbers.
  */
 @Repository
 class ReportQueries {
@@ -76,10 +77,10 @@ class ReportQueries {
         } else {
             slots(account, request, buckets, "", facts(sums, ReportQueries::cell));
         }
-        if (heatMap) { // its cells show no unreturned calls: count them for the total only
-            unreturned(account, request, "1", sums, null, null);
+        if (heatMap) { // its cells show no unreturned calls: the total only
+            dismissed(account, request, "1", sums, null, null);
         } else {
-            unreturned(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
+            dismissed(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
         }
         return sums;
     }
@@ -136,7 +137,7 @@ class ReportQueries {
                         GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request)))
                 .params(request.period().params(account))
                 .query(facts(sums, ReportQueries::bucket));
-        unreturned(account, request, dimension, sums, ReportQueries::bucket, null);
+        dismissed(account, request, dimension, sums, ReportQueries::bucket, null);
         if (request.grouping() == ReportGrouping.USER) {
             // Callbacks made: the user's calls in the period that returned a missed call.
             db.sql("""
@@ -155,18 +156,18 @@ class ReportQueries {
     }
 
     /**
-     * Missed calls (denylisted ones aside) that are unreturned, as the worklist counts them ({@link WorklistSql}):
-     * reports.md's "unreturned" has one definition. Into the buckets of {@code rowBucket}, and the total; only the
-     * total without one.
+     * Missed calls with no callback that the active dismissal of their number covers ({@link WorklistSql}, the
+     * worklist's own rule), into the buckets of {@code rowBucket} and the total; only the total without one. Read from
+     * the dismissals, which are few, through the index of missed calls by caller.
      */
-    private void unreturned(long account, ReportRequest request, String bucket, Sums sums,
-                            RowBucket rowBucket, TimeBuckets buckets) {
+    private void dismissed(long account, ReportRequest request, String bucket, Sums sums,
+                           RowBucket rowBucket, TimeBuckets buckets) {
         var spec = db.sql("""
                         SELECT %s AS bucket, count(*) AS calls
-                        FROM call_records r LEFT JOIN %s
-                        WHERE %s AND %s%s
-                        GROUP BY 1""".formatted(bucket, WorklistSql.activeDismissal("r.caller_number", "d"),
-                        WorklistSql.missedInPeriod("r"), WorklistSql.unreturned("r", "d"), teamsOnly(request)))
+                        FROM missed_call_dismissals d JOIN call_records r ON r.caller_number = d.caller_number
+                        WHERE d.account_id = :account AND d.undismissed_at IS NULL AND %s AND %s%s
+                        GROUP BY 1""".formatted(bucket, WorklistSql.missedInPeriod("r"),
+                        WorklistSql.coveredByDismissal("r", "d"), teamsOnly(request)))
                 .params(request.period().params(account));
         if (buckets != null) {
             spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());
@@ -174,9 +175,9 @@ class ReportQueries {
         spec.query(rs -> {
             long calls = rs.getLong("calls");
             if (rowBucket != null) {
-                sums.of(rowBucket.of(rs)).unreturned += calls;
+                sums.of(rowBucket.of(rs)).dismissed += calls;
             }
-            sums.total().unreturned += calls;
+            sums.total().dismissed += calls;
         });
     }
 

@@ -179,6 +179,14 @@ final class WorklistSql {
                 .formatted(call, dismissal);
     }
 
+    /**
+     * The missed calls an active dismissal, joined as {@code dismissal}, takes out of unreturned: no callback, and
+     * started before the dismissal. Every other missed call with no callback is {@link #unreturned}.
+     */
+    static String coveredByDismissal(String call, String dismissal) {
+        return "%1$s.callback_cdr_uuid IS NULL AND %1$s.started_at < %2$s.dismissed_at".formatted(call, dismissal);
+    }
+
     /** The join of the active dismissal, aliased {@code dismissal}, of the caller number in {@code number}. */
     static String activeDismissal(String number, String dismissal) {
         return ("missed_call_dismissals %2$s ON %2$s.account_id = :account AND %2$s.caller_number = %1$s"

@@ -1,0 +1,86 @@
+package io.callrecords.accounts;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sessions of the pages, opened with an API key (V11). A session stands for its key: it ends when the key is revoked
+ * or expires, and after {@link #LIFETIME} in any case. Kept in the database, so that any app node serves any page.
+ */
+@Service
+public class PageSessions {
+
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A session just opened: the token for the cookie (shown nowhere else) and the session. */
+    public record Opened(String token, PageSession session) {}
+
+    private final JdbcClient db;
+    private final ApiKeys apiKeys;
+    private final Clock clock;
+
+    PageSessions(JdbcClient db, ApiKeys apiKeys, Clock clock) {
+        this.db = db;
+        this.apiKeys = apiKeys;
+        this.clock = clock;
+    }
+
+    /** Opens a session for a usable API key; empty for an unknown, revoked or expired one. */
+    public Optional<Opened> open(String apiKey) {
+        Instant now = clock.instant();
+        return apiKeys.findBySecret(apiKey.strip())
+                .map(ApiKeys.Authenticated::key)
+                .filter(key -> key.usableAt(now))
+                .map(key -> {
+                    String token = randomToken();
+                    String csrf = randomToken();
+                    Instant expires = key.expiresAt() != null && key.expiresAt().isBefore(now.plus(LIFETIME))
+                            ? key.expiresAt() : now.plus(LIFETIME);
+                    db.sql("""
+                                    INSERT INTO page_sessions (token_hash, account_id, api_key_id, csrf_token, expires_at)
+                                    VALUES (:hash, :account, :key, :csrf, :expires)""")
+                            .param("hash", ApiKeySecret.hash(token)).param("account", key.accountId())
+                            .param("key", key.id()).param("csrf", csrf)
+                            .param("expires", Timestamp.from(expires)).update();
+                    return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf));
+                });
+    }
+
+    /** The session of a cookie's token, while it and its key are usable. */
+    public Optional<PageSession> find(String token) {
+        return db.sql("""
+                        SELECT s.account_id, s.api_key_id, s.csrf_token, k.scopes
+                        FROM page_sessions s JOIN api_keys k ON k.id = s.api_key_id
+                        WHERE s.token_hash = :hash AND s.expires_at > now()
+                          AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())""")
+                .param("hash", ApiKeySecret.hash(token))
+                .query((rs, i) -> new PageSession(new Caller(rs.getLong(1), rs.getLong(2),
+                        Scope.parse((String[]) rs.getArray(4).getArray())), rs.getString(3)))
+                .optional();
+    }
+
+    /** Signs out: the token opens nothing any more. */
+    public void close(String token) {
+        db.sql("DELETE FROM page_sessions WHERE token_hash = :hash").param("hash", ApiKeySecret.hash(token)).update();
+    }
+
+    @Scheduled(fixedDelayString = "PT10M")
+    void forgetExpired() {
+        db.sql("DELETE FROM page_sessions WHERE expires_at <= now()").update();
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,81 @@
+package io.callrecords.web;
+
+import io.callrecords.accounts.PageSession;
+import io.callrecords.calls.CallExportDownload;
+import io.callrecords.calls.CallRecords;
+import io.callrecords.shared.ValidationException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The call log: the account's calls, newest first, with the list API's filters in people's words, paged by cursor
+ * (fast at any depth; no total count, which would cost more than the page), and the export of the same filters.
+ */
+@Controller
+class CallLogController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final CallRecords records;
+    private final CallExportDownload export;
+    private final PageModel pages;
+
+    CallLogController(CallRecords records, CallExportDownload export, PageModel pages) {
+        this.records = records;
+        this.export = export;
+        this.pages = pages;
+    }
+
+    @GetMapping("/calls")
+    String log(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
+               @RequestParam MultiValueMap<String, String> request, Model model, HttpServletResponse response) {
+        ZoneId zone = pages.zone(session);
+        CallLogFilters filters = CallLogFilters.of(request);
+        model.addAttribute("filters", filters);
+        model.addAttribute("rows", List.of());
+        MultiValueMap<String, String> api = filters.api(zone);
+        String cursor = request.getFirst("cursor");
+        if (cursor != null && !cursor.isBlank()) {
+            api.add("cursor", cursor);
+        }
+        api.add("limit", Integer.toString(PAGE_SIZE));
+        try {
+            CallRecords.LogPage page = records.logPage(session.caller().accountId(), api);
+            model.addAttribute("rows", page.records().stream().map(r -> CallRow.of(r, zone)).toList());
+            model.addAttribute("next", page.nextCursor() == null ? null
+                    : filters.link("/calls", Map.of("cursor", page.nextCursor())));
+            model.addAttribute("first", cursor == null || cursor.isBlank() ? null : filters.link("/calls", Map.of()));
+            model.addAttribute("exportCsv", filters.link("/calls/export", Map.of("format", "csv")));
+            model.addAttribute("exportNdjson", filters.link("/calls/export", Map.of("format", "ndjson")));
+        } catch (ValidationException e) {
+            response.setStatus(422);
+            model.addAttribute("errors", fieldErrors(e));
+        }
+        return "calls";
+    }
+
+    @GetMapping("/calls/export")
+    void export(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
+                @RequestParam MultiValueMap<String, String> request, HttpServletResponse response) {
+        MultiValueMap<String, String> api = CallLogFilters.of(request).api(pages.zone(session));
+        api.add("format", "ndjson".equals(request.getFirst("format")) ? "ndjson" : "csv");
+        export.write(session.caller().accountId(), api, response);
+    }
+
+    /** The API's messages by page field ("" for one that no field stands for). */
+    static Map<String, List<String>> fieldErrors(ValidationException e) {
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(CallLogFilters.fieldOf(parameter),
+                f -> new java.util.ArrayList<>()).addAll(messages));
+        return byField;
+    }
+}

@@ -1,0 +1,99 @@
+package io.callrecords.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The call log's filters as people set them (local dates, "missed", "returned") and as the calls API reads them
+ * ({@code started_at[gte]}, {@code missing_call[eq]}, ...): the page hands the API's own parser the translation, so
+ * the log, its export link and the API agree on every rule and every message.
+ *
+ * @param values the form's fields as sent, blanks left out
+ * <p>Public, as the view models of the pages are, for the templates to read.
+ */
+public record CallLogFilters(Map<String, String> values) {
+
+    /** Page field → API parameter, for the fields that are only renamed. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "direction", "direction[eq]", "reason", "missing_call_reason[eq]", "user", "user_id[eq]", "q", "q");
+    static final List<String> FIELDS = List.of("from", "to", "direction", "missed", "reason", "returned", "user", "q", "sort");
+
+    static CallLogFilters of(MultiValueMap<String, String> request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            String value = request.getFirst(field);
+            if (value != null && !value.isBlank()) {
+                values.put(field, value.strip());
+            }
+        }
+        return new CallLogFilters(values);
+    }
+
+    public String get(String field) {
+        return values.getOrDefault(field, "");
+    }
+
+    /**
+     * The API's parameters: dates are whole local days in the account's zone ({@code to} included); an unreadable
+     * date goes to the API as typed, so that its message names it.
+     */
+    MultiValueMap<String, String> api(ZoneId zone) {
+        MultiValueMap<String, String> p = new LinkedMultiValueMap<>();
+        values.forEach((field, value) -> {
+            switch (field) {
+                case "from" -> p.add("started_at[gte]", dayStart(value, zone, 0));
+                case "to" -> p.add("started_at[lt]", dayStart(value, zone, 1));
+                case "missed" -> p.add("missing_call[eq]", yesNo(value));
+                case "returned" -> p.add("returned[eq]", yesNo(value));
+                case "sort" -> p.add("sort", value.equals("oldest") ? "started_at.asc" : "started_at.desc");
+                default -> p.add(RENAMED.get(field), value);
+            }
+        });
+        return p;
+    }
+
+    /** The API parameter a page field becomes, to show the API's message next to the field. */
+    static String fieldOf(String apiParameter) {
+        return switch (apiParameter.replaceAll("\\[.*", "")) {
+            case "started_at" -> apiParameter.contains("lt") ? "to" : "from";
+            case "missing_call" -> "missed";
+            case "returned" -> "returned";
+            case "missing_call_reason" -> "reason";
+            case "user_id" -> "user";
+            case "direction" -> "direction";
+            case "q" -> "q";
+            default -> "";
+        };
+    }
+
+    /** This page's address with the filters and more parameters (the cursor of the next page, say). */
+    String link(String path, Map<String, String> more) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        values.forEach(uri::queryParam);
+        more.forEach(uri::queryParam);
+        return uri.encode().build().toUriString();
+    }
+
+    private static String dayStart(String date, ZoneId zone, int plusDays) {
+        try {
+            return LocalDate.parse(date).plusDays(plusDays).atStartOfDay(zone).toOffsetDateTime().toString();
+        } catch (DateTimeParseException e) {
+            return date;
+        }
+    }
+
+    private static String yesNo(String value) {
+        return switch (value) {
+            case "yes" -> "true";
+            case "no" -> "false";
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package io.callrecords.web;
+
+import io.callrecords.accounts.PageSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Signing in with an account API key, and out. The key is sent once, in the body of the sign-in form, and never
+ * shown again: the browser keeps only a session cookie. The sign-in form has no session yet, so its CSRF token is a
+ * cookie that the form must repeat (double submit).
+ */
+@Controller
+class SignInController {
+
+    static final String FORM_COOKIE = "callrecords_sign_in";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PageSessions sessions;
+
+    SignInController(PageSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/sign-in")
+    String form(@RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        PagePaths.secureHeaders(response);
+        if (Cookies.value(request, PageSessionFilter.COOKIE).flatMap(sessions::find).isPresent()) {
+            return "redirect:" + safeNext(next);
+        }
+        return render(request, response, model, next, null);
+    }
+
+    @PostMapping("/sign-in")
+    String signIn(@RequestParam(name = "api_key", defaultValue = "") String apiKey,
+                  @RequestParam(name = "_csrf", defaultValue = "") String csrf,
+                  @RequestParam(required = false) String next,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        PagePaths.secureHeaders(response);
+        Optional<String> expected = Cookies.value(request, FORM_COOKIE);
+        if (expected.isEmpty() || !expected.get().equals(csrf)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return render(request, response, model, next, "The form had expired. Please sign in again.");
+        }
+        if (apiKey.isBlank()) {
+            response.setStatus(422);
+            return render(request, response, model, next, "Enter an API key of your account.");
+        }
+        Optional<PageSessions.Opened> opened = sessions.open(apiKey);
+        if (opened.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return render(request, response, model, next, "This key is unknown, revoked or expired.");
+        }
+        Cookies.set(request, response, PageSessionFilter.COOKIE, opened.get().token(), "Lax", null);
+        Cookies.clear(request, response, FORM_COOKIE);
+        return "redirect:" + safeNext(next);
+    }
+
+    @PostMapping("/sign-out")
+    String signOut(HttpServletRequest request, HttpServletResponse response) {
+        Cookies.value(request, PageSessionFilter.COOKIE).ifPresent(sessions::close);
+        Cookies.clear(request, response, PageSessionFilter.COOKIE);
+        return "redirect:/sign-in";
+    }
+
+    private String render(HttpServletRequest request, HttpServletResponse response, Model model, String next,
+                          String error) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Cookies.set(request, response, FORM_COOKIE, token, "Strict", null);
+        model.addAttribute("csrf", token);
+        model.addAttribute("next", safeNext(next));
+        model.addAttribute("error", error);
+        return "sign-in";
+    }
+
+    /** Only a path of this site: never another origin ({@code //host} or {@code https://...}). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return "/";
+        }
+        return next;
+    }
+}

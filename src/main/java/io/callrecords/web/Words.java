@@ -1,0 +1,37 @@
+package io.callrecords.web;
+
+/** The record's codes in plain words. */
+final class Words {
+
+    private Words() {}
+
+    static String direction(String wire) {
+        return switch (wire == null ? "" : wire) {
+            case "inbound" -> "Inbound";
+            case "outbound" -> "Outbound";
+            case "internal" -> "Internal";
+            default -> "";
+        };
+    }
+
+    static String reason(String wire) {
+        return switch (wire == null ? "" : wire) {
+            case "abandoned" -> "caller hung up while waiting";
+            case "short_abandoned" -> "caller hung up within seconds";
+            case "out_of_business_hours" -> "out of business hours";
+            case "callback" -> "caller asked for a callback";
+            case "denylist" -> "number on the denylist";
+            case "" -> "no reason recorded";
+            default -> wire.replace('_', ' ');
+        };
+    }
+
+    /** Seconds as m:ss (h:mm:ss from an hour on); empty for none. */
+    static String seconds(Object value) {
+        if (!(value instanceof Number n)) {
+            return "";
+        }
+        long s = n.longValue();
+        return s >= 3600 ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60) : "%d:%02d".formatted(s / 60, s % 60);
+    }
+}
