@@ -19,7 +19,8 @@ public final class BenchCommand {
             ReadApiBenchmark.BENCHMARK,
             WebhookBenchmark.BENCHMARK,
             MediaBenchmark.BENCHMARK,
-            ReportsBenchmark.BENCHMARK);
+            ReportsBenchmark.BENCHMARK,
+            PagesBenchmark.BENCHMARK);
 
     private BenchCommand() {}
 

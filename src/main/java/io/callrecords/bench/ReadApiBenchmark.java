@@ -61,7 +61,7 @@ final class ReadApiBenchmark {
             List<Account> accounts = BenchAccounts.ensure(service, options.accounts());
             String url = "jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres";
             try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
-                prepare(db, accounts);
+                ensureLoaded(db, accounts, options.records(), options.keep());
                 conditions(db, "before");
                 System.out.printf("%nList: one account, one week, direction[eq]=inbound, missing_call[eq]=true, %d/s"
                         + " for %d s (after %d s of warm-up)%n", options.rate(), options.seconds(), options.seconds() / 4);
@@ -104,25 +104,25 @@ final class ReadApiBenchmark {
         return now;
     }
 
-    /** Loads the records unless the (kept) database holds them already. */
-    private void prepare(Connection db, List<Account> accounts) throws Exception {
+    /** Loads the records unless the (kept) database holds them already (the pages benchmark reads them too). */
+    static void ensureLoaded(Connection db, List<Account> accounts, long records, Path keep) throws Exception {
         long present;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM call_records")) {
             rs.next();
             present = rs.getLong(1);
         }
-        if (present == options.records()) {
-            System.out.printf("Read API benchmark on %,d records already loaded in %s%n", present, options.keep());
+        if (present == records) {
+            System.out.printf("On %,d records already loaded in %s%n", present, keep);
             System.out.printf("  report roll-ups folded after %.0f s%n", ReportFolds.awaitFolded(db));
             return;
         }
-        System.out.printf("Read API benchmark: loading %,d records over %d accounts into the embedded PostgreSQL%n",
-                options.records(), accounts.size());
+        System.out.printf("Loading %,d records over %d accounts into the embedded PostgreSQL%n",
+                records, accounts.size());
         try (Statement s = db.createStatement()) {
             s.execute("TRUNCATE call_records");
         }
         long started = System.nanoTime();
-        BulkCallRecords.load(db, accounts.stream().mapToLong(Account::id).toArray(), options.records());
+        BulkCallRecords.load(db, accounts.stream().mapToLong(Account::id).toArray(), records);
         System.out.printf("  loaded in %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 

@@ -1,0 +1,132 @@
+package io.callrecords.bench;
+
+import io.callrecords.bench.BenchAccounts.Account;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pages at ten million records (the read benchmark's data): a person signed in to one account (100,000 calls)
+ * opens the call log, its 1,000th page by cursor, a filtered log, a call's detail and the dashboard for a month, one
+ * request at a time, each many times. The time is measured by this client over loopback: the server's time plus
+ * well under a millisecond of HTTP.
+ */
+final class PagesBenchmark {
+
+    record Options(long records, int accounts, int repeats, Path keep) {}
+
+    static final Benchmark BENCHMARK = new Benchmark("pages",
+            "the call log (first page, page 1,000 by cursor, filtered), a call's detail and the dashboard for a month at"
+                    + " ten million records; --keep DIR reuses (or keeps) the read benchmark's data",
+            Benchmark.options("--records", 10_000_000, "--accounts", 100, "--repeats", 300, "--keep", "none"),
+            o -> new PagesBenchmark(new Options(o.integer("--records"), o.integer("--accounts"), o.integer("--repeats"),
+                    o.string("--keep").equals("none") ? null : Path.of(o.string("--keep")).toAbsolutePath())).run());
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern NEXT = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
+    private static final Pattern CALL = Pattern.compile("href=\"/calls/([0-9a-f-]{36})\"");
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).build();
+    private String base;
+
+    PagesBenchmark(Options options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        boolean keep = options.keep() != null;
+        Path dir = keep ? options.keep() : Files.createTempDirectory("callrecords-bench-pages");
+        try (ServiceProcess service = ServiceProcess.start("1g", dir, keep)) {
+            List<Account> accounts = BenchAccounts.ensure(service, options.accounts());
+            try (Connection db = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres", "postgres", "")) {
+                ReadApiBenchmark.ensureLoaded(db, accounts, options.records(), options.keep());
+            }
+            base = "http://127.0.0.1:" + service.port;
+            signIn(accounts.getFirst());
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("call log, first page (50 calls, newest first)", "/calls");
+            pages.put("call log, page 1,000 by cursor", deepPage("/calls", 1000));
+            pages.put("call log, missed calls of two months", "/calls?missed=yes&from=2025-09-01&to=2025-10-31");
+            Matcher call = CALL.matcher(get("/calls"));
+            if (!call.find()) {
+                throw new IllegalStateException("The call log lists no call");
+            }
+            pages.put("call detail", "/calls/" + call.group(1));
+            pages.put("dashboard, one month by day", "/dashboard?period=custom&from=2025-10-01&to=2025-10-31");
+            System.out.printf("%nPages of one account (of %d), signed in, %d times each after 20 of warm-up, one request"
+                    + " at a time%n", accounts.size(), options.repeats());
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                System.out.println("  " + page.getKey() + ": " + measure(page.getValue()));
+            }
+        }
+    }
+
+    private String measure(String path) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            get(path);
+        }
+        long[] micros = new long[options.repeats()];
+        for (int i = 0; i < micros.length; i++) {
+            long t0 = System.nanoTime();
+            get(path);
+            micros[i] = (System.nanoTime() - t0) / 1000;
+        }
+        return Latencies.of(micros, micros.length, 0, 0).summary().replaceAll(" in .*failed:", ":");
+    }
+
+    /** The address of the n-th page, following each page's "Next page" link. */
+    private String deepPage(String first, int n) throws Exception {
+        String path = first;
+        for (int page = 1; page < n; page++) {
+            Matcher next = NEXT.matcher(get(path));
+            if (!next.find()) {
+                throw new IllegalStateException("The call log has no page " + (page + 1));
+            }
+            path = next.group(1).replace("&amp;", "&");
+        }
+        return path;
+    }
+
+    private void signIn(Account account) throws Exception {
+        Matcher csrf = CSRF.matcher(get("/sign-in"));
+        if (!csrf.find()) {
+            throw new IllegalStateException("The sign-in page has no form token");
+        }
+        List<String> form = new ArrayList<>();
+        for (String[] field : new String[][] {{"api_key", account.key()}, {"_csrf", csrf.group(1)}}) {
+            form.add(field[0] + "=" + URLEncoder.encode(field[1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form))).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 302) {
+            throw new IllegalStateException("Sign-in failed: " + answer.statusCode());
+        }
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+}
