@@ -1,0 +1,38 @@
+package io.callrecords.reports;
+
+import io.callrecords.accounts.AccountSettingsService;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The summary report for the pages: what {@code GET /api/v3/reports/summary} answers as JSON, read with its own
+ * parameters, rules and messages, so that the dashboard and the API never disagree on a number.
+ */
+@Service
+public class SummaryReports {
+
+    private final ReportSummary summary;
+    private final AccountSettingsService settings;
+    private final Clock clock;
+
+    SummaryReports(ReportSummary summary, AccountSettingsService settings, Clock clock) {
+        this.summary = summary;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The API's body ({@code {"data": {"from", "to", "timezone", "sl_seconds", "group_by", "total", "buckets"}}}) for
+     * the API's parameters ({@code from}, {@code to}, {@code timezone}, {@code sl_seconds}, {@code group_by}), the
+     * account's time zone unless one is named.
+     *
+     * @throws io.callrecords.shared.ValidationException naming every bad parameter, as the API's 422 does
+     */
+    public Map<String, Object> summary(long accountId, MultiValueMap<String, String> parameters) {
+        ReportRequest request = ReportRequest.read(parameters, settings.current(accountId).settings().timezone(),
+                clock.instant());
+        return SummaryRendering.json(summary.summarise(accountId, request));
+    }
+}
