@@ -88,16 +88,20 @@ public record ScheduleForm(String idPrefix, String namePrefix, String errorKey, 
         return build(idPrefix, namePrefix, errorKey, intervals, closed);
     }
 
-    /** The same schedule with one empty interval per day and one empty date to fill in (no script needed). */
+    /** The same schedule with an empty interval at the end of every day and an empty date to fill in (no script needed). */
     ScheduleForm withEmptyRows() {
         Map<String, List<String[]>> intervals = new LinkedHashMap<>();
         days.forEach(d -> {
             List<String[]> rows = new ArrayList<>(d.intervals().stream().map(i -> new String[] {i.start(), i.end()}).toList());
-            rows.add(new String[] {"", ""});
+            if (d.intervals().isEmpty() || !d.intervals().getLast().blank()) {
+                rows.add(new String[] {"", ""});
+            }
             intervals.put(d.code(), rows);
         });
         List<String> closed = new ArrayList<>(closedDates.stream().map(ClosedDate::value).toList());
-        closed.add("");
+        if (closed.isEmpty() || !closed.getLast().isEmpty()) {
+            closed.add("");
+        }
         return build(idPrefix, namePrefix, errorKey, intervals, closed);
     }
 

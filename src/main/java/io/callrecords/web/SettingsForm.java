@@ -66,6 +66,11 @@ public record SettingsForm(String timezone, String defaultRegion, boolean always
             return errorKey() + ".number";
         }
 
+        /** Whether the block holds anything typed: the page shows the empty block for a new number folded. */
+        public boolean filledIn() {
+            return !isEmpty();
+        }
+
         /** A block nobody filled in (the empty one the page offers for a new number). */
         boolean isEmpty() {
             return number.isEmpty() && schedule.isEmpty();

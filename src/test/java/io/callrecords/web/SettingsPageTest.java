@@ -58,6 +58,7 @@ class SettingsPageTest extends PageTestSupport {
         assertThat(value(b, "bh-mon-0-start")).isEqualTo("18:00"); // shown as typed
         assertThat(value(b, "bh-mon-1-start")).isEqualTo("19:00");
         assertThat(b.findElement(By.id("bh-mon-0-start")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.findElements(By.cssSelector("#bh-wed-rows li"))).as("one empty row, not one more per post").hasSize(1);
         assertThat(settingsOf(key)).as("a refused form saves nothing, not even its valid fields").isEqualTo(before);
         ((JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView()", b.findElement(By.id("h-hours")));
         Browser.screenshot(b, "settings-errors");
@@ -94,6 +95,12 @@ class SettingsPageTest extends PageTestSupport {
         save(b); // the same values again
         waitFor().until(ExpectedConditions.urlContains("unchanged"));
         assertThat(api.get(SETTINGS, key).data().path("version").asInt()).isEqualTo(3);
+
+        b.findElements(By.cssSelector("#bh-mon-rows .remove-row")).get(1).click(); // Monday's 19:00-20:00
+        save(b);
+        waitFor().until(ExpectedConditions.urlContains("saved=4"));
+        assertThat(api.get(SETTINGS, key).data().path("business_hours").path("mon").toString())
+                .isEqualTo("[[\"08:00\",\"18:00\"]]");
     }
 
     @Test
