@@ -57,9 +57,14 @@ public class AccountSettingsService {
         return history.all(accountId);
     }
 
-    /** Validates the whole change first: a bad field leaves every setting as it was. */
+    /**
+     * Applies a PATCH document (the JSON shape of {@code PATCH /api/v3/account/settings}, any subset of the fields) as
+     * a new version. Validates the whole change first: a bad field throws a
+     * {@link io.callrecords.shared.ValidationException} naming every bad field, and leaves every setting as it was.
+     * Public for the settings page, which builds the same document from its form; callers check the admin scope.
+     */
     @Transactional
-    SettingsVersion change(long accountId, Map<String, Object> patch) {
+    public SettingsVersion change(long accountId, Map<String, Object> patch) {
         accounts.lock(accountId);
         AccountSettings base = history.latest(accountId).map(SettingsVersion::settings).orElse(AccountSettings.DEFAULTS);
         SettingsDocument.Change change = SettingsDocument.apply(patch, base, clock.instant());
