@@ -1,0 +1,49 @@
+package io.callrecords.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event of the call flow as a step of the timeline: seconds from the call's start, the local time, and what
+ * happened in words.
+ *
+ * @param offset  "+12 s" from the call's start ("-2 s" for an event the platform dated before the start)
+ * @param seconds the same, as a number, for the timeline's datetime attribute
+ */
+public record FlowStep(String offset, long seconds, String time, String action, String what) {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /**
+     * The record's {@code call_flow} (newest first, ties newest arrival first) as a timeline, oldest first: the
+     * reversed list, so that events at the same second keep the order in which they happened.
+     */
+    static List<FlowStep> timeline(Object callFlow, String startedAt, ZoneId zone) {
+        if (!(callFlow instanceof List<?> events)) {
+            return List.of();
+        }
+        long start = startedAt == null ? Long.MIN_VALUE : Instant.parse(startedAt).getEpochSecond();
+        List<FlowStep> steps = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (!(events.get(i) instanceof Map<?, ?> event)) {
+                continue;
+            }
+            long at = ((Number) event.get("timestamp")).longValue();
+            String action = String.valueOf(event.get("action"));
+            Map<?, ?> detail = event.get("detail") instanceof Map<?, ?> d ? d : Map.of();
+            long seconds = start == Long.MIN_VALUE ? 0 : at - start;
+            steps.add(new FlowStep((seconds < 0 ? "-" : "+") + Math.abs(seconds) + " s", seconds,
+                    CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail)));
+        }
+        return steps;
+    }
+
+    /** The offset as an ISO-8601 duration, for {@code <time datetime>}. */
+    public String duration() {
+        return java.time.Duration.ofSeconds(seconds).toString();
+    }
+}

@@ -1,0 +1,54 @@
+package io.callrecords.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The call detail's words, its timeline order and its media links, without the app. */
+class CallDetailWordsTest {
+
+    @Test
+    void spansDropAZeroLastPart() {
+        assertThat(DetailWords.span(45)).isEqualTo("45 s");
+        assertThat(DetailWords.span(589)).isEqualTo("9 min 49 s");
+        assertThat(DetailWords.span(600)).isEqualTo("10 min");
+        assertThat(DetailWords.span(7_500)).isEqualTo("2 h 5 min");
+        assertThat(DetailWords.span(3 * 86_400 + 4 * 3600 + 59)).isEqualTo("3 d 4 h");
+        assertThat(DetailWords.span(null)).isEmpty();
+    }
+
+    @Test
+    void everyActionOfTheFlowHasWords() {
+        assertThat(DetailWords.event("route", Map.of("type", "smart_ivr", "id", 4))).isEqualTo("Sent to smart IVR 4");
+        assertThat(DetailWords.event("answer", Map.of("type", "contact"))).isEqualTo("Answered by a contact not in the address book");
+        assertThat(DetailWords.event("bridge_fail", Map.of("type", "user", "id", 7))).isEqualTo("No conversation with user 7");
+        assertThat(DetailWords.event("voicemail", Map.of("type", "account", "id", 2))).isEqualTo("Reached the account's voicemail box 2");
+        assertThat(DetailWords.event("hangup", Map.of("hangup_by", "system"))).isEqualTo("Hung up by the system");
+        assertThat(DetailWords.event("callback_request", Map.of())).isEqualTo("The caller asked to be called back");
+        assertThat(DetailWords.event("some_new_action", Map.of())).isEqualTo("some new action");
+    }
+
+    @Test
+    void theNewestFirstFlowBecomesAnOldestFirstTimelineKeepingTiesInOrder() {
+        List<Map<String, Object>> newestFirst = List.of(
+                Map.of("action", "hangup", "detail", Map.of("hangup_by", "contact"), "timestamp", 1_773_133_225L),
+                Map.of("action", "bridge", "detail", Map.of("type", "user", "id", 7), "timestamp", 1_773_133_208L),
+                Map.of("action", "answer", "detail", Map.of("type", "user", "id", 7), "timestamp", 1_773_133_208L),
+                Map.of("action", "init", "detail", Map.of(), "timestamp", 1_773_133_200L));
+        List<FlowStep> steps = FlowStep.timeline(newestFirst, "2026-03-10T09:00:00Z", ZoneId.of("Europe/Istanbul"));
+        assertThat(steps).extracting(FlowStep::action).containsExactly("init", "answer", "bridge", "hangup");
+        assertThat(steps).extracting(FlowStep::offset).containsExactly("+0 s", "+8 s", "+8 s", "+25 s");
+        assertThat(steps.get(3).time()).isEqualTo("12:00:25");
+        assertThat(steps.get(3).duration()).isEqualTo("PT25S");
+    }
+
+    @Test
+    void aSignedLinkIsServedAsAPathOfThisSite() {
+        assertThat(CallDetail.onThisSite("http://localhost:8080/media/v1/3/0b2c/recording?expires=17&signature=a-b_c"))
+                .isEqualTo("/media/v1/3/0b2c/recording?expires=17&signature=a-b_c");
+        assertThat(CallDetail.onThisSite(null)).isNull();
+    }
+}
