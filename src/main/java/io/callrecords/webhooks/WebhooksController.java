@@ -1,10 +1,10 @@
 package io.callrecords.webhooks;
 
 import io.callrecords.accounts.Caller;
+import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.PathIds;
-import io.callrecords.accounts.Scope;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
