@@ -36,17 +36,20 @@ class WebhookDeliveriesController {
     private final Subscriptions subscriptions;
     private final DeliveryLog log;
     private final JsonMapper json;
+    private final WebhookAdministration administration;
 
-    WebhookDeliveriesController(Subscriptions subscriptions, DeliveryLog log, JsonMapper json) {
+    WebhookDeliveriesController(Subscriptions subscriptions, DeliveryLog log, JsonMapper json,
+                                WebhookAdministration administration) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.json = json;
+        this.administration = administration;
     }
 
     /** {@code ?limit=1..100 (10)&offset=0&status=pending|succeeded|failed}, newest first. */
     @GetMapping("/deliveries")
     Map<String, Object> list(Caller caller, @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
-        long subscription = subscription(caller, id);
+        long subscription = subscription(caller, id); // an unknown subscription is a 404 before any parameter error
         QueryParameters parameters = new QueryParameters(query);
         int limit = (int) parameters.whole("limit", 10, 1, 100);
         int offset = (int) parameters.whole("offset", 0, 0, Integer.MAX_VALUE);
@@ -55,29 +58,23 @@ class WebhookDeliveriesController {
             parameters.error("status", "must be one of pending, succeeded, failed");
         }
         parameters.finish();
+        WebhookAdministration.Deliveries page = administration.deliveries(caller, subscription, status, limit, offset);
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("count", log.count(subscription, status));
+        meta.put("count", page.total());
         meta.put("offset", offset);
         meta.put("limit", limit);
-        return Map.of("data", log.list(subscription, status, limit, offset).stream().map(Delivery::view).toList(),
-                "meta", meta);
+        return Map.of("data", page.deliveries(), "meta", meta);
     }
 
     @GetMapping("/deliveries/{deliveryId}")
     Map<String, Object> get(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
-        long subscription = subscription(caller, id);
-        return Map.of("data", log.find(subscription, PathIds.parse(deliveryId)).orElseThrow(ApiException::notFound).view());
+        return Map.of("data", administration.delivery(caller, PathIds.parse(id), PathIds.parse(deliveryId)));
     }
 
     @PostMapping("/deliveries/{deliveryId}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> resend(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
-        long subscription = subscription(caller, id);
-        long delivery = PathIds.parse(deliveryId);
-        if (!log.resend(subscription, delivery)) {
-            throw ApiException.notFound();
-        }
-        return Map.of("data", log.find(subscription, delivery).orElseThrow(ApiException::notFound).view());
+        return Map.of("data", administration.resend(caller, PathIds.parse(id), PathIds.parse(deliveryId)));
     }
 
     /** {@code ?since=2026-03-26T00:00:00Z}: every failed delivery created since then is queued again. */

@@ -1,0 +1,145 @@
+package io.callrecords.webhooks;
+
+import io.callrecords.accounts.Caller;
+import io.callrecords.accounts.Scope;
+import io.callrecords.shared.ApiException;
+import io.callrecords.shared.CallrecordsProperties;
+import io.callrecords.shared.OutboundGuard;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Managing an account's subscriptions and their delivery logs, for the API's controllers and the pages alike, so that
+ * a rule (the scope an action needs, the fields' validation, the limit of subscriptions, the secret shown once) lives
+ * in one place. Answers are the wire shapes of {@code /api/v3/webhooks}. The scopes are those the API asks for:
+ * {@code read} to read, {@code write} to pause, resume and resend, {@code write} and {@code admin} to create, rotate
+ * and delete (the API's filter asks {@code write} of every change, the controllers {@code admin} of those).
+ */
+@Service
+public class WebhookAdministration {
+
+    /** A page of a subscription's deliveries, newest first, each with its attempts, and how many there are. */
+    public record Deliveries(List<Map<String, Object>> deliveries, int total) {}
+
+    private final Subscriptions subscriptions;
+    private final DeliveryLog log;
+    private final OutboundGuard guard;
+    private final CallrecordsProperties.Webhooks settings;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+
+    WebhookAdministration(Subscriptions subscriptions, DeliveryLog log, OutboundGuard guard,
+                          CallrecordsProperties.Webhooks settings, WebhookDispatcher dispatcher, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.log = log;
+        this.guard = guard;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** The events a subscription can pick, by their wire names. */
+    public List<String> eventTypes() {
+        return WebhookEvent.WIRE_NAMES;
+    }
+
+    public List<Map<String, Object>> list(Caller caller) {
+        caller.require(Scope.READ);
+        return subscriptions.list(caller.accountId()).stream().map(s -> s.view(clock.instant())).toList();
+    }
+
+    /** One subscription; 404 for none of the account's. */
+    public Map<String, Object> get(Caller caller, long id) {
+        caller.require(Scope.READ);
+        return subscriptions.find(caller.accountId(), id).orElseThrow(ApiException::notFound).view(clock.instant());
+    }
+
+    /**
+     * {@code {"url", "events": [...], "description"?}} checked as {@link SubscriptionFields} checks it (nothing is
+     * saved when a field is wrong); the answer carries the signing {@code secret}, which is never shown again.
+     */
+    @Transactional
+    public Map<String, Object> create(Caller caller, Map<String, Object> body) {
+        requireAdmin(caller);
+        SubscriptionFields fields = SubscriptionFields.forCreate(body, guard);
+        if (subscriptions.count(caller.accountId()) >= settings.maxSubscriptionsPerAccount()) {
+            throw new ApiException(HttpStatus.CONFLICT, "An account can have at most "
+                    + settings.maxSubscriptionsPerAccount() + " webhook subscriptions.");
+        }
+        WebhookSecret secret = WebhookSecret.generate();
+        Subscription created = subscriptions.insert(caller.accountId(), fields.url(), fields.events(),
+                fields.description(), secret);
+        Map<String, Object> data = created.view(clock.instant());
+        data.put("secret", secret.value());
+        return data;
+    }
+
+    /** Deliveries keep being queued while paused and go out, in order, after {@link #resume}. */
+    public Map<String, Object> pause(Caller caller, long id) {
+        caller.require(Scope.WRITE);
+        return subscriptions.pause(caller.accountId(), id).orElseThrow(ApiException::notFound).view(clock.instant());
+    }
+
+    /** Active again, also after being disabled; its health starts afresh. */
+    public Map<String, Object> resume(Caller caller, long id) {
+        caller.require(Scope.WRITE);
+        Subscription resumed = subscriptions.resume(caller.accountId(), id).orElseThrow(ApiException::notFound);
+        dispatcher.wake();
+        return resumed.view(clock.instant());
+    }
+
+    /** A new secret (in this answer only); the old one keeps signing beside it for the overlap. */
+    public Map<String, Object> rotateSecret(Caller caller, long id) {
+        requireAdmin(caller);
+        WebhookSecret secret = WebhookSecret.generate();
+        Subscription rotated = subscriptions.rotate(caller.accountId(), id, secret,
+                clock.instant().plus(settings.rotationOverlap())).orElseThrow(ApiException::notFound);
+        Map<String, Object> data = rotated.view(clock.instant());
+        data.put("secret", secret.value());
+        return data;
+    }
+
+    /** Deletes the subscription with its delivery log; answers it as it was. */
+    @Transactional
+    public Map<String, Object> delete(Caller caller, long id) {
+        requireAdmin(caller);
+        return subscriptions.delete(caller.accountId(), id).orElseThrow(ApiException::notFound).view(clock.instant());
+    }
+
+    /** A subscription's deliveries, newest first; {@code status} null for any. */
+    public Deliveries deliveries(Caller caller, long subscriptionId, String status, int limit, int offset) {
+        long subscription = subscription(caller, subscriptionId);
+        return new Deliveries(log.list(subscription, status, limit, offset).stream().map(Delivery::view).toList(),
+                log.count(subscription, status));
+    }
+
+    /** One delivery with every attempt; 404 for none of the subscription's. */
+    public Map<String, Object> delivery(Caller caller, long subscriptionId, long deliveryId) {
+        long subscription = subscription(caller, subscriptionId);
+        return log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view();
+    }
+
+    /** Sends a delivery again with the same webhook-id (see {@link DeliveryLog#resend}); answers it as queued. */
+    public Map<String, Object> resend(Caller caller, long subscriptionId, long deliveryId) {
+        caller.require(Scope.WRITE);
+        long subscription = subscription(caller, subscriptionId);
+        if (!log.resend(subscription, deliveryId)) {
+            throw ApiException.notFound();
+        }
+        return log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view();
+    }
+
+    private long subscription(Caller caller, long id) {
+        caller.require(Scope.READ);
+        return subscriptions.find(caller.accountId(), id).orElseThrow(ApiException::notFound).id();
+    }
+
+    private static void requireAdmin(Caller caller) {
+        caller.require(Scope.WRITE);
+        caller.require(Scope.ADMIN);
+    }
+}
