@@ -51,24 +51,27 @@ class CallLogPageTest extends PageTestSupport {
         assertThat(b.getCurrentUrl()).contains("/sign-in");
         b.findElement(By.id("api_key")).sendKeys("cr_not-a-key");
         b.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(b.findElement(By.id("sign-in-error")).getText()).contains("unknown, revoked or expired");
+        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
+                .contains("unknown, revoked or expired");
         Browser.screenshot(b, "sign-in");
 
         b.findElement(By.id("api_key")).sendKeys(key);
         b.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor().until(ExpectedConditions.urlContains("/calls"));
-        assertThat(rows(b)).hasSize(50);
+        waitFor().until(d -> rows(b).size() == 50);
         assertThat(rows(b).getFirst().getText()).contains(FOUND).contains("Missed"); // newest first
         Browser.screenshot(b, "calls");
 
         b.findElement(By.linkText("Next page")).click();
-        assertThat(rows(b)).hasSize(10);
+        waitFor().until(ExpectedConditions.urlContains("cursor="));
+        waitFor().until(d -> rows(b).size() == 10);
         assertThat(b.findElements(By.linkText("Next page"))).isEmpty();
 
         b.get(url("/calls"));
         b.findElement(By.id("q")).sendKeys("1112233");
         b.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        assertThat(rows(b)).hasSize(1);
+        waitFor().until(ExpectedConditions.urlContains("q=1112233"));
+        waitFor().until(d -> rows(b).size() == 1);
         assertThat(rows(b).getFirst().getText()).contains(FOUND).contains("Not returned");
         assertThat(b.findElement(By.linkText("CSV")).getAttribute("href")).contains("q=1112233").contains("format=csv");
         assertThat(b.getPageSource()).doesNotContain(key);

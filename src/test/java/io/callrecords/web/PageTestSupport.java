@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,7 +55,9 @@ abstract class PageTestSupport extends AppTestSupport {
     }
 
     WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10));
+        // a page being replaced leaves elements stale: look again
+        return (WebDriverWait) new WebDriverWait(browser(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     /** Imports finished calls (the record shape of call-records.md §1); returns their uuids. */
