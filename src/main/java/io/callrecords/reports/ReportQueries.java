@@ -42,7 +42,7 @@ class ReportQueries {
              WHERE e.value ->> 'action' = 'route' AND e.value -> 'detail' ->> 'type' = 'team'
              ORDER BY e.i DESC LIMIT 1)""";
 
-    /** The slots' facts without the distributions: the heat map's cells count calls only. */
+    /** The slots' facts without the distributions: the heat map's cells count calls only (V12 indexes just these). */
     private static final String COUNTS = " AND measure NOT IN (%d, %d)"
             .formatted(ReportMeasure.ANSWERED.code, ReportMeasure.RETURNED.code);
 

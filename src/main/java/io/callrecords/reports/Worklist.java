@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the missed-call worklist (reports.md "Missed-call worklist"): pages of lines, and the line of one number. */
 @Service
@@ -25,10 +26,13 @@ class Worklist {
     }
 
     /**
-     * A first page that holds every match is its own count; any other page also counts. No transaction: under READ
-     * COMMITTED it would not make the statements see one snapshot.
+     * A first page that holds every match is its own count; any other page also counts. Planned for the request's own
+     * period and account: a generic plan, which a prepared statement gets after five runs, could not tell a month of
+     * 35,000 unreturned calls from 200,000 missed ones and took the larger index (the count: 23 ms → 35–65 ms).
      */
+    @Transactional(readOnly = true)
     Page page(long accountId, WorklistRequest request) {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         record Keyed(WorklistLine line, WorklistCursor key) {}
         WorklistSql.Statement page = WorklistSql.page(accountId, request);
         List<Keyed> rows = jdbc.sql(page.sql()).params(page.params())
