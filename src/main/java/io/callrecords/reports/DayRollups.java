@@ -69,20 +69,29 @@ class DayRollups {
     @Scheduled(initialDelayString = "${callrecords.reports.day-check-delay:5s}",
             fixedDelayString = "${callrecords.reports.day-check-interval:60s}")
     void catchUp() {
+        Map<Long, String> kept = new HashMap<>();
+        List<Long> accounts;
         try {
-            Map<Long, String> kept = new HashMap<>();
             db.sql("SELECT account_id, zone FROM report_day_zones").query(rs -> {
                 kept.put(rs.getLong(1), rs.getString(2));
             });
-            List<Long> accounts = db.sql("SELECT id FROM accounts ORDER BY id").query(Long.class).list();
-            for (long account : accounts) {
+            accounts = db.sql("SELECT id FROM accounts ORDER BY id").query(Long.class).list();
+        } catch (RuntimeException e) {
+            log.warn("Checking the day roll-ups failed; the next round tries again: {}", e.toString());
+            return;
+        }
+        for (long account : accounts) {
+            try {
                 String zone = settings.current(account).settings().timezone().getId();
                 if (!zone.equals(kept.get(account))) {
                     rebuild(account, zone);
                 }
+            } catch (RuntimeException e) {
+                // one account's failure (a zone the database does not know, say) holds up no other account; its
+                // reports read the slots meanwhile
+                log.warn("Building the day roll-ups of account {} failed; the next round tries again: {}", account,
+                        e.toString());
             }
-        } catch (RuntimeException e) {
-            log.warn("Building day roll-ups failed; the next round tries again: {}", e.toString());
         }
     }
 
