@@ -2,6 +2,9 @@ package io.callrecords.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callrecords.simulator.CallCenter;
+import io.callrecords.simulator.SimulatedCall;
+import io.callrecords.simulator.TrafficSimulation;
 import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
 import io.callrecords.support.PageClient;
@@ -88,10 +91,16 @@ class DashboardPageTest extends PageTestSupport {
         waitFor().until(d -> b.findElement(By.id("reason-abandoned")).getText().equals(Integer.toString(todayMissed + 1)));
         assertThat(b.executeScript("return window.notReloaded === true")).isEqualTo(true);
         assertThat(tile(b, "missed")).isEqualTo(Integer.toString(todayMissed + 1));
+        // Then simulated traffic through the intake, as the platform sends it: the tiles follow it too.
+        int simulatedInbound = postSimulatedCalls(now);
+        assertThat(simulatedInbound).isPositive();
+        String withSimulated = Integer.toString(todayCalls + 2 + simulatedInbound);
+        waitFor().until(d -> tile(b, "inbound").equals(withSimulated));
+        assertThat(b.executeScript("return window.notReloaded === true")).isEqualTo(true);
         // The charts were given the new numbers in place.
         Object charted = b.executeScript("return window.Chart.getChart('chart-calls').data.datasets[1].data"
                 + ".reduce(function (a, n) { return a + n; }, 0)");
-        assertThat(((Number) charted).intValue()).isEqualTo(todayMissed + 1);
+        assertThat(((Number) charted).intValue()).isEqualTo(Integer.parseInt(tile(b, "missed")));
     }
 
     @Test
@@ -151,5 +160,26 @@ class DashboardPageTest extends PageTestSupport {
         PageClient page = new PageClient(port);
         assertThat(page.signIn(apiKey)).isEqualTo(302);
         return page;
+    }
+
+    /**
+     * Twenty minutes of a simulated 50-agent center, earlier today, posted through {@code POST /api/v3/call-events};
+     * returns how many of its calls are inbound (the inbound tile's share of them).
+     */
+    private int postSimulatedCalls(Instant now) {
+        CallCenter center = CallCenter.withAgents(50);
+        Instant todayStart = today.atStartOfDay(ZONE).toInstant();
+        Instant from = now.minusSeconds(40 * 60).isBefore(todayStart) ? todayStart : now.minusSeconds(40 * 60);
+        TrafficSimulation simulation = new TrafficSimulation(center, 5, from, from.plusSeconds(20 * 60), 200);
+        List<String> events = new ArrayList<>();
+        int inbound = 0;
+        while (simulation.hasNext()) {
+            SimulatedCall call = simulation.next();
+            inbound += call.direction() == SimulatedCall.Direction.INBOUND ? 1 : 0;
+            call.events().forEach(event -> events.add(event.toJson(center.zone())));
+        }
+        Api.Response posted = api.post("/api/v3/call-events", key, "[" + String.join(",", events) + "]");
+        assertThat(posted.status()).as(posted.raw().body()).isEqualTo(202);
+        return inbound;
     }
 }
