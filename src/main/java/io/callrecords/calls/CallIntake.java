@@ -97,8 +97,11 @@ class CallIntake {
         derived.sort(Comparator.comparing(d -> d.record().uuid()));
         List<CallRecord> written = derived.stream().map(DerivedCall::record).toList();
         Map<UUID, CallRecordStore.Previous> before = records.previous(accountId, calls);
-        locks.lockNumbers(accountId, new TreeSet<>(CallbackLinker.numbersOf(written)));
         records.upsert(accountId, derived);
+        // The numbers are locked only now, for the linking and the rest of the transaction: writing the records
+        // (and their report facts) needs no number lock, and a transaction that links after this lock sees every
+        // record committed before it (ADR 0003). The upsert keeps a link another transaction made meanwhile.
+        locks.lockNumbers(accountId, new TreeSet<>(CallbackLinker.numbersOf(written)));
         List<UUID> linked = callbacks.link(accountId, written, timeline);
         publish(accountId, written, before, linked);
     }
