@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -273,7 +272,7 @@ class IntegrationsPagesTest extends PageTestSupport {
     private void open(ChromeDriver b, WebElement button) {
         WebElement page = b.findElement(By.tagName("html"));
         button.click();
-        waitFor().until(ExpectedConditions.stalenessOf(page));
+        waitFor().until(leftPageOf(page));
     }
 
     private void awaitReceived(int count) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,6 +55,26 @@ abstract class PageTestSupport extends AppTestSupport {
         b.findElement(By.id("api_key")).sendKeys(key);
         b.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
+    }
+
+    /**
+     * The browser has left the page that {@code element} was on. Chrome answers a look at an element of a page being
+     * replaced either "stale" or "does not belong to the document": both mean it is gone.
+     */
+    static ExpectedCondition<Boolean> leftPageOf(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     WebDriverWait waitFor() {

@@ -258,6 +258,6 @@ class SettingsPageTest extends PageTestSupport {
     private static void save(ChromeDriver b) {
         WebElement button = b.findElement(By.cssSelector("form.settings button[type=submit]"));
         button.click();
-        new WebDriverWait(b, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button)); // the next page
+        new WebDriverWait(b, Duration.ofSeconds(10)).until(leftPageOf(button)); // the next page
     }
 }
