@@ -69,4 +69,16 @@
 
   document.addEventListener('DOMContentLoaded', draw);
   document.addEventListener('htmx:afterSettle', draw);
+
+  // A tab nobody looks at does not poll; shown again, it catches up at once.
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    if (document.hidden && event.detail.elt && event.detail.elt.id === 'tiles') {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden && window.htmx && document.getElementById('tiles')) {
+      window.htmx.trigger('#tiles', 'catch-up');
+    }
+  });
 }());

@@ -146,6 +146,30 @@ class DashboardPageTest extends PageTestSupport {
         assertThat(answer.body()).contains("lacks the &#39;read&#39; scope");
     }
 
+    /** A hidden tab asks for nothing; shown again, it catches up without waiting for the next round. */
+    @Test
+    void aHiddenTabDoesNotPollAndCatchesUpWhenShown() throws InterruptedException {
+        String own = newAccount("dashboard-hidden"); // its own calls: the other tests count this account's
+        assertThat(api.patch("/api/v3/account/settings", own, "{\"timezone\": \"Europe/Istanbul\"}").status()).isEqualTo(200);
+        signInAt("/dashboard?refresh=1", own);
+        ChromeDriver b = browser();
+        String before = tile(b, "inbound");
+        b.executeScript("Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return true; }});"
+                + " window.polled = 0; document.addEventListener('htmx:afterRequest', function () { window.polled++; });");
+        Instant now = Instant.now();
+        Instant start = now.minusSeconds(60).isBefore(today.atStartOfDay(ZONE).toInstant())
+                ? today.atStartOfDay(ZONE).toInstant() : now.minusSeconds(60);
+        importCalls(own, List.of(new ImportedCall("+905324000001", start, 9L, null)));
+        Thread.sleep(3_000); // three rounds of the 1 s refresh
+        assertThat(((Number) b.executeScript("return window.polled")).intValue()).isZero();
+        assertThat(tile(b, "inbound")).isEqualTo(before);
+
+        b.executeScript("Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return false; }});"
+                + " document.dispatchEvent(new Event('visibilitychange'));");
+        String expected = Integer.toString(Integer.parseInt(before) + 1);
+        waitFor().until(d -> tile(b, "inbound").equals(expected));
+    }
+
     private String apiTotal(String measure) {
         Api.Response report = api.get("/api/v3/reports/summary", key);
         assertThat(report.status()).isEqualTo(200);
