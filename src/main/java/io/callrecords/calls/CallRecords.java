@@ -23,7 +23,7 @@ public class CallRecords {
     private final JsonMapper json;
     private final CallRecordView view;
     private final MediaLinks mediaLinks;
-    /** The legacy list serves call_flow as stored: parsing it only to write it again was a tenth of a list's CPU. */
+    /** Lists (the legacy cdrs, the call log) keep call_flow as stored: parsing it only to write it again was a tenth of a list's CPU. */
     private final CallRecordView listView;
 
     CallRecords(JdbcClient jdbc, JsonMapper json, MediaLinks mediaLinks) {
@@ -80,27 +80,8 @@ public class CallRecords {
      */
     public LogPage logPage(long accountId, MultiValueMap<String, String> parameters) {
         CallListQuery query = CallListQuery.read(parameters);
-        CallListSql.Statement rows = new CallListSql(accountId, query.filter()).page(CallRecordView.COLUMNS,
-                query.sort(), query.cursor(), query.limit() + 1, query.offset());
-        List<Map<String, Object>> records = new ArrayList<>();
-        List<UUID> uuids = new ArrayList<>();
-        ListCursor[] last = new ListCursor[1];
-        boolean[] more = new boolean[1];
-        jdbc.sql(rows.sql()).params(rows.params()).query((RowCallbackHandler) rs -> {
-            if (records.size() == query.limit()) {
-                more[0] = true; // the row past the limit only says that a next page exists
-                return;
-            }
-            UUID uuid = rs.getObject("uuid", UUID.class);
-            records.add(view.mapRow(rs, records.size()));
-            uuids.add(uuid);
-            last[0] = new ListCursor(query.sort(), rs.getObject(query.sort().column(), OffsetDateTime.class).toInstant(), uuid);
-        });
-        Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, uuids);
-        for (int i = 0; i < records.size(); i++) {
-            withMedia(records.get(i), media.getOrDefault(uuids.get(i), MediaUrls.NONE));
-        }
-        return new LogPage(records, more[0] ? last[0].encode() : null);
+        Slice slice = read(accountId, query.filter(), query.sort(), query.cursor(), query.limit(), query.offset());
+        return new LogPage(slice.records(), slice.next() == null ? null : slice.next().encode());
     }
 
     /** The calls of the account that a call returned (whose callback it is), oldest first. */
@@ -113,12 +94,37 @@ public class CallRecords {
 
     /** Up to {@code limit} matches from {@code offset} on, without a count (the legacy cdrs list has none). */
     List<Map<String, Object>> slice(long accountId, CallFilter filter, CallSort sort, int limit, long offset) {
-        CallListSql.Statement rows = new CallListSql(accountId, filter).page(CallRecordView.COLUMNS, sort, null, limit,
-                offset);
-        List<Map<String, Object>> records = jdbc.sql(rows.sql()).params(rows.params()).query(listView).list();
-        Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId,
-                records.stream().map(r -> UUID.fromString((String) r.get("uuid"))).toList());
-        records.forEach(r -> withMedia(r, media.getOrDefault(UUID.fromString((String) r.get("uuid")), MediaUrls.NONE)));
-        return records;
+        return read(accountId, filter, sort, null, limit, offset).records();
+    }
+
+    /** Records with signed media links, and the cursor after the last one when more follow (null otherwise). */
+    private record Slice(List<Map<String, Object>> records, ListCursor next) {}
+
+    /**
+     * Up to {@code limit} matches after the cursor or from the offset, in the list shape ({@code call_flow} as stored:
+     * nobody reads it here), plus one row more, which only tells whether a next page exists.
+     */
+    private Slice read(long accountId, CallFilter filter, CallSort sort, ListCursor cursor, int limit, long offset) {
+        CallListSql.Statement rows = new CallListSql(accountId, filter).page(CallRecordView.COLUMNS, sort, cursor,
+                limit + 1, offset);
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<UUID> uuids = new ArrayList<>();
+        ListCursor[] last = new ListCursor[1];
+        boolean[] more = new boolean[1];
+        jdbc.sql(rows.sql()).params(rows.params()).query((RowCallbackHandler) rs -> {
+            if (records.size() == limit) {
+                more[0] = true;
+                return;
+            }
+            UUID uuid = rs.getObject("uuid", UUID.class);
+            records.add(listView.mapRow(rs, records.size()));
+            uuids.add(uuid);
+            last[0] = new ListCursor(sort, rs.getObject(sort.column(), OffsetDateTime.class).toInstant(), uuid);
+        });
+        Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, uuids);
+        for (int i = 0; i < records.size(); i++) {
+            withMedia(records.get(i), media.getOrDefault(uuids.get(i), MediaUrls.NONE));
+        }
+        return new Slice(records, more[0] ? last[0] : null);
     }
 }

@@ -28,7 +28,7 @@ public final class GeneratedAudioUploader implements RecordingAttacher {
         if (budget.getAndDecrement() <= 0) {
             return;
         }
-        byte[] audio = tone(300 + Math.floorMod(call.uuid().hashCode(), 500));
+        byte[] audio = tone(300 + Math.floorMod(call.uuid().hashCode(), 500), 1);
         if (call.recorded()) {
             upload(service, call, "recording", audio);
         }
@@ -45,9 +45,9 @@ public final class GeneratedAudioUploader implements RecordingAttacher {
         }
     }
 
-    /** One second of a sine tone at {@code hertz}, as a WAV file. */
-    static byte[] tone(int hertz) {
-        int samples = SAMPLE_RATE;
+    /** {@code seconds} of a sine tone at {@code hertz}, as an 8 kHz 16-bit mono WAV file (the browser tests play it). */
+    public static byte[] tone(int hertz, int seconds) {
+        int samples = SAMPLE_RATE * seconds;
         ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
                 .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))

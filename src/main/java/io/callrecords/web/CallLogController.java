@@ -6,7 +6,6 @@ import io.callrecords.calls.CallRecords;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -58,7 +57,7 @@ class CallLogController {
             model.addAttribute("exportNdjson", filters.link("/calls/export", Map.of("format", "ndjson")));
         } catch (ValidationException e) {
             response.setStatus(422);
-            model.addAttribute("errors", fieldErrors(e));
+            model.addAttribute("errors", FormErrors.of(e, CallLogFilters::fieldOf));
         }
         return "calls";
     }
@@ -69,13 +68,5 @@ class CallLogController {
         MultiValueMap<String, String> api = CallLogFilters.of(request).api(pages.zone(session));
         api.add("format", "ndjson".equals(request.getFirst("format")) ? "ndjson" : "csv");
         export.write(session.caller().accountId(), api, response);
-    }
-
-    /** The API's messages by page field ("" for one that no field stands for). */
-    static Map<String, List<String>> fieldErrors(ValidationException e) {
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(CallLogFilters.fieldOf(parameter),
-                f -> new java.util.ArrayList<>()).addAll(messages));
-        return byField;
     }
 }

@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,10 +73,7 @@ class DashboardController {
             model.addAttribute("chartJson", json.writeValueAsString(view.chart()));
             return true;
         } catch (ValidationException e) {
-            Map<String, List<String>> byField = new LinkedHashMap<>();
-            e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(DashboardPeriod.fieldOf(parameter),
-                    f -> new ArrayList<>()).addAll(messages));
-            model.addAttribute("errors", byField);
+            model.addAttribute("errors", FormErrors.of(e, DashboardPeriod::fieldOf));
             return false;
         }
     }

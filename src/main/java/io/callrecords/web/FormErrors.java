@@ -6,18 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The API's validation messages by the form field they belong to: forms name their fields as the API does, so a
- * message goes next to the field of its name; one of a field the form does not have goes under "" (shown above it).
+ * The API's validation messages by the form field they belong to, for the page to show next to that field; a
+ * message of a field the form does not have goes under "" (shown above the form).
  */
 final class FormErrors {
 
     private FormErrors() {}
 
+    /** For forms that name their fields as the API does. */
     static Map<String, List<String>> of(ValidationException e, Set<String> fields) {
+        return of(e, field -> fields.contains(field) ? field : "");
+    }
+
+    /** For forms whose fields the API knows by other names: {@code fieldOf} maps an API parameter to its field. */
+    static Map<String, List<String>> of(ValidationException e, UnaryOperator<String> fieldOf) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
-        e.errors().forEach((field, messages) -> byField.computeIfAbsent(fields.contains(field) ? field : "",
+        e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(fieldOf.apply(parameter),
                 f -> new ArrayList<>()).addAll(messages));
         return byField;
     }

@@ -6,8 +6,6 @@ import io.callrecords.reports.MissedCallsWorklist;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -113,16 +111,8 @@ class MissedCallsPageController {
             model.addAttribute("first", filters.get("cursor").isEmpty() ? null : filters.link(Map.of()));
         } catch (ValidationException e) {
             response.setStatus(422);
-            model.addAttribute("errors", fieldErrors(e));
+            model.addAttribute("errors", FormErrors.of(e, MissedCallsFilters::fieldOf));
         }
         return "missed-calls";
-    }
-
-    /** The API's messages by page field ("" for one that no field stands for). */
-    private static Map<String, List<String>> fieldErrors(ValidationException e) {
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(MissedCallsFilters.fieldOf(parameter),
-                f -> new ArrayList<>()).addAll(messages));
-        return byField;
     }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,29 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The real app with its own throw-away data directory, where the media of the test class go. */
 public abstract class MediaAppTestSupport extends AppTestSupport {
 
-    protected static final Path DATA_DIR = tempDir();
+    protected static final Path DATA_DIR = TestDirectories.deletedAtExit("callrecords-media-test");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("callrecords.data-dir", DATA_DIR::toString);
-    }
-
-    /** Removed when the test JVM ends: the contexts of several test classes share it until then. */
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("callrecords-media-test");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException ignored) {
-                    // best effort: it is a temporary directory
-                }
-            }));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code PUT /api/v3/calls/{uuid}/{kind}} with a raw audio body. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.callrecords.support.Api;
+import io.callrecords.simulator.GeneratedAudioUploader;
 import io.callrecords.support.Browser;
+import io.callrecords.support.TestDirectories;
 import io.callrecords.support.PageClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class CallDetailPageTest extends PageTestSupport {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDirectories.deletedAtExit("callrecords-detail-test");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ANSWERED_FROM = "+905327778899";
     private static final String MISSED_FROM = "+905324445566";
     private static final Instant MISSED_AT = Instant.parse("2026-03-10T09:00:00Z");
     /** Ten seconds of a 440 Hz tone, 8 kHz 16-bit mono PCM: audio Chromium really decodes and plays. */
-    private static final byte[] WAV = wav(10, 8_000);
+    private static final byte[] WAV = GeneratedAudioUploader.tone(440, 10);
 
     private String key;
     private String otherKey;
@@ -232,11 +231,6 @@ class CallDetailPageTest extends PageTestSupport {
         b.manage().window().setSize(new Dimension(1280, 900));
     }
 
-    private PageClient signedIn(String apiKey) {
-        PageClient page = new PageClient(port);
-        assertThat(page.signIn(apiKey)).isEqualTo(302);
-        return page;
-    }
 
     private static List<String> timeline(ChromeDriver b) {
         return b.findElements(By.cssSelector("ol.timeline li")).stream()
@@ -280,37 +274,6 @@ class CallDetailPageTest extends PageTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A PCM WAV file: the RIFF header, then a sine tone. */
-    private static byte[] wav(int seconds, int rate) {
-        int samples = seconds * rate;
-        ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            b.putShort((short) (8_000 * Math.sin(2 * Math.PI * 440 * i / rate)));
-        }
-        return b.array();
-    }
-
-    /** Removed when the test JVM ends (the context, which writes there, outlives the class's last callback). */
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("callrecords-detail-test");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException ignored) {
-                    // best effort: it is a temporary directory
-                }
-            }));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

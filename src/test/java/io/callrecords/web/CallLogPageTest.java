@@ -151,11 +151,6 @@ class CallLogPageTest extends PageTestSupport {
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain(key);
     }
 
-    private PageClient signedIn(String apiKey) {
-        PageClient page = new PageClient(port);
-        assertThat(page.signIn(apiKey)).isEqualTo(302);
-        return page;
-    }
 
     private static List<WebElement> rows(ChromeDriver b) {
         return b.findElements(By.cssSelector("table.calls tbody tr")).stream()

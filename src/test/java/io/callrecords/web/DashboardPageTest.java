@@ -180,11 +180,6 @@ class DashboardPageTest extends PageTestSupport {
         return b.findElement(By.cssSelector("#tile-" + measure + " .value")).getText();
     }
 
-    private PageClient signedIn(String apiKey) {
-        PageClient page = new PageClient(port);
-        assertThat(page.signIn(apiKey)).isEqualTo(302);
-        return page;
-    }
 
     /**
      * Twenty minutes of a simulated 50-agent center, earlier today, posted through {@code POST /api/v3/call-events};

@@ -243,11 +243,6 @@ class IntegrationsPagesTest extends PageTestSupport {
         assertThat(next.headers().firstValue("Location").orElse("")).contains("/sign-in");
     }
 
-    private PageClient signedIn(String apiKey) {
-        PageClient page = new PageClient(port);
-        assertThat(page.signIn(apiKey)).isEqualTo(302);
-        return page;
-    }
 
     /** A call that rings and ends: its hangup is a call_hangup delivery. */
     private void postHangup(String key) {

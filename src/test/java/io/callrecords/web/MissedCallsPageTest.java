@@ -181,11 +181,6 @@ class MissedCallsPageTest extends PageTestSupport {
         return now.minus(duration);
     }
 
-    private PageClient signedIn(String apiKey) {
-        PageClient page = new PageClient(port);
-        assertThat(page.signIn(apiKey)).isEqualTo(302);
-        return page;
-    }
 
     private static List<WebElement> lines(ChromeDriver b) {
         return b.findElements(By.cssSelector("table.worklist tbody tr")).stream()

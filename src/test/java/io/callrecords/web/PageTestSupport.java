@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.Browser;
+import io.callrecords.support.PageClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,13 @@ abstract class PageTestSupport extends AppTestSupport {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A client over plain HTTP, signed in through the sign-in form with the key. */
+    PageClient signedIn(String apiKey) {
+        PageClient page = new PageClient(port);
+        assertThat(page.signIn(apiKey)).isEqualTo(302);
+        return page;
     }
 
     /** Signs the browser in through the sign-in form, from {@code path} (which sends it there first). */

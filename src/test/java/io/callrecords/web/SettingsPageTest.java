@@ -181,11 +181,6 @@ class SettingsPageTest extends PageTestSupport {
         assertThat(settingsOf(admin)).isEqualTo(before);
     }
 
-    private PageClient signedIn(String apiKey) {
-        PageClient page = new PageClient(port);
-        assertThat(page.signIn(apiKey)).isEqualTo(302);
-        return page;
-    }
 
     private String settingsOf(String key) {
         Api.Response read = api.get(SETTINGS, key);
