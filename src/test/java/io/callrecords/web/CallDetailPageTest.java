@@ -30,7 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -100,11 +99,11 @@ class CallDetailPageTest extends PageTestSupport {
         ChromeDriver b = browser();
         signInAt("/calls", key);
         b.findElement(By.id("q")).sendKeys("7778899");
-        b.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        clickThrough(By.cssSelector("form.filters button[type=submit]"));
         List<WebElement> rows = b.findElements(By.cssSelector("table.calls tbody tr"));
         assertThat(rows).hasSize(1);
-        rows.getFirst().findElement(By.cssSelector("a")).click();
-        waitFor().until(ExpectedConditions.urlContains("/calls/" + answered));
+        clickThrough(rows.getFirst().findElement(By.cssSelector("a")));
+        assertThat(b.getCurrentUrl()).contains("/calls/" + answered);
 
         assertThat(b.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Inbound call from " + ANSWERED_FROM + ", 2026-03-10 11:00:00"); // 08:00Z in Istanbul
@@ -170,17 +169,17 @@ class CallDetailPageTest extends PageTestSupport {
                 .contains("The returning call: returned by user 7, 10 min after this call ended.");
         Browser.screenshot(b, "call-detail-missed");
 
-        b.findElement(By.id("callback-link")).click();
-        waitFor().until(ExpectedConditions.urlContains("/calls/" + returning));
+        clickThrough(By.id("callback-link"));
+        assertThat(b.getCurrentUrl()).contains("/calls/" + returning);
         assertThat(b.findElement(By.tagName("h1")).getText()).startsWith("Outbound call to " + MISSED_FROM);
         WebElement back = b.findElement(By.cssSelector("ul.returned a"));
         assertThat(back.getText()).isEqualTo("2026-03-10 12:00:00 from " + MISSED_FROM);
         assertThat(b.findElement(By.cssSelector("ul.returned")).getText()).contains("returned 10 min later");
-        back.click();
-        waitFor().until(ExpectedConditions.urlContains("/calls/" + missed));
+        clickThrough(back);
+        assertThat(b.getCurrentUrl()).contains("/calls/" + missed);
 
-        b.findElement(By.linkText("Back to the calls")).click();
-        waitFor().until(ExpectedConditions.urlMatches(".*/calls$"));
+        clickThrough(By.linkText("Back to the calls"));
+        assertThat(b.getCurrentUrl()).endsWith("/calls");
     }
 
     @Test

@@ -50,27 +50,27 @@ class CallLogPageTest extends PageTestSupport {
         b.get(url("/calls"));
         assertThat(b.getCurrentUrl()).contains("/sign-in");
         b.findElement(By.id("api_key")).sendKeys("cr_not-a-key");
-        b.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickThrough(By.cssSelector("form button[type=submit]"));
         assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
                 .contains("unknown, revoked or expired");
         Browser.screenshot(b, "sign-in");
 
         b.findElement(By.id("api_key")).sendKeys(key);
-        b.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.urlContains("/calls"));
+        clickThrough(By.cssSelector("form button[type=submit]"));
+        assertThat(b.getCurrentUrl()).contains("/calls");
         waitFor().until(d -> rows(b).size() == 50);
         assertThat(rows(b).getFirst().getText()).contains(FOUND).contains("Missed"); // newest first
         Browser.screenshot(b, "calls");
 
-        b.findElement(By.linkText("Next page")).click();
-        waitFor().until(ExpectedConditions.urlContains("cursor="));
+        clickThrough(By.linkText("Next page"));
+        assertThat(b.getCurrentUrl()).contains("cursor=");
         waitFor().until(d -> rows(b).size() == 10);
         assertThat(b.findElements(By.linkText("Next page"))).isEmpty();
 
         b.get(url("/calls"));
         b.findElement(By.id("q")).sendKeys("1112233");
-        b.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.urlContains("q=1112233"));
+        clickThrough(By.cssSelector("form.filters button[type=submit]"));
+        assertThat(b.getCurrentUrl()).contains("q=1112233");
         waitFor().until(d -> rows(b).size() == 1);
         assertThat(rows(b).getFirst().getText()).contains(FOUND).contains("Not returned");
         assertThat(b.findElement(By.linkText("CSV")).getAttribute("href")).contains("q=1112233").contains("format=csv");

@@ -7,7 +7,6 @@ import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
 import io.callrecords.support.PageClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -78,7 +77,7 @@ class IntegrationsPagesTest extends PageTestSupport {
 
         // refused by the SSRF guard, and no event picked: both messages by their fields, nothing saved
         b.findElement(By.id("url")).sendKeys("http://169.254.169.254/hook");
-        open(b, By.cssSelector("form.form button[type=submit]"));
+        clickThrough(By.cssSelector("form.form button[type=submit]"));
         assertThat(b.findElement(By.id("url-error")).getText()).contains("cloud metadata");
         assertThat(b.findElement(By.id("url")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.findElement(By.id("events-error")).getText()).contains("must be a non-empty array of");
@@ -88,7 +87,7 @@ class IntegrationsPagesTest extends PageTestSupport {
         b.findElement(By.id("url")).sendKeys(hookUrl());
         b.findElement(By.id("event-call_hangup")).click();
         b.findElement(By.id("description")).sendKeys("CRM");
-        open(b, By.cssSelector("form.form button[type=submit]"));
+        clickThrough(By.cssSelector("form.form button[type=submit]"));
         String secret = b.findElement(By.id("new-secret")).getText();
         assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
         assertThat(b.findElement(By.cssSelector("table.subscriptions")).getText())
@@ -105,7 +104,7 @@ class IntegrationsPagesTest extends PageTestSupport {
         // a call's hangup makes a delivery, which the receiver takes
         postHangup(key);
         awaitReceived(1);
-        open(b, By.linkText(hookUrl()));
+        clickThrough(By.linkText(hookUrl()));
         waitFor().until(d -> deliveryRows(b).size() == 1 && deliveryRows(b).getFirst().getText().contains("Delivered")
                 || reload(b));
         WebElement row = deliveryRows(b).getFirst();
@@ -113,28 +112,28 @@ class IntegrationsPagesTest extends PageTestSupport {
                 .contains("thanks for delivery 1");
         Browser.screenshot(b, "webhook-deliveries");
 
-        open(b, row.findElement(By.cssSelector("form.inline button")));
+        clickThrough(row.findElement(By.cssSelector("form.inline button")));
         assertThat(b.findElement(By.cssSelector(".flash")).getText()).contains("queued to be sent again");
         awaitReceived(2);
         assertThat(received.get(1)).isEqualTo(received.get(0)); // the same webhook-id, for the receiver to de-duplicate
-        open(b, deliveryRows(b).getFirst().findElement(By.tagName("a")));
+        clickThrough(deliveryRows(b).getFirst().findElement(By.tagName("a")));
         waitFor().until(d -> b.findElements(By.cssSelector("table.attempts tbody tr")).size() == 2 || reload(b));
         assertThat(b.findElement(By.cssSelector("table.attempts")).getText()).contains("thanks for delivery 2");
 
         b.get(url("/settings/webhooks/" + id));
-        open(b, By.xpath("//button[text()='Pause']"));
+        clickThrough(By.xpath("//button[text()='Pause']"));
         assertThat(b.findElement(By.id("subscription-state")).getText()).startsWith("Paused");
-        open(b, By.xpath("//button[text()='Resume']"));
+        clickThrough(By.xpath("//button[text()='Resume']"));
         assertThat(b.findElement(By.id("subscription-state")).getText()).isEqualTo("Active");
 
-        open(b, By.xpath("//button[text()='Rotate secret']"));
+        clickThrough(By.xpath("//button[text()='Rotate secret']"));
         String rotated = b.findElement(By.id("new-secret")).getText();
         assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
         assertThat(b.getCurrentUrl()).endsWith("/settings/webhooks/" + id); // the answer's entry is the page's address
 
-        open(b, By.linkText("Delete…"));
+        clickThrough(By.linkText("Delete…"));
         assertThat(b.findElement(By.tagName("main")).getText()).contains("Delete the subscription to " + hookUrl());
-        open(b, By.xpath("//button[text()='Delete subscription']"));
+        clickThrough(By.xpath("//button[text()='Delete subscription']"));
         assertThat(b.findElement(By.cssSelector(".flash")).getText()).contains("deleted");
         assertThat(api.get("/api/v3/webhooks", key).data()).isEmpty();
     }
@@ -150,14 +149,14 @@ class IntegrationsPagesTest extends PageTestSupport {
         // no name, no scope: both messages by their fields, no key made
         b.findElement(By.id("scope-read")).click();
         b.findElement(By.id("scope-write")).click();
-        open(b, By.cssSelector("form.form button[type=submit]"));
+        clickThrough(By.cssSelector("form.form button[type=submit]"));
         assertThat(b.findElement(By.id("name-error")).getText()).contains("is required");
         assertThat(b.findElement(By.id("scopes-error")).getText()).contains("must be a non-empty array");
         assertThat(keyRows(b)).hasSize(1);
 
         b.findElement(By.id("name")).sendKeys("CRM");
         b.findElement(By.id("scope-read")).click();
-        open(b, By.cssSelector("form.form button[type=submit]"));
+        clickThrough(By.cssSelector("form.form button[type=submit]"));
         String secret = b.findElement(By.id("new-secret")).getText();
         assertThat(secret).startsWith("cr_");
         assertThat(b.getCurrentUrl()).doesNotContain(secret);
@@ -173,10 +172,10 @@ class IntegrationsPagesTest extends PageTestSupport {
         assertThat(b.getPageSource()).doesNotContain(secret);
         assertThat(keyRows(b)).hasSize(2); // the form was not sent again
 
-        open(b, keyRows(b).get(1).findElement(By.cssSelector("a.danger")));
+        clickThrough(keyRows(b).get(1).findElement(By.cssSelector("a.danger")));
         assertThat(b.findElement(By.tagName("main")).getText()).contains("Revoke the key “CRM”")
                 .doesNotContain("signed out");
-        open(b, By.xpath("//button[text()='Revoke key']"));
+        clickThrough(By.xpath("//button[text()='Revoke key']"));
         assertThat(b.findElement(By.cssSelector(".flash")).getText()).contains("revoked");
         assertThat(keyRows(b).get(1).findElements(By.cssSelector("a.danger"))).isEmpty();
         assertThat(api.get("/api/v3/calls", secret).status()).isEqualTo(401);
@@ -260,16 +259,6 @@ class IntegrationsPagesTest extends PageTestSupport {
     }
 
     /** Clicks a link or a form's button and waits for the answer to replace the page (a click does not wait for it). */
-    private void open(ChromeDriver b, By button) {
-        open(b, b.findElement(button));
-    }
-
-    private void open(ChromeDriver b, WebElement button) {
-        WebElement page = b.findElement(By.tagName("html"));
-        button.click();
-        waitFor().until(leftPageOf(page));
-    }
-
     private void awaitReceived(int count) {
         waitFor().until(d -> received.size() >= count);
     }

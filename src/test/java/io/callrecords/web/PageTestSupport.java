@@ -19,7 +19,6 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The app and one Chromium for a class of page tests, with helpers to fill the account and to sign in. */
@@ -61,8 +60,22 @@ abstract class PageTestSupport extends AppTestSupport {
         b.get(url(path));
         assertThat(b.getCurrentUrl()).contains("/sign-in");
         b.findElement(By.id("api_key")).sendKeys(key);
-        b.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
+        clickThrough(By.cssSelector("form button[type=submit]"));
+        assertThat(b.getCurrentUrl()).doesNotContain("/sign-in");
+    }
+
+    /**
+     * Clicks a link or a form's button and waits until the browser has left the page: a click returns before the
+     * navigation it starts, so reading the page at once may read the old one.
+     */
+    void clickThrough(By control) {
+        clickThrough(browser().findElement(control));
+    }
+
+    void clickThrough(WebElement control) {
+        WebElement page = browser().findElement(By.tagName("html"));
+        control.click();
+        waitFor().until(leftPageOf(page));
     }
 
     /**

@@ -6,7 +6,6 @@ import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
 import io.callrecords.support.PageClient;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,7 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -250,9 +248,7 @@ class SettingsPageTest extends PageTestSupport {
         b.manage().window().setSize(size);
     }
 
-    private static void save(ChromeDriver b) {
-        WebElement button = b.findElement(By.cssSelector("form.settings button[type=submit]"));
-        button.click();
-        new WebDriverWait(b, Duration.ofSeconds(10)).until(leftPageOf(button)); // the next page
+    private void save(ChromeDriver b) {
+        clickThrough(By.cssSelector("form.settings button[type=submit]"));
     }
 }
