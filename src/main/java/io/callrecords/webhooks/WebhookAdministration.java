@@ -5,19 +5,25 @@ import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.OutboundGuard;
+import io.callrecords.shared.ValidationException;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Managing an account's subscriptions and their delivery logs, for the API's controllers and the pages alike, so that
  * a rule (the scope an action needs, the fields' validation, the limit of subscriptions, the secret shown once) lives
  * in one place. Answers are the wire shapes of {@code /api/v3/webhooks}. The scopes are those the API asks for:
- * {@code read} to read, {@code write} to pause, resume and resend, {@code write} and {@code admin} to create, rotate
- * and delete (the API's filter asks {@code write} of every change, the controllers {@code admin} of those).
+ * {@code read} to read, {@code write} to pause, resume, resend, recover and send a test event, {@code write} and
+ * {@code admin} to create, change, rotate and delete (the API's filter asks {@code write} of every change, the
+ * controllers {@code admin} of those). Another account's subscription is not found (404), before any field is checked.
  */
 @Service
 public class WebhookAdministration {
@@ -30,15 +36,18 @@ public class WebhookAdministration {
     private final OutboundGuard guard;
     private final CallrecordsProperties.Webhooks settings;
     private final WebhookDispatcher dispatcher;
+    private final JsonMapper json;
     private final Clock clock;
 
     WebhookAdministration(Subscriptions subscriptions, DeliveryLog log, OutboundGuard guard,
-                          CallrecordsProperties.Webhooks settings, WebhookDispatcher dispatcher, Clock clock) {
+                          CallrecordsProperties.Webhooks settings, WebhookDispatcher dispatcher, JsonMapper json,
+                          Clock clock) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.guard = guard;
         this.settings = settings;
         this.dispatcher = dispatcher;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -76,6 +85,18 @@ public class WebhookAdministration {
         Map<String, Object> data = created.view(clock.instant());
         data.put("secret", secret.value());
         return data;
+    }
+
+    /**
+     * Any subset of {@code url}, {@code events}, {@code description} (null clears it), checked as
+     * {@link SubscriptionFields} checks them; nothing is changed when a field is wrong. The secret stays as it is.
+     */
+    public Map<String, Object> update(Caller caller, long id, Map<String, Object> body) {
+        requireAdmin(caller);
+        subscription(caller, id);
+        SubscriptionFields fields = SubscriptionFields.forUpdate(body, guard);
+        return subscriptions.update(caller.accountId(), id, fields.url(), fields.events(), fields.description(),
+                fields.clearDescription()).orElseThrow(ApiException::notFound).view(clock.instant());
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@link #resume}. */
@@ -131,6 +152,42 @@ public class WebhookAdministration {
             throw ApiException.notFound();
         }
         return log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view();
+    }
+
+    /**
+     * Every failed delivery created at or after {@code since} (an ISO-8601 date-time with offset) is queued again,
+     * each call's in their order; answers how many.
+     */
+    public int recover(Caller caller, long subscriptionId, String since) {
+        caller.require(Scope.WRITE);
+        long subscription = subscription(caller, subscriptionId);
+        return log.recover(subscription, instant("since", since));
+    }
+
+    /**
+     * Queues a signed sample record as the event {@code event} (null: {@code call_hangup}), sent and logged like any
+     * delivery but of no call; answers the delivery as queued.
+     */
+    public Map<String, Object> sendTest(Caller caller, long subscriptionId, String event) {
+        caller.require(Scope.WRITE);
+        long subscription = subscription(caller, subscriptionId);
+        String name = event == null ? WebhookEvent.CALL_HANGUP.wire() : event;
+        if (WebhookEvent.fromWire(name).isEmpty()) {
+            throw ValidationException.of("event", "must be one of " + String.join(", ", WebhookEvent.WIRE_NAMES));
+        }
+        long delivery = log.queueTest(caller.accountId(), subscription, name, json.writeValueAsString(SampleRecord.data()));
+        return log.find(subscription, delivery).orElseThrow().view();
+    }
+
+    private static Instant instant(String field, String dateTime) {
+        if (dateTime == null || dateTime.isBlank()) {
+            throw ValidationException.of(field, "is required");
+        }
+        try {
+            return OffsetDateTime.parse(dateTime).toInstant();
+        } catch (DateTimeException e) {
+            throw ValidationException.of(field, "must be an ISO-8601 date-time with offset (2026-03-26T00:00:00Z)");
+        }
     }
 
     private long subscription(Caller caller, long id) {

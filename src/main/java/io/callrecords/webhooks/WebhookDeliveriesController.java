@@ -4,10 +4,6 @@ import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.QueryParameters;
-import io.callrecords.shared.ValidationException;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A subscription's delivery log and what can be done with it: list and read deliveries with every
@@ -34,15 +29,10 @@ class WebhookDeliveriesController {
     private static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
 
     private final Subscriptions subscriptions;
-    private final DeliveryLog log;
-    private final JsonMapper json;
     private final WebhookAdministration administration;
 
-    WebhookDeliveriesController(Subscriptions subscriptions, DeliveryLog log, JsonMapper json,
-                                WebhookAdministration administration) {
+    WebhookDeliveriesController(Subscriptions subscriptions, WebhookAdministration administration) {
         this.subscriptions = subscriptions;
-        this.log = log;
-        this.json = json;
         this.administration = administration;
     }
 
@@ -80,15 +70,8 @@ class WebhookDeliveriesController {
     /** {@code ?since=2026-03-26T00:00:00Z}: every failed delivery created since then is queued again. */
     @PostMapping("/recover")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> recover(Caller caller, @PathVariable String id, @RequestParam String since) {
-        long subscription = subscription(caller, id);
-        Instant from;
-        try {
-            from = OffsetDateTime.parse(since).toInstant();
-        } catch (DateTimeException e) {
-            throw ValidationException.of("since", "must be an ISO-8601 date-time with offset (2026-03-26T00:00:00Z)");
-        }
-        return Map.of("data", Map.of("requeued", log.recover(subscription, from)));
+    Map<String, Object> recover(Caller caller, @PathVariable String id, @RequestParam(required = false) String since) {
+        return Map.of("data", Map.of("requeued", administration.recover(caller, PathIds.parse(id), since)));
     }
 
     /** Optional body {@code {"event": "call_hangup"}} (the default): a signed sample, sent and logged like any delivery. */
@@ -96,14 +79,8 @@ class WebhookDeliveriesController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> test(Caller caller, @PathVariable String id,
                              @RequestBody(required = false) Map<String, Object> body) {
-        long subscription = subscription(caller, id);
         Object event = body == null ? null : body.get("event");
-        String name = event == null ? WebhookEvent.CALL_HANGUP.wire() : event.toString();
-        if (WebhookEvent.fromWire(name).isEmpty()) {
-            throw ValidationException.of("event", "must be one of " + String.join(", ", WebhookEvent.WIRE_NAMES));
-        }
-        long delivery = log.queueTest(caller.accountId(), subscription, name, json.writeValueAsString(SampleRecord.data()));
-        return Map.of("data", log.find(subscription, delivery).orElseThrow().view());
+        return Map.of("data", administration.sendTest(caller, PathIds.parse(id), event == null ? null : event.toString()));
     }
 
     private long subscription(Caller caller, String id) {

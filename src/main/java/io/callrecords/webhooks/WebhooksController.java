@@ -1,11 +1,7 @@
 package io.callrecords.webhooks;
 
 import io.callrecords.accounts.Caller;
-import io.callrecords.accounts.Scope;
-import io.callrecords.shared.ApiException;
-import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.PathIds;
-import java.time.Clock;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,16 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhooksController {
 
     private final WebhookAdministration administration;
-    private final Subscriptions subscriptions;
-    private final OutboundGuard guard;
-    private final Clock clock;
 
-    WebhooksController(WebhookAdministration administration, Subscriptions subscriptions, OutboundGuard guard,
-                       Clock clock) {
+    WebhooksController(WebhookAdministration administration) {
         this.administration = administration;
-        this.subscriptions = subscriptions;
-        this.guard = guard;
-        this.clock = clock;
     }
 
     /** {@code {"url", "events": ["call_hangup", ...], "description"?}} → 201 with {@code secret}. */
@@ -61,10 +50,7 @@ class WebhooksController {
     /** Any subset of {@code url}, {@code events}, {@code description} (null clears it). */
     @PatchMapping("/{id}")
     Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        caller.require(Scope.ADMIN);
-        SubscriptionFields fields = SubscriptionFields.forUpdate(body, guard);
-        return Map.of("data", subscriptions.update(caller.accountId(), PathIds.parse(id), fields.url(), fields.events(),
-                fields.description(), fields.clearDescription()).orElseThrow(ApiException::notFound).view(clock.instant()));
+        return Map.of("data", administration.update(caller, PathIds.parse(id), body));
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@code resume}. */
