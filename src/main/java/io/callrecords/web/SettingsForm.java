@@ -1,9 +1,7 @@
 package io.callrecords.web;
 
 import io.callrecords.accounts.AccountSettings;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,7 +158,7 @@ public record SettingsForm(String timezone, String defaultRegion, boolean always
                 ? Unit.of(callbackUnit).iso.formatted(Long.parseLong(callbackAmount)) : callbackAmount);
         patch.put("media_retention_days", mediaRetentionDays.isEmpty() ? null : wholeNumber(mediaRetentionDays));
         if (!effectiveFrom.isEmpty()) {
-            patch.put("effective_from", instant(effectiveFrom, zone));
+            patch.put("effective_from", LocalDateTimes.withOffset(effectiveFrom, zone));
         }
         return patch;
     }
@@ -182,15 +180,6 @@ public record SettingsForm(String timezone, String defaultRegion, boolean always
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
             return text;
-        }
-    }
-
-    /** A {@code datetime-local} value in the account's zone, as the API's date-time with offset. */
-    private static String instant(String local, ZoneId zone) {
-        try {
-            return LocalDateTime.parse(local).atZone(zone).toOffsetDateTime().toString();
-        } catch (DateTimeException e) {
-            return local;
         }
     }
 

@@ -1,8 +1,6 @@
 package io.callrecords.web;
 
-import io.callrecords.accounts.Caller;
 import io.callrecords.accounts.PageSession;
-import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathIds;
 import io.callrecords.shared.ValidationException;
@@ -11,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,30 +20,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Webhooks: the account's subscriptions and a form to add one; a subscription's page with pause, resume, rotate
- * secret, delete (after a confirmation) and its delivery log, each delivery resendable and readable with every
- * attempt. Everything goes through {@link WebhookAdministration}, with the API's scopes and messages. A secret is
- * shown in the answer of the form that made it only.
+ * Webhooks: the account's subscriptions and a form to add one; a subscription's page ({@link SubscriptionPage}) with
+ * pause, resume, rotate secret, delete (after a confirmation) and its delivery log, each delivery resendable and
+ * readable with every attempt. Changing a subscription, test events and recovering are {@link WebhookEditController}'s
+ * and {@link DeliveryToolsController}'s. Everything goes through {@link WebhookAdministration}, with the API's scopes
+ * and messages. A secret is shown in the answer of the form that made it only.
  */
 @Controller
 @RequestMapping("/settings/webhooks")
 class WebhooksPageController {
 
-    static final int DELIVERIES_PER_PAGE = 25;
-    private static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
-    /** What a redirect after an action says it did (the page never repeats text from the address). */
+    /**
+     * What a redirect after an action says it did (the page never repeats text from the address; a recover's count,
+     * the one thing it says, is read as a number).
+     */
     private static final Map<String, String> DONE = Map.of(
             "paused", "Paused. Deliveries are queued until you resume it.",
             "resumed", "Resumed. Queued deliveries go out now, in order.",
             "resent", "The delivery is queued to be sent again, with the same webhook-id.",
+            "edited", "Saved.",
             "deleted", "The subscription and its delivery log are deleted.");
 
     private final WebhookAdministration webhooks;
     private final PageModel pages;
+    private final SubscriptionPage subscriptionPage;
 
-    WebhooksPageController(WebhookAdministration webhooks, PageModel pages) {
+    WebhooksPageController(WebhookAdministration webhooks, PageModel pages, SubscriptionPage subscriptionPage) {
         this.webhooks = webhooks;
         this.pages = pages;
+        this.subscriptionPage = subscriptionPage;
     }
 
     @GetMapping
@@ -79,12 +81,15 @@ class WebhooksPageController {
         return listPage(session, form, model);
     }
 
+    /** {@code tested} names a test event to follow; {@code requeued} is how many a recover queued again. */
     @GetMapping("/{id}")
     String subscription(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String id,
                         @RequestParam(required = false) String status, @RequestParam(required = false) String offset,
-                        @RequestParam(required = false) String done, Model model) {
-        model.addAttribute("done", done == null ? null : DONE.get(done));
-        return subscriptionPage(session, PathIds.parse(id), status, offset, model);
+                        @RequestParam(required = false) String done, @RequestParam(required = false) String requeued,
+                        @RequestParam(required = false) String tested, Model model) {
+        String said = requeued != null ? requeued(requeued) : done == null ? null : DONE.get(done);
+        return subscriptionPage.render(session, PathIds.parse(id), new SubscriptionPage.View(status, offset, said,
+                tested == null ? null : PathIds.parse(tested)), model);
     }
 
     @PostMapping("/{id}/pause")
@@ -108,7 +113,7 @@ class WebhooksPageController {
         long subscription = PathIds.parse(id);
         Map<String, Object> rotated = webhooks.rotateSecret(session.caller(), subscription);
         model.addAttribute("shownOnce", new ShownOnce("The new signing secret", (String) rotated.get("secret")));
-        return subscriptionPage(session, subscription, null, null, model);
+        return subscriptionPage.render(session, subscription, SubscriptionPage.View.plain(), model);
     }
 
     @GetMapping("/{id}/delete")
@@ -137,7 +142,7 @@ class WebhooksPageController {
         model.addAttribute("subscription", SubscriptionRow.of(webhooks.get(session.caller(), subscription), zone));
         model.addAttribute("delivery", DeliveryRow.of(
                 webhooks.delivery(session.caller(), subscription, PathIds.parse(deliveryId)), zone));
-        model.addAttribute("canWrite", session.caller().scopes().contains(Scope.WRITE));
+        WebhookPermissions.addTo(model, session.caller());
         return "webhook-delivery";
     }
 
@@ -155,41 +160,21 @@ class WebhooksPageController {
                 .map(s -> SubscriptionRow.of(s, zone)).toList());
         model.addAttribute("form", form);
         model.addAttribute("eventTypes", webhooks.eventTypes());
-        model.addAttribute("canAdmin", canAdmin(session.caller()));
-        model.addAttribute("scopes", Scopes.of(session.caller()));
+        WebhookPermissions.addTo(model, session.caller());
         return "webhooks";
     }
 
-    private String subscriptionPage(PageSession session, long id, String status, String offset, Model model) {
-        ZoneId zone = pages.zone(session);
-        String wanted = status != null && STATUSES.contains(status) ? status : null;
-        int from = offset(offset);
-        WebhookAdministration.Deliveries deliveries = webhooks.deliveries(session.caller(), id, wanted,
-                DELIVERIES_PER_PAGE, from);
-        model.addAttribute("subscription", SubscriptionRow.of(webhooks.get(session.caller(), id), zone));
-        model.addAttribute("deliveries", deliveries.deliveries().stream().map(d -> DeliveryRow.of(d, zone)).toList());
-        model.addAttribute("total", deliveries.total());
-        model.addAttribute("status", wanted == null ? "" : wanted);
-        String base = "/settings/webhooks/" + id + "?" + (wanted == null ? "" : "status=" + wanted + "&") + "offset=";
-        model.addAttribute("newer", from == 0 ? null : base + Math.max(0, from - DELIVERIES_PER_PAGE));
-        model.addAttribute("older", from + DELIVERIES_PER_PAGE < deliveries.total() ? base + (from + DELIVERIES_PER_PAGE) : null);
-        model.addAttribute("canWrite", session.caller().scopes().contains(Scope.WRITE));
-        model.addAttribute("canAdmin", canAdmin(session.caller()));
-        model.addAttribute("scopes", Scopes.of(session.caller()));
-        return "webhook";
-    }
-
-    /** What the API asks to create, rotate and delete. */
-    private static boolean canAdmin(Caller caller) {
-        return caller.scopes().containsAll(Set.of(Scope.WRITE, Scope.ADMIN));
-    }
-
-    /** A page's offset into the log; anything but a whole number from 0 is the first page. */
-    private static int offset(String offset) {
+    /** A recover's answer in words; a count that is no count says nothing. */
+    private static String requeued(String count) {
         try {
-            return offset == null ? 0 : Math.max(0, Integer.parseInt(offset));
+            int n = Integer.parseInt(count);
+            return n < 0 ? null : switch (n) {
+                case 0 -> "No failed delivery was created since then: nothing is queued again.";
+                case 1 -> "1 failed delivery is queued again.";
+                default -> n + " failed deliveries are queued again, each call's in order.";
+            };
         } catch (NumberFormatException e) {
-            return 0;
+            return null;
         }
     }
 }

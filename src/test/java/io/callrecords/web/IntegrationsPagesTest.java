@@ -2,6 +2,7 @@ package io.callrecords.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
@@ -16,12 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,21 +35,30 @@ import tools.jackson.databind.JsonNode;
 /**
  * The webhooks and API keys pages in Chromium: a subscription refused by the SSRF guard (the message by its field,
  * nothing saved), then one to a receiver on loopback, its secret shown once, a call's delivery in its log, resent,
- * paused, resumed, rotated, deleted after a confirmation; a key made on the page whose secret is shown once and opens
- * the API, then revoked. Over plain HTTP: the CSRF token, a session without the admin scope, another account's
- * subscription, revoking the session's own key.
+ * paused, resumed, rotated, deleted after a confirmation; a subscription edited (a refused URL first), sent a test
+ * event whose outcome the page follows, and its failed deliveries recovered; a key made on the page whose secret is
+ * shown once and opens the API, then revoked. Over plain HTTP: the CSRF token, a session without the admin scope,
+ * another account's subscription, revoking the session's own key.
  */
 class IntegrationsPagesTest extends PageTestSupport {
 
-    /** Loopback is refused unless an operator allows it; the receiver listens there. */
+    /**
+     * Loopback is refused unless an operator allows it; the receiver listens there. One retry, a second after the
+     * first attempt, so that a delivery has failed within seconds.
+     */
     @DynamicPropertySource
-    static void loopbackAllowed(DynamicPropertyRegistry registry) {
+    static void loopbackAllowedAndOneQuickRetry(DynamicPropertyRegistry registry) {
         registry.add("callrecords.outbound.allowed-hosts", () -> "127.0.0.1");
+        registry.add("callrecords.webhooks.retry-schedule", () -> "1s");
     }
 
     private HttpServer receiver;
-    /** The webhook-id of every request the receiver got, in order. */
+    /** The webhook-id of every request the receiver took (answered 2xx), in order. */
     private final List<String> received = new CopyOnWriteArrayList<>();
+    /** While set, {@code /flaky} answers 500 and takes nothing. */
+    private final AtomicBoolean flakyIsDown = new AtomicBoolean(true);
+    /** {@code /held} answers a request only when the test lets it (or after 10 s). */
+    private final Semaphore heldUntilReleased = new Semaphore(0);
 
     @BeforeAll
     void receiver() throws IOException {
@@ -51,12 +66,36 @@ class IntegrationsPagesTest extends PageTestSupport {
         receiver.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
-            byte[] answer = ("thanks for delivery " + received.size()).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
+            answer(exchange, 200, "thanks for delivery " + received.size());
         });
+        receiver.createContext("/flaky", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if (flakyIsDown.get()) {
+                answer(exchange, 500, "down for maintenance");
+            } else {
+                received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+                answer(exchange, 200, "back up");
+            }
+        });
+        receiver.createContext("/held", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                heldUntilReleased.tryAcquire(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            answer(exchange, 200, "taken after a wait");
+        });
+        receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // a held request holds up no other
         receiver.start();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] answer = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
     }
 
     @AfterAll
@@ -65,7 +104,11 @@ class IntegrationsPagesTest extends PageTestSupport {
     }
 
     private String hookUrl() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        return receiverUrl("/hook");
+    }
+
+    private String receiverUrl(String path) {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
     }
 
     @Test
@@ -139,6 +182,108 @@ class IntegrationsPagesTest extends PageTestSupport {
     }
 
     @Test
+    void editASubscriptionAfterARefusedUrl() {
+        String key = newAccount("edit-page");
+        long id = onANewSubscriptionsPage(key, hookUrl());
+        ChromeDriver b = browser();
+        clickThrough(By.linkText("Edit…"));
+        assertThat(b.findElement(By.id("url")).getAttribute("value")).isEqualTo(hookUrl());
+        assertThat(b.findElement(By.id("event-call_hangup")).isSelected()).isTrue();
+        assertThat(b.findElement(By.id("description")).getAttribute("value")).isEqualTo("CRM");
+
+        // refused by the SSRF guard: the message by its field, the form as typed, nothing changed
+        b.findElement(By.id("url")).clear();
+        b.findElement(By.id("url")).sendKeys("http://169.254.169.254/hook");
+        b.findElement(By.id("description")).clear();
+        b.findElement(By.id("description")).sendKeys("CRM, changed");
+        clickThrough(By.xpath("//button[text()='Save changes']"));
+        assertThat(b.findElement(By.id("url-error")).getText()).contains("cloud metadata");
+        assertThat(b.findElement(By.id("url")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.findElement(By.id("url")).getAttribute("aria-describedby")).isEqualTo("url-error");
+        assertThat(b.findElement(By.id("description")).getAttribute("value")).isEqualTo("CRM, changed");
+        assertThat(b.findElements(By.cssSelector("#events-error p"))).isEmpty();
+        Browser.screenshot(b, "webhook-edit");
+        JsonNode unchanged = api.get("/api/v3/webhooks/" + id, key).data();
+        assertThat(unchanged.path("url").asString()).isEqualTo(hookUrl());
+        assertThat(unchanged.path("description").asString()).isEqualTo("CRM");
+
+        // another URL, other events, the description cleared
+        b.findElement(By.id("url")).clear();
+        b.findElement(By.id("url")).sendKeys(receiverUrl("/hook/edited"));
+        b.findElement(By.id("event-call_hangup")).click();
+        b.findElement(By.id("event-call_init")).click();
+        b.findElement(By.id("event-call_updated")).click();
+        b.findElement(By.id("description")).clear();
+        clickThrough(By.xpath("//button[text()='Save changes']"));
+        assertThat(b.getCurrentUrl()).endsWith("/settings/webhooks/" + id + "?done=edited");
+        assertThat(b.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Saved.");
+        assertThat(b.findElement(By.id("subscription-url")).getText()).isEqualTo(receiverUrl("/hook/edited"));
+        JsonNode edited = api.get("/api/v3/webhooks/" + id, key).data();
+        assertThat(edited.path("url").asString()).isEqualTo(receiverUrl("/hook/edited"));
+        assertThat(edited.path("events")).extracting(JsonNode::asString).containsExactly("call_init", "call_updated");
+        assertThat(edited.path("description").isNull()).isTrue();
+    }
+
+    @Test
+    void aTestEventIsFollowedOnTheSubscriptionsPageUntilTheReceiverTakesIt() {
+        String key = newAccount("test-event-page");
+        long id = onANewSubscriptionsPage(key, receiverUrl("/held"));
+        ChromeDriver b = browser();
+        assertThat(new Select(b.findElement(By.id("test-event"))).getFirstSelectedOption().getText())
+                .isEqualTo("call_hangup"); // the event the subscription picks
+        new Select(b.findElement(By.id("test-event"))).selectByValue("call_updated");
+        clickThrough(By.xpath("//button[text()='Send test event']"));
+
+        JsonNode delivery = api.get("/api/v3/webhooks/" + id + "/deliveries", key).data().get(0);
+        long deliveryId = delivery.path("id").asLong();
+        assertThat(delivery.path("event").asString()).isEqualTo("call_updated");
+        assertThat(b.getCurrentUrl()).endsWith("/settings/webhooks/" + id + "?tested=" + deliveryId);
+        assertThat(b.findElement(By.id("test-outcome")).getText()).contains("waiting for its first attempt");
+        assertThat(b.findElement(By.id("delivery-" + deliveryId)).getText()).contains("Waiting to be sent");
+
+        // the receiver answers: the page, which asks until the first attempt, shows it without a reload (the words,
+        // and the delivery's row in the log)
+        heldUntilReleased.release();
+        awaitReceived(delivery.path("webhook_id").asString());
+        waitFor().until(d -> d.findElement(By.id("test-outcome")).getText()
+                .contains("The endpoint accepted the test event (HTTP 200)."));
+        waitFor().until(d -> d.findElement(By.id("delivery-" + deliveryId)).getText().contains("Delivered"));
+        assertThat(b.findElement(By.id("delivery-" + deliveryId)).getAttribute("class")).contains("tested");
+        assertThat(b.findElement(By.id("delivery-" + deliveryId)).getText()).contains("call_updated").contains("HTTP 200")
+                .contains("taken after a wait");
+        Browser.screenshot(b, "webhook-test-event");
+    }
+
+    @Test
+    void failedDeliveriesAreRecoveredOnceTheEndpointIsBack() {
+        String key = newAccount("recover-page");
+        long id = onANewSubscriptionsPage(key, receiverUrl("/flaky"));
+        ChromeDriver b = browser();
+        clickThrough(By.xpath("//button[text()='Send test event']"));
+        waitFor().until(d -> d.findElement(By.id("test-outcome")).getText().contains("(HTTP 500)"));
+        long deliveryId = api.get("/api/v3/webhooks/" + id + "/deliveries", key).data().get(0).path("id").asLong();
+        waitFor().until(d -> deliveryStatus(key, id, deliveryId).equals("failed")); // one retry, a second later
+
+        flakyIsDown.set(false);
+        b.get(url("/settings/webhooks/" + id));
+        assertThat(deliveryRows(b).getFirst().getText()).contains("Failed").contains("down for maintenance");
+        assertThat(b.findElement(By.id("since")).getAttribute("value")) // a week back, in the account's zone
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        clickThrough(By.xpath("//button[text()='Recover failed deliveries']"));
+        assertThat(b.findElement(By.cssSelector(".flash")).getText()).isEqualTo("1 failed delivery is queued again.");
+        waitFor().until(d -> deliveryStatus(key, id, deliveryId).equals("succeeded"));
+
+        // a time that is none: refused, with the API's message next to the field
+        PageClient page = signedIn(key);
+        String csrf = PageClient.csrfOf(page.get("/settings/webhooks/" + id).body());
+        HttpResponse<String> refused = page.postForm("/settings/webhooks/" + id + "/recover",
+                Map.of("_csrf", csrf, "since", "yesterday"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("aria-describedby=\"since-hint since-error\"")
+                .contains("must be an ISO-8601 date-time with offset");
+    }
+
+    @Test
     void createAKeyWhoseSecretIsShownOnceThenRevokeIt() {
         String key = newAccount("keys-page");
         signInAt("/settings/api-keys", key);
@@ -191,6 +336,16 @@ class IntegrationsPagesTest extends PageTestSupport {
                 .isEqualTo(403);
         assertThat(api.get("/api/v3/api-keys", key).data()).hasSize(1);
         assertThat(api.get("/api/v3/webhooks", key).data()).isEmpty();
+
+        long id = subscribe(key, hookUrl());
+        assertThat(page.postForm("/settings/webhooks/" + id + "/edit",
+                Map.of("url", receiverUrl("/hook/edited"), "events", "call_init")).statusCode()).isEqualTo(403);
+        assertThat(page.postForm("/settings/webhooks/" + id + "/test", Map.of("event", "call_hangup")).statusCode())
+                .isEqualTo(403);
+        assertThat(page.postForm("/settings/webhooks/" + id + "/recover", Map.of("since", "2026-01-01T00:00"))
+                .statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v3/webhooks/" + id, key).data().path("url").asString()).isEqualTo(hookUrl());
+        assertThat(api.get("/api/v3/webhooks/" + id + "/deliveries", key).data()).isEmpty();
     }
 
     @Test
@@ -210,6 +365,16 @@ class IntegrationsPagesTest extends PageTestSupport {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("lacks the &#39;write&#39; scope");
         assertThat(api.get("/api/v3/webhooks", key).data()).isEmpty();
+
+        // a subscription's page offers a read-only session neither editing nor testing nor recovering
+        long id = subscribe(key, hookUrl());
+        assertThat(page.get("/settings/webhooks/" + id).body()).doesNotContain("/edit\"")
+                .doesNotContain("id=\"test-event\"").doesNotContain("id=\"since\"");
+        assertThat(page.get("/settings/webhooks/" + id + "/edit").body())
+                .contains("Changing a subscription needs a key with the").doesNotContain("id=\"url\"");
+        assertThat(page.postForm("/settings/webhooks/" + id + "/test", Map.of("_csrf", csrf, "event", "call_hangup"))
+                .statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v3/webhooks/" + id + "/deliveries", key).data()).isEmpty();
     }
 
     @Test
@@ -221,10 +386,20 @@ class IntegrationsPagesTest extends PageTestSupport {
         long id = created.data().path("id").asLong();
         PageClient page = signedIn(newAccount("nosy"));
         assertThat(page.get("/settings/webhooks/" + id).statusCode()).isEqualTo(404);
+        assertThat(page.get("/settings/webhooks/" + id + "/edit").statusCode()).isEqualTo(404);
         String csrf = PageClient.csrfOf(page.get("/settings/webhooks").body());
         assertThat(page.postForm("/settings/webhooks/" + id + "/delete", Map.of("_csrf", csrf)).statusCode())
                 .isEqualTo(404);
+        assertThat(page.postForm("/settings/webhooks/" + id + "/edit",
+                Map.of("_csrf", csrf, "url", receiverUrl("/hook/nosy"), "events", "call_init")).statusCode())
+                .isEqualTo(404);
+        assertThat(page.postForm("/settings/webhooks/" + id + "/test", Map.of("_csrf", csrf, "event", "call_hangup"))
+                .statusCode()).isEqualTo(404);
+        assertThat(page.postForm("/settings/webhooks/" + id + "/recover", Map.of("_csrf", csrf, "since", "2026-01-01T00:00"))
+                .statusCode()).isEqualTo(404);
         assertThat(api.get("/api/v3/webhooks/" + id, other).status()).isEqualTo(200);
+        assertThat(api.get("/api/v3/webhooks/" + id, other).data().path("url").asString()).isEqualTo(hookUrl());
+        assertThat(api.get("/api/v3/webhooks/" + id + "/deliveries", other).data()).isEmpty();
     }
 
     @Test
@@ -243,6 +418,25 @@ class IntegrationsPagesTest extends PageTestSupport {
     }
 
 
+    /** A subscription to {@code url} for call_hangup, described "CRM", made through the API; returns its id. */
+    private long subscribe(String key, String url) {
+        Api.Response created = api.post("/api/v3/webhooks", key,
+                "{\"url\": \"%s\", \"events\": [\"call_hangup\"], \"description\": \"CRM\"}".formatted(url));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return created.data().path("id").asLong();
+    }
+
+    /** A new subscription of the account, and the browser signed in on its page; returns its id. */
+    private long onANewSubscriptionsPage(String key, String url) {
+        long id = subscribe(key, url);
+        signInAt("/settings/webhooks/" + id, key);
+        return id;
+    }
+
+    private String deliveryStatus(String key, long subscription, long delivery) {
+        return api.get("/api/v3/webhooks/" + subscription + "/deliveries/" + delivery, key).data().path("status").asString();
+    }
+
     /** A call that rings and ends: its hangup is a call_hangup delivery. */
     private void postHangup(String key) {
         UUID call = UUID.randomUUID();
@@ -258,9 +452,12 @@ class IntegrationsPagesTest extends PageTestSupport {
         assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
     }
 
-    /** Clicks a link or a form's button and waits for the answer to replace the page (a click does not wait for it). */
     private void awaitReceived(int count) {
         waitFor().until(d -> received.size() >= count);
+    }
+
+    private void awaitReceived(String webhookId) {
+        waitFor().until(d -> received.contains(webhookId));
     }
 
     /** Reloads the page and answers false: for waits on what the server shows only when asked again. */
