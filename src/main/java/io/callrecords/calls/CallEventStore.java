@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CallEventStore {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-    private static final EventReader STORED = new EventReader(null);
+    private static final EventReader STORED = EventReader.ofStored();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

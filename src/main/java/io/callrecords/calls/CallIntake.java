@@ -27,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CallIntake {
 
-    /** What the request learns: how many events were new, how many had been seen before. */
-    record Outcome(int accepted, int duplicates) {}
-
     private final CallLocks locks;
     private final CallEventStore events;
     private final CallRecordStore records;
@@ -49,8 +46,9 @@ class CallIntake {
         this.publisher = publisher;
     }
 
+    /** Returns the ids of the events stored now; the others had been seen before. */
     @Transactional
-    Outcome accept(long accountId, List<CallEvent> batch) {
+    Set<String> accept(long accountId, List<CallEvent> batch) {
         // The first of several events with one id in a request counts, as it would across requests.
         Map<String, CallEvent> unique = new LinkedHashMap<>();
         batch.forEach(e -> unique.putIfAbsent(e.id(), e));
@@ -72,7 +70,7 @@ class CallIntake {
         if (!changed.isEmpty()) {
             rederive(accountId, changed);
         }
-        return new Outcome(arrivals.size(), batch.size() - arrivals.size());
+        return arrivals.keySet();
     }
 
     /** Re-derives the calls from all their events; the caller holds their locks. */

@@ -21,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class CallIntakeController {
 
-    private final CallIntake intake;
+    private final GroupedIntake intake;
     private final CallImport callImport;
     private final AccountSettingsService settings;
     private final JsonMapper json;
     private final long bodyLimit;
 
-    CallIntakeController(CallIntake intake, CallImport callImport, AccountSettingsService settings, JsonMapper json,
+    CallIntakeController(GroupedIntake intake, CallImport callImport, AccountSettingsService settings, JsonMapper json,
                          CallrecordsProperties properties) {
         this.intake = intake;
         this.callImport = callImport;
@@ -43,7 +43,7 @@ class CallIntakeController {
         EventReader reader = new EventReader(defaultRegion(caller));
         List<CallEvent> events = RequestBody.readAll(items, "events", reader::read);
         CallLocks.checkBatch(events.stream().map(CallEvent::callUuid).distinct().count(), "events");
-        return Map.of("data", Retries.onConflict(() -> intake.accept(caller.accountId(), events)));
+        return Map.of("data", intake.accept(caller.accountId(), events));
     }
 
     @PostMapping("/api/v3/calls/import")

@@ -29,9 +29,21 @@ final class EventReader {
     static final int MAX_ID_LENGTH = 200;
 
     private final String defaultRegion;
+    /** Stored details were normalised on the way in: reading them back need not parse their numbers again. */
+    private final boolean numbersCanonical;
 
     EventReader(String defaultRegion) {
+        this(defaultRegion, false);
+    }
+
+    private EventReader(String defaultRegion, boolean numbersCanonical) {
         this.defaultRegion = defaultRegion;
+        this.numbersCanonical = numbersCanonical;
+    }
+
+    /** Reads the details of stored events. */
+    static EventReader ofStored() {
+        return new EventReader(null, true);
     }
 
     /** The event, or null when anything is wrong (then {@code errors} says what). */
@@ -143,7 +155,7 @@ final class EventReader {
             p.error("type", "a caller is a user or a contact");
             return null;
         }
-        String number = raw == null ? null : switch (PhoneNumbers.normalise(raw, defaultRegion)) {
+        String number = raw == null || numbersCanonical ? raw : switch (PhoneNumbers.normalise(raw, defaultRegion)) {
             case PhoneNumbers.E164 e -> e.number();
             case PhoneNumbers.Extension e -> e.number();
             case PhoneNumbers.Malformed m -> {

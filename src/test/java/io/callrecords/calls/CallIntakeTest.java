@@ -126,6 +126,30 @@ class CallIntakeTest extends AppTestSupport {
         }
     }
 
+    /** Single-event requests in parallel are written in shared transactions; each still gets its own counts. */
+    @Test
+    void oneEventPostedByManyParallelRequestsIsAcceptedOnceAndEachAnswerSaysWhichItWas() throws Exception {
+        FlowJson call = answeredCall();
+        List<Callable<String>> posts = new ArrayList<>();
+        for (int copy = 0; copy < 8; copy++) {
+            for (String event : call.events()) {
+                posts.add(() -> api.post("/api/v3/call-events", key, event).data().toString());
+            }
+        }
+        Collections.shuffle(posts, new Random(7));
+        List<String> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<String> answer : pool.invokeAll(posts)) {
+                answers.add(answer.get());
+            }
+        }
+        int events = call.events().size();
+        assertThat(answers.stream().filter("{\"accepted\":1,\"duplicates\":0}"::equals)).hasSize(events);
+        assertThat(answers.stream().filter("{\"accepted\":0,\"duplicates\":1}"::equals)).hasSize(7 * events);
+        assertThat(published.of(call.uuid())).containsOnlyOnce("CallStarted", "CallEnded");
+        assertThat(api.get("/api/v3/calls/" + call.uuid(), key).data().get("call_duration").asInt()).isEqualTo(95);
+    }
+
     @Test
     void aCallWithoutInitIsKeptAndShownOnceInitArrives() {
         FlowJson call = answeredCall();
