@@ -32,10 +32,10 @@ class GroupedIntake {
     /** The most events one group writes, so that a group's transaction stays as short as a batch request's. */
     static final int MAX_GROUP_EVENTS = 1_000;
     /**
-     * Transactions of one account writing groups at the same time: two keep the database busy while the service reads
-     * the next requests, and more would only wait for each other's call locks.
+     * Transactions of one account writing groups at the same time. One: the groups grow with the load instead, and on
+     * two cores more writers made single-event latency worse (performance.md, "Intake"); other accounts have their own.
      */
-    static final int WRITERS_PER_ACCOUNT = 2;
+    static final int WRITERS_PER_ACCOUNT = 1;
 
     /** Stores events in one transaction and returns the ids stored now (the others were duplicates). */
     @FunctionalInterface
