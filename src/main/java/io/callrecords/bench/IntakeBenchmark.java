@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 
 /**
@@ -200,10 +199,7 @@ final class IntakeBenchmark {
                 StringBuilder call = new StringBuilder();
                 calls.nextCall(call);
                 long due = start + i * intervalNanos;
-                // parked, not spinning: the load generator shares the two cores with the service
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
+                OpenLoop.parkUntil(due);
                 pool.submit(() -> {
                     for (String event : call.toString().split("\n")) {
                         long t0 = System.nanoTime();

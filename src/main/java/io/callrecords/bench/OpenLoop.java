@@ -20,6 +20,13 @@ final class OpenLoop {
 
     private OpenLoop() {}
 
+    /** Waits parked, not spinning, until {@code due} ({@link System#nanoTime()}): the generator shares the machine. */
+    static void parkUntil(long due) {
+        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
     static Latencies run(int ratePerSecond, double seconds, Request request) {
         int total = (int) (ratePerSecond * seconds);
         long[] micros = new long[total];
@@ -30,10 +37,7 @@ final class OpenLoop {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
-                // parked, not spinning: the load generator shares the machine with the service
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
+                parkUntil(due);
                 int index = i;
                 pool.submit(() -> {
                     boolean ok;

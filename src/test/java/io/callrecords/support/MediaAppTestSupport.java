@@ -29,7 +29,7 @@ public abstract class MediaAppTestSupport extends AppTestSupport {
     }
 
     /** GET of a media link with extra headers ({@code "Range", "bytes=0-9"}), the body as bytes; no redirect followed. */
-    protected static HttpResponse<byte[]> download(String url, String... headers) {
+    public static HttpResponse<byte[]> download(String url, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
         if (headers.length > 0) {
             request.headers(headers);

@@ -3,15 +3,12 @@ package io.callrecords.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.callrecords.support.Api;
 import io.callrecords.simulator.GeneratedAudioUploader;
+import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
+import io.callrecords.support.MediaAppTestSupport;
 import io.callrecords.support.TestDirectories;
 import io.callrecords.support.PageClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -42,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class CallDetailPageTest extends PageTestSupport {
 
     private static final Path DATA_DIR = TestDirectories.deletedAtExit("callrecords-detail-test");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ANSWERED_FROM = "+905327778899";
     private static final String MISSED_FROM = "+905324445566";
     private static final Instant MISSED_AT = Instant.parse("2026-03-10T09:00:00Z");
@@ -191,12 +187,12 @@ class CallDetailPageTest extends PageTestSupport {
         assertThat(src.find()).as(detail.body()).isTrue();
         String link = src.group(1).replace("&amp;", "&");
 
-        HttpResponse<byte[]> part = download(link, "Range", "bytes=100-");
+        HttpResponse<byte[]> part = MediaAppTestSupport.download(url(link), "Range", "bytes=100-");
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-" + (WAV.length - 1) + "/" + WAV.length);
         assertThat(part.headers().firstValue("Content-Type")).hasValue("audio/wav");
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(WAV, 100, WAV.length));
-        HttpResponse<byte[]> whole = download(link);
+        HttpResponse<byte[]> whole = MediaAppTestSupport.download(url(link));
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(whole.body()).isEqualTo(WAV);
@@ -259,20 +255,5 @@ class CallDetailPageTest extends PageTestSupport {
         return "{\"caller\": {\"number\": \"%s\", \"type\": \"%s\"%s}, \"callee\": {\"number\": \"%s\", \"type\": \"%s\"%s}}"
                 .formatted(caller, callerType, callerId == null ? "" : ", \"id\": " + callerId,
                         callee, calleeType, calleeId == null ? "" : ", \"id\": " + calleeId);
-    }
-
-    private HttpResponse<byte[]> download(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
