@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.Overload;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -129,8 +130,10 @@ class GroupedIntake {
             // The intake keeps the first of several events with one id, so the first request that sent it claims it.
             group.forEach(p -> p.answer().complete(outcome(p.events(), stored)));
         } catch (Throwable groupFailed) {
-            if (group.size() == 1) {
-                group.getFirst().answer().completeExceptionally(groupFailed);
+            // Without a connection no transaction began: nothing of the group was stored, and writing its requests one
+            // by one would only wait for the pool again, each in turn. They are all answered 503 now (ADR 0012).
+            if (group.size() == 1 || Overload.connectionUnavailable(groupFailed)) {
+                group.forEach(p -> p.answer().completeExceptionally(groupFailed));
                 return;
             }
             group.forEach(p -> write(accountId, List.of(p)));

@@ -41,7 +41,10 @@ class DatabaseConfiguration {
         config.setPoolName("callrecords");
         // Batches of upserts go to the server as multi-row statements: one round trip, not one per row.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.setMaximumPoolSize(properties.cli() ? 2 : 20);
+        config.setMaximumPoolSize(properties.cli() ? 2 : db.poolSize());
+        // A bounded wait: past capacity a request gives up on a connection after this and answers 503 with
+        // Retry-After (ADR 0012), instead of queueing for Hikari's default 30 s and failing with a 500.
+        config.setConnectionTimeout(Math.max(250, db.connectionTimeout().toMillis()));
         return new HikariDataSource(config);
     }
 }

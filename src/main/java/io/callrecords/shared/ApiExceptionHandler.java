@@ -1,12 +1,17 @@
 package io.callrecords.shared;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -20,6 +25,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final String retryAfter;
+    private final Counter noConnection;
+
+    ApiExceptionHandler(CallrecordsProperties properties, MeterRegistry registry) {
+        this.retryAfter = Overload.retryAfter(properties.admission().retryAfter());
+        this.noConnection = Overload.shedCounter(registry, "no_connection");
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
@@ -63,6 +76,21 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .body(ErrorBodies.detail("Content type " + e.getContentType() + " is not supported here."));
+    }
+
+    /**
+     * No database connection within the pool's bounded wait: the service is past its capacity (or its database is
+     * out of reach). The transaction never began, so nothing was done and the client may simply retry.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Map<String, Object>> noConnection(RuntimeException e) {
+        if (!Overload.connectionUnavailable(e)) {
+            return unexpected(e);
+        }
+        noConnection.increment();
+        log.debug("No database connection in time: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfter)
+                .body(Overload.body());
     }
 
     @ExceptionHandler(Exception.class)

@@ -22,13 +22,21 @@ public record CallrecordsProperties(
         String publicBaseUrl,
         @DefaultValue Media media,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue Admission admission) {
 
-    /** Where PostgreSQL is: {@code url} unset means the embedded server under the data directory. */
+    /**
+     * Where PostgreSQL is: {@code url} unset means the embedded server under the data directory.
+     *
+     * @param poolSize          connections the service keeps to PostgreSQL (a CLI command uses two)
+     * @param connectionTimeout the longest anything waits for a free connection; then the request answers 503
+     */
     public record Db(String url, @DefaultValue("postgres") String user, String password,
                      @DefaultValue("0") int embeddedPort,
                      @DefaultValue("2m") Duration embeddedStartupWait,
-                     @DefaultValue Map<String, String> embeddedSettings) {
+                     @DefaultValue Map<String, String> embeddedSettings,
+                     @DefaultValue("20") int poolSize,
+                     @DefaultValue("1s") Duration connectionTimeout) {
         private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
 
         public Db {
@@ -115,6 +123,32 @@ public record CallrecordsProperties(
      *                     private (for tests and on-premises integrations)
      */
     public record Outbound(@DefaultValue List<String> allowedHosts) {}
+
+    /**
+     * How many requests the service works on at once, and how many may wait for a turn, before it answers 503 with
+     * {@code Retry-After} rather than let them pile up (ADR 0012). Health and metrics are never held back.
+     *
+     * @param maxActive  requests in progress at once
+     * @param maxWaiting requests waiting for one of those turns; one more is answered 503 at once
+     * @param maxWait    the longest a request waits for a turn; then it is answered 503
+     * @param retryAfter what the 503 tells clients to wait, in whole seconds
+     */
+    public record Admission(@DefaultValue("64") int maxActive,
+                            @DefaultValue("128") int maxWaiting,
+                            @DefaultValue("500ms") Duration maxWait,
+                            @DefaultValue("1s") Duration retryAfter) {
+        public Admission {
+            if (maxActive < 1) {
+                throw new IllegalArgumentException("callrecords.admission.max-active must be at least 1, not " + maxActive);
+            }
+            if (maxWaiting < 0) {
+                throw new IllegalArgumentException("callrecords.admission.max-waiting must not be negative");
+            }
+            if (retryAfter.toSeconds() < 1) {
+                throw new IllegalArgumentException("callrecords.admission.retry-after is at least 1s");
+            }
+        }
+    }
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");
