@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callrecords.calls.EventDetail.Hangup;
 import io.callrecords.calls.GroupedIntake.Outcome;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Grouping small requests into shared transactions, against a writer that remembers what it was given. */
 class GroupedIntakeTest {
@@ -111,6 +113,43 @@ class GroupedIntakeTest {
                     .hasRootCauseMessage("this request cannot be written");
         }
         assertThat(writer.seen).containsExactlyInAnyOrder("first", "good", "also-good");
+    }
+
+    @Test
+    void aGroupThatGetsNoConnectionFailsAtOnceWithoutWritingItsRequestsOneByOne() throws Exception {
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<String>> writes = Collections.synchronizedList(new ArrayList<>());
+        GroupedIntake intake = new GroupedIntake((account, events) -> {
+            List<String> ids = events.stream().map(CallEvent::id).toList();
+            writes.add(ids);
+            if (ids.contains("first")) {
+                firstWriteStarted.countDown();
+                await(release);
+                return Set.copyOf(ids);
+            }
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                    new SQLTransientConnectionException("callrecords - Connection is not available, request timed out after 1000ms."));
+        });
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Outcome> first = requests.submit(() -> intake.accept(9, List.of(event("first"))));
+            await(firstWriteStarted);
+            List<Future<Outcome>> shed = new ArrayList<>();
+            for (String id : List.of("a", "b", "c")) {
+                shed.add(requests.submit(() -> intake.accept(9, List.of(event(id)))));
+            }
+            Thread.sleep(300); // the three wait behind the held write, to be written as one group
+            release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Outcome(1, 0));
+            for (Future<Outcome> outcome : shed) {
+                assertThatThrownBy(() -> outcome.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(CannotCreateTransactionException.class);
+            }
+        }
+        List<String> tried = writes.stream().skip(1).flatMap(List::stream).toList();
+        assertThat(tried).as("each request was tried once, in its group, and not again alone")
+                .containsExactlyInAnyOrder("a", "b", "c");
     }
 
     @Test
