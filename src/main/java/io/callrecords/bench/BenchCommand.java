@@ -20,7 +20,8 @@ public final class BenchCommand {
             WebhookBenchmark.BENCHMARK,
             MediaBenchmark.BENCHMARK,
             ReportsBenchmark.BENCHMARK,
-            PagesBenchmark.BENCHMARK);
+            PagesBenchmark.BENCHMARK,
+            OverloadBenchmark.BENCHMARK);
 
     private BenchCommand() {}
 

@@ -10,17 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A lean HTTP/1.1 GET client over persistent sockets, for load: java.net.http spends about as much CPU per request
- * as the service it measures, and on a two-core machine the load generator's CPU is taken from the service.
- * Idle connections are kept for reuse; one request at a time per connection.
+ * A lean HTTP/1.1 client (GET, and POST of a byte body) over persistent sockets, for load: java.net.http spends about
+ * as much CPU per request as the service it measures, and on a two-core machine the load generator's CPU is taken
+ * from the service. Idle connections are kept for reuse; one request at a time per connection.
  */
 final class KeepAliveHttp implements AutoCloseable {
 
+    /** An answer: its status, and its {@code Retry-After} (null when it had none). */
+    record Answer(int status, String retryAfter) {}
+
     private final int port;
+    private final int readTimeoutMillis;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
     KeepAliveHttp(int port) {
+        this(port, 0);
+    }
+
+    /** @param readTimeoutMillis the longest wait for any byte of an answer (0: no limit), so that a load ends by itself */
+    KeepAliveHttp(int port, int readTimeoutMillis) {
         this.port = port;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     /** Sends the GET and reads the whole answer; returns its status. */
@@ -30,18 +40,35 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** Sends the GET and copies the answer's body to {@code body} as it arrives; returns the status. */
     int get(String target, String bearer, OutputStream body) throws IOException {
+        return send("GET", target, bearer, null, null, body).status();
+    }
+
+    /** Sends the GET and reads the whole answer. */
+    Answer exchange(String target, String bearer) throws IOException {
+        return send("GET", target, bearer, null, null, OutputStream.nullOutputStream());
+    }
+
+    /** Sends a POST of {@code body} as {@code contentType} and reads the whole answer. */
+    Answer post(String target, String bearer, String contentType, byte[] body) throws IOException {
+        return send("POST", target, bearer, contentType, body, OutputStream.nullOutputStream());
+    }
+
+    private Answer send(String method, String target, String bearer, String contentType, byte[] requestBody,
+                        OutputStream body) throws IOException {
         Connection connection = idle.poll();
         if (connection == null) {
-            connection = new Connection(new Socket("127.0.0.1", port));
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(readTimeoutMillis);
+            connection = new Connection(socket);
         }
         try {
-            int status = connection.get(target, bearer, body);
+            Answer answer = connection.send(method, target, bearer, contentType, requestBody, body);
             if (connection.closing) {
                 connection.socket.close(); // the server ends a connection after so many requests (Tomcat: 100)
             } else {
                 idle.add(connection);
             }
-            return status;
+            return answer;
         } catch (IOException | RuntimeException e) {
             connection.socket.close();
             throw e;
@@ -70,17 +97,28 @@ final class KeepAliveHttp implements AutoCloseable {
             this.out = new BufferedOutputStream(socket.getOutputStream(), 2 * 1024);
         }
 
-        int get(String target, String bearer, OutputStream body) throws IOException {
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + bearer
-                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        Answer send(String method, String target, String bearer, String contentType, byte[] requestBody,
+                    OutputStream body) throws IOException {
+            String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+                    + bearer + "\r\nAccept: application/json\r\n";
+            if (requestBody != null) {
+                head += "Content-Type: " + contentType + "\r\nContent-Length: " + requestBody.length + "\r\n";
+            }
+            out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            if (requestBody != null) {
+                out.write(requestBody);
+            }
             out.flush();
             String statusLine = line();
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
             boolean chunked = false;
+            String retryAfter = null;
             for (String header; !(header = line()).isEmpty(); ) {
                 String lower = header.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
+                if (lower.startsWith("retry-after:")) {
+                    retryAfter = header.substring(12).trim();
+                } else if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(lower.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
@@ -99,7 +137,7 @@ final class KeepAliveHttp implements AutoCloseable {
             } else {
                 throw new IOException("An answer without length on a kept connection");
             }
-            return status;
+            return new Answer(status, retryAfter);
         }
 
         private void copy(long bytes, OutputStream body) throws IOException {

@@ -1,6 +1,7 @@
 package io.callrecords.media;
 
 import io.callrecords.shared.CallrecordsProperties;
+import io.callrecords.shared.Overload;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,17 @@ class FetchWorker {
             return;
         }
         // The lease outlasts the longest fetch, so a live node never loses a job it is still fetching.
-        List<FetchJob> claimed = jobs.claim(owner, settings.timeout().plusMinutes(1), free);
+        List<FetchJob> claimed;
+        try {
+            claimed = jobs.claim(owner, settings.timeout().plusMinutes(1), free);
+        } catch (RuntimeException e) {
+            if (!Overload.connectionUnavailable(e)) {
+                throw e;
+            }
+            // Past capacity every connection is busy for a while (ADR 0012): the next poll claims these jobs.
+            log.warn("Claiming media fetches found no free database connection; the next poll tries again: {}", e.toString());
+            return;
+        }
         for (FetchJob job : claimed) {
             slots.acquireUninterruptibly();
             Thread.ofVirtual().name("media-fetch-" + job.id()).start(() -> {
