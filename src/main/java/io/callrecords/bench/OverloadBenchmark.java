@@ -8,14 +8,19 @@ import io.callrecords.simulator.SimulatedCall;
 import io.callrecords.simulator.SimulatedEvent;
 import io.callrecords.simulator.TrafficRun;
 import io.callrecords.simulator.TrafficSimulation;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Past capacity. Loads a week of a simulated call center, finds the rate the service sustains for a mixed load (call
- * list, call detail, single-call intake, report summary) with a closed loop, then offers {@code --factor} times that
+ * Past capacity. Loads a week of a simulated call center, warms the service up with a closed loop, finds the rate it
+ * sustains for a mixed load (call list, call detail, single-call intake, report summary) in open-loop steps, then offers {@code --factor} times that
  * rate open loop for {@code --seconds} and counts what was answered (2xx), what was shed (503 with Retry-After) and
  * anything else, with the p99 of each counted from when the request was due; then a quarter of the sustained rate
  * shows whether the service recovers by itself. Health is probed all along, and the service's own gauges (requests in
@@ -48,7 +53,7 @@ final class OverloadBenchmark {
     static final Benchmark BENCHMARK = new Benchmark("overload",
             "a mixed load (call list, call detail, intake, reports) at --factor times the rate the service sustains for"
                     + " --seconds: share answered and shed (503), their p99, health meanwhile, and recovery afterwards",
-            Benchmark.options("--seconds", 60, "--factor", 2, "--probe-seconds", 20, "--clients", 32,
+            Benchmark.options("--seconds", 60, "--factor", 2, "--probe-seconds", 10, "--clients", 32,
                     "--recovery-seconds", 20, "--days", 7),
             o -> new OverloadBenchmark(new Options(o.integer("--seconds"), o.integer("--factor"),
                     o.integer("--probe-seconds"), o.integer("--clients"), o.integer("--recovery-seconds"),
@@ -56,6 +61,7 @@ final class OverloadBenchmark {
 
     /** The longest wait for any byte of an answer: what did not come by then counts as a failure. */
     private static final int READ_TIMEOUT_MS = 60_000;
+    private static final HttpClient SCRAPER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-06-01");
     private static final String[] SETTINGS = {"CALLRECORDS_ADMISSION_MAX_ACTIVE", "CALLRECORDS_ADMISSION_MAX_WAITING",
             "CALLRECORDS_ADMISSION_MAX_WAIT", "CALLRECORDS_DB_POOL_SIZE", "CALLRECORDS_DB_CONNECTION_TIMEOUT"};
@@ -88,18 +94,18 @@ final class OverloadBenchmark {
             System.out.printf("Mix: 35 %% call list (one day), 35 %% call detail, 20 %% intake (one new call's events"
                     + " as NDJSON), 10 %% report summary (the week by day)%n");
             System.out.println("Service settings from the environment: " + settings());
+            Map<String, Double> metrics = scrape(service.port);
+            System.out.printf("  connection pool: %.0f connections; metrics found: %s%n",
+                    metrics.getOrDefault("hikaricp_connections_max{pool=\"callrecords\"}", -1.0),
+                    metrics.keySet().stream().filter(k -> k.startsWith("callrecords_requests")).toList());
             try (KeepAliveHttp load = new KeepAliveHttp(service.port, READ_TIMEOUT_MS)) {
                 http = load;
-                closedLoop(Math.min(10, options.probeSeconds()), 0); // warm-up
-                List<Outcome> probe = closedLoop(options.probeSeconds(), 1_000_000);
-                double sustained = count(probe, 200, 299) / (double) options.probeSeconds();
-                System.out.printf("Capacity, closed loop of %d clients for %d s after a warm-up: %,.0f requests/s"
-                                + " answered (2xx); %s%n", options.clients(), options.probeSeconds(), sustained,
-                        describe(probe, 200, 299));
-                List<Outcome> other = probe.stream().filter(o -> o.status() < 200 || o.status() > 299).toList();
-                if (!other.isEmpty()) {
-                    System.out.printf("  not answered during the probe: %s%n", statuses(other));
-                }
+                List<Outcome> warm = closedLoop(options.probeSeconds(), 0); // warm-up
+                System.out.printf("Warm-up: closed loop of %d clients for %d s, %,.0f requests/s answered%n",
+                        options.clients(), options.probeSeconds(), count(warm, 200, 299) / (double) options.probeSeconds());
+                System.out.println("Conditions: " + Runtime.getRuntime().availableProcessors()
+                        + " cores, load average " + Files.readString(Path.of("/proc/loadavg")).trim());
+                double sustained = stepped();
                 int offered = (int) Math.round(sustained * options.factor());
                 int low = Math.max(1, (int) Math.round(sustained / 4));
                 Monitor monitor = new Monitor(service.port);
@@ -119,6 +125,7 @@ final class OverloadBenchmark {
                 report(overload, offered, monitor);
                 recovery(recovery, low, recoveryStart);
                 after(service, overload, recovery, since);
+                System.out.println("Conditions after: load average " + Files.readString(Path.of("/proc/loadavg")).trim());
             }
         }
     }
@@ -185,6 +192,39 @@ final class OverloadBenchmark {
             answer = new KeepAliveHttp.Answer(0, null);
         }
         return new Outcome(kind, answer.status(), answer.retryAfter() != null, due, started, System.nanoTime(), events);
+    }
+
+    /**
+     * The sustained rate: open-loop steps of {@code --probe-seconds} each, from 20 requests/s up by a quarter each
+     * step (at most 25 steps), until a step has less than 99 % answered or a p99 over a second; the last step that
+     * passed is the rate the service sustains.
+     */
+    private double stepped() {
+        double rate = 20;
+        double sustained = 0;
+        System.out.printf("Capacity: open-loop steps of %d s from 20 requests/s, up by a quarter, while at least 99 %%"
+                + " are answered (2xx) with a p99 within 1 s%n", options.probeSeconds());
+        for (int step = 0; step < 25; step++, rate *= 1.25) {
+            List<Outcome> outcomes;
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                outcomes = openLoop(pool, (int) Math.round(rate), options.probeSeconds(), 1_000_000 * (step + 1));
+            }
+            double share = count(outcomes, 200, 299) / (double) outcomes.size();
+            double p99 = p99(outcomes, 200, 299);
+            boolean passed = share >= 0.99 && p99 <= 1_000;
+            System.out.printf("  %,5.0f requests/s: %5.1f %% answered, %s%s%n", rate, 100 * share,
+                    describe(outcomes, 200, 299), passed ? "" : " — past capacity");
+            if (!passed) {
+                break;
+            }
+            sustained = Math.round(rate);
+        }
+        if (sustained == 0) {
+            sustained = 20;
+            System.out.println("  not even the first step passed: using it");
+        }
+        System.out.printf("  sustained: %,.0f requests/s%n", sustained);
+        return sustained;
     }
 
     /** {@code clients} senders, each sending its next request when the last was answered, for {@code seconds}. */
@@ -286,7 +326,7 @@ final class OverloadBenchmark {
     /** The service afterwards: its gauges back to zero, what it shed and why, and what intake stored. */
     private void after(ServiceProcess service, List<Outcome> overload, List<Outcome> recovery, Instant since)
             throws Exception {
-        Map<String, Double> metrics = scrape(http);
+        Map<String, Double> metrics = scrape(service.port);
         System.out.printf("After: requests in progress %.0f, waiting %.0f; answered 503 by the service: %.0f with the"
                         + " queue full, %.0f after waiting, %.0f without a connection%n",
                 metrics.getOrDefault("callrecords_requests_active", -1.0),
@@ -349,11 +389,11 @@ final class OverloadBenchmark {
     }
 
     /** {@code /actuator/prometheus} as name (with tags) to value. */
-    private static Map<String, Double> scrape(KeepAliveHttp http) throws Exception {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        http.get("/actuator/prometheus", "none", body);
+    private static Map<String, Double> scrape(int port) throws Exception {
+        String body = SCRAPER.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> values = new TreeMap<>();
-        for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : body.split("\n")) {
             int space = line.lastIndexOf(' ');
             if (!line.startsWith("#") && space > 0) {
                 try {
@@ -400,7 +440,7 @@ final class OverloadBenchmark {
                             healthFailed.incrementAndGet();
                         }
                         if (tick % 4 == 0) {
-                            Map<String, Double> now = scrape(probe);
+                            Map<String, Double> now = scrape(port);
                             peak(now, "callrecords_requests_active", "in progress");
                             peak(now, "callrecords_requests_waiting", "waiting for a turn");
                             peak(now, "hikaricp_connections_pending{pool=\"callrecords\"}", "waiting for a connection");

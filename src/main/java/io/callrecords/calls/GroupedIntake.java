@@ -131,7 +131,7 @@ class GroupedIntake {
             group.forEach(p -> p.answer().complete(outcome(p.events(), stored)));
         } catch (Throwable groupFailed) {
             // Without a connection no transaction began: nothing of the group was stored, and writing its requests one
-            // by one would only wait for the pool again, each in turn. They are all answered 503 now (ADR 0012).
+            // by one would only wait for the pool again, each in turn. They are all answered 503 now (ADR 0013).
             if (group.size() == 1 || Overload.connectionUnavailable(groupFailed)) {
                 group.forEach(p -> p.answer().completeExceptionally(groupFailed));
                 return;

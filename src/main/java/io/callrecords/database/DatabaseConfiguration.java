@@ -43,7 +43,7 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(properties.cli() ? 2 : db.poolSize());
         // A bounded wait: past capacity a request gives up on a connection after this and answers 503 with
-        // Retry-After (ADR 0012), instead of queueing for Hikari's default 30 s and failing with a 500.
+        // Retry-After (ADR 0013), instead of queueing for Hikari's default 30 s and failing with a 500.
         config.setConnectionTimeout(Math.max(250, db.connectionTimeout().toMillis()));
         return new HikariDataSource(config);
     }

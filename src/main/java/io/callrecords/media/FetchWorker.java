@@ -55,7 +55,7 @@ class FetchWorker {
             if (!Overload.connectionUnavailable(e)) {
                 throw e;
             }
-            // Past capacity every connection is busy for a while (ADR 0012): the next poll claims these jobs.
+            // Past capacity every connection is busy for a while (ADR 0013): the next poll claims these jobs.
             log.warn("Claiming media fetches found no free database connection; the next poll tries again: {}", e.toString());
             return;
         }

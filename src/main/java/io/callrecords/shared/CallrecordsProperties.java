@@ -126,7 +126,7 @@ public record CallrecordsProperties(
 
     /**
      * How many requests the service works on at once, and how many may wait for a turn, before it answers 503 with
-     * {@code Retry-After} rather than let them pile up (ADR 0012). Health and metrics are never held back.
+     * {@code Retry-After} rather than let them pile up (ADR 0013). Health and metrics are never held back.
      *
      * @param maxActive  requests in progress at once
      * @param maxWaiting requests waiting for one of those turns; one more is answered 503 at once

@@ -15,7 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the service answers when it is past its capacity (ADR 0012): {@code 503} with {@code Retry-After}, in the API's
+ * What the service answers when it is past its capacity (ADR 0013): {@code 503} with {@code Retry-After}, in the API's
  * JSON envelope or as a short page. Also tells a failure to get a database connection in time (the pool's bounded
  * wait) from other failures, so that each module's one error mapping answers it as overload, not as a 500.
  */

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Admission control in front of everything that may use the database (ADR 0012). With virtual threads Tomcat takes
+ * Admission control in front of everything that may use the database (ADR 0013). With virtual threads Tomcat takes
  * nearly any number of requests at once; past capacity they used to pile up waiting for one of the pool's connections
  * and fail after half a minute. Here at most {@code max-active} requests are in progress; up to {@code max-waiting}
  * more wait, first come first served, at most {@code max-wait} each; anything beyond is answered {@code 503} with

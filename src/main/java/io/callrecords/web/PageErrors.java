@@ -47,7 +47,7 @@ class PageErrors {
     @ExceptionHandler(RuntimeException.class)
     String unexpected(RuntimeException e, HttpServletResponse response, Model model) {
         if (Overload.connectionUnavailable(e)) {
-            // Past capacity: the pool's bounded wait ran out before anything was done (ADR 0012).
+            // Past capacity: the pool's bounded wait ran out before anything was done (ADR 0013).
             noConnection.increment();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
