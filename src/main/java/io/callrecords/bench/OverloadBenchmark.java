@@ -48,16 +48,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OverloadBenchmark {
 
-    record Options(int seconds, int factor, int probeSeconds, int clients, int recoverySeconds, int days) {}
+    /** @param rate the overload's rate in requests/s; 0: {@code factor} times the sustained rate found by the steps */
+    record Options(int seconds, int factor, int probeSeconds, int clients, int recoverySeconds, int days, int rate) {}
 
     static final Benchmark BENCHMARK = new Benchmark("overload",
             "a mixed load (call list, call detail, intake, reports) at --factor times the rate the service sustains for"
                     + " --seconds: share answered and shed (503), their p99, health meanwhile, and recovery afterwards",
             Benchmark.options("--seconds", 60, "--factor", 2, "--probe-seconds", 10, "--clients", 32,
-                    "--recovery-seconds", 20, "--days", 7),
+                    "--recovery-seconds", 20, "--days", 7, "--rate", "auto"),
             o -> new OverloadBenchmark(new Options(o.integer("--seconds"), o.integer("--factor"),
                     o.integer("--probe-seconds"), o.integer("--clients"), o.integer("--recovery-seconds"),
-                    o.integer("--days"))).run());
+                    o.integer("--days"), rate(o.string("--rate")))).run());
+
+    /** {@code --rate}: {@code auto}, or a whole number of requests/s (the steps then only report). */
+    private static int rate(String given) {
+        if (given.equals("auto")) {
+            return 0;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(given));
+        } catch (NumberFormatException e) {
+            throw new io.callrecords.simulator.CommandLine.BadArguments("--rate is 'auto' or a whole number of requests/s, not '"
+                    + given + "'.");
+        }
+    }
 
     /** The longest wait for any byte of an answer: what did not come by then counts as a failure. */
     private static final int READ_TIMEOUT_MS = 60_000;
@@ -106,7 +120,7 @@ final class OverloadBenchmark {
                 System.out.println("Conditions: " + Runtime.getRuntime().availableProcessors()
                         + " cores, load average " + Files.readString(Path.of("/proc/loadavg")).trim());
                 double sustained = stepped();
-                int offered = (int) Math.round(sustained * options.factor());
+                int offered = options.rate() > 0 ? options.rate() : (int) Math.round(sustained * options.factor());
                 int low = Math.max(1, (int) Math.round(sustained / 4));
                 Monitor monitor = new Monitor(service.port);
                 List<Outcome> overload;
@@ -270,8 +284,8 @@ final class OverloadBenchmark {
         long shedWithoutRetryAfter = overload.stream().filter(o -> o.status() == 503 && !o.retryAfter()).count();
         List<Outcome> other = overload.stream().filter(o -> !(o.status() >= 200 && o.status() <= 299)
                 && o.status() != 503).toList();
-        System.out.printf("Overload: %,d requests/s offered (%d × the capacity) for %d s, %,d requests%n", offered,
-                options.factor(), options.seconds(), total);
+        System.out.printf("Overload: %,d requests/s offered (%s) for %d s, %,d requests%n", offered,
+                options.rate() > 0 ? "--rate" : options.factor() + " × the sustained rate", options.seconds(), total);
         System.out.printf("  answered (2xx): %.1f %% (%,.0f/s); %s%n", 100.0 * answered / total,
                 answered / (double) options.seconds(), describe(overload, 200, 299));
         System.out.printf("  shed (503): %.1f %%; %s; without Retry-After: %d%n", 100.0 * shed / total,

@@ -133,9 +133,9 @@ public record CallrecordsProperties(
      * @param maxWait    the longest a request waits for a turn; then it is answered 503
      * @param retryAfter what the 503 tells clients to wait, in whole seconds
      */
-    public record Admission(@DefaultValue("64") int maxActive,
+    public record Admission(@DefaultValue("16") int maxActive,
                             @DefaultValue("128") int maxWaiting,
-                            @DefaultValue("500ms") Duration maxWait,
+                            @DefaultValue("250ms") Duration maxWait,
                             @DefaultValue("1s") Duration retryAfter) {
         public Admission {
             if (maxActive < 1) {
