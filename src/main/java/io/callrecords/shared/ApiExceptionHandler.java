@@ -80,7 +80,8 @@ class ApiExceptionHandler {
 
     /**
      * No database connection within the pool's bounded wait: the service is past its capacity (or its database is
-     * out of reach). The transaction never began, so nothing was done and the client may simply retry.
+     * out of reach). The transaction that asked for it never began; the client may retry (intake: nothing of the
+     * request was stored).
      */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<Map<String, Object>> noConnection(RuntimeException e) {
@@ -90,7 +91,7 @@ class ApiExceptionHandler {
         noConnection.increment();
         log.debug("No database connection in time: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfter)
-                .body(Overload.body());
+                .body(Overload.noConnectionBody());
     }
 
     @ExceptionHandler(Exception.class)

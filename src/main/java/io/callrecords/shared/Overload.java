@@ -21,15 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Overload {
 
-    /** The detail of every overload answer of the API. */
+    /** The detail of the API's answer to a request turned away before it did anything. */
     public static final String BUSY = "The service is busy. Nothing was done; retry the request after the time in Retry-After.";
+    /** The detail of the API's answer to a request that got no database connection in time. */
+    public static final String NO_CONNECTION = "The service is busy: no database connection was free in time."
+            + " Retry the request after the time in Retry-After.";
 
     private static final String PAGE = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Busy - Callrecords</title></head>
             <body><main><h1>The service is busy</h1>
-            <p>Too many requests are being served right now, so this one was not. Nothing was changed.
+            <p>Too many requests are being served right now, so this one was not.
             Reload the page in a moment.</p></main></body></html>
             """;
 
@@ -60,12 +63,13 @@ public final class Overload {
     }
 
     /** Writes the API's answer: {@code 503}, {@code Retry-After} and the JSON error envelope. */
-    static void writeJson(HttpServletResponse response, JsonMapper json, Duration retryAfter) throws IOException {
+    static void writeJson(HttpServletResponse response, JsonMapper json, Duration retryAfter, String detail)
+            throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", retryAfter(retryAfter));
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ErrorBodies.detail(BUSY));
+        json.writeValue(response.getOutputStream(), ErrorBodies.detail(detail));
     }
 
     /** Writes the answer for a person: {@code 503}, {@code Retry-After} and a short page saying so. */
@@ -83,8 +87,8 @@ public final class Overload {
                 .description("Requests answered 503 because the service was past its capacity").register(registry);
     }
 
-    /** The body of the API's overload answer, for the exception handlers. */
-    public static Map<String, Object> body() {
-        return ErrorBodies.detail(BUSY);
+    /** The body of the API's answer to a request that got no database connection in time. */
+    public static Map<String, Object> noConnectionBody() {
+        return ErrorBodies.detail(NO_CONNECTION);
     }
 }

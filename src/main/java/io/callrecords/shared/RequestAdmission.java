@@ -127,7 +127,7 @@ final class RequestAdmission extends OncePerRequestFilter {
         if (wantsPage(path(request))) {
             Overload.writePage(response, retryAfter);
         } else {
-            Overload.writeJson(response, json, retryAfter);
+            Overload.writeJson(response, json, retryAfter, reason == shedNoConnection ? Overload.NO_CONNECTION : Overload.BUSY);
         }
     }
 

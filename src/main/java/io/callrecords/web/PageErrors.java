@@ -52,7 +52,7 @@ class PageErrors {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
             model.addAttribute("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("message", "The service is busy right now, so nothing was done. Please try again in a moment.");
+            model.addAttribute("message", "The service is busy right now. Please try again in a moment.");
             return "error-page";
         }
         log.error("Page failed", e);

@@ -30,6 +30,9 @@ import org.springframework.test.context.TestPropertySource;
         "callrecords.db.connection-timeout=300ms"})
 class ConnectionWaitTest extends AppTestSupport {
 
+    static final String NO_CONNECTION = "The service is busy: no database connection was free in time."
+            + " Retry the request after the time in Retry-After.";
+
     @Autowired
     DataSource dataSource;
 
@@ -53,12 +56,12 @@ class ConnectionWaitTest extends AppTestSupport {
                 Api.Response read = api.get("/api/v3/calls", key);
                 assertThat(read.status()).isEqualTo(503);
                 assertThat(read.header("Retry-After")).isEqualTo("1");
-                assertThat(read.body().path("errors").path("detail").asString()).isEqualTo(OverloadSheddingTest.BUSY);
+                assertThat(read.body().path("errors").path("detail").asString()).isEqualTo(NO_CONNECTION);
 
                 // In the controller: the intake's transaction cannot begin.
                 HeldRequest.Answer intake = held.finish();
                 assertThat(intake.status()).as(intake.raw()).isEqualTo(503);
-                assertThat(intake.raw()).containsIgnoringCase("Retry-After: 1").contains(OverloadSheddingTest.BUSY);
+                assertThat(intake.raw()).containsIgnoringCase("Retry-After: 1").contains(NO_CONNECTION);
 
                 // Pages: the session lookup (a filter), and signing in (a controller).
                 HttpResponse<String> calls = pages.get("/calls");

@@ -138,7 +138,7 @@ class RequestAdmissionTest {
         MockHttpServletResponse answered = send(filter, "/api/v3/calls", noConnection);
         assertThat(answered.getStatus()).isEqualTo(503);
         assertThat(answered.getHeader("Retry-After")).isEqualTo("1");
-        assertThat(answered.getContentAsString()).contains(Overload.BUSY);
+        assertThat(answered.getContentAsString()).contains(Overload.NO_CONNECTION);
         assertThat(shed("no_connection")).isEqualTo(1);
         assertThat(gauge("callrecords.requests.active")).isZero();
 
