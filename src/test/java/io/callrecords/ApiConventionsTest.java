@@ -43,6 +43,9 @@ class ApiConventionsTest extends AppTestSupport {
         docs.body().path("paths").forEach(path -> path.forEach(operation -> operation.path("parameters")
                 .forEach(parameter -> assertThat(parameter.path("name").asString()).isNotEqualTo("caller"))));
         assertThat(docs.body().path("components").path("securitySchemes").has("bearer")).isTrue();
+        // every operation may answer 503 with Retry-After past capacity (ADR 0013)
+        docs.body().path("paths").forEach(path -> path.forEach(operation -> assertThat(
+                operation.path("responses").path("503").path("headers").has("Retry-After")).isTrue()));
         assertThat(api.send(api.request("/swagger-ui/index.html", null).GET()).status()).isEqualTo(200);
     }
 }
