@@ -68,7 +68,7 @@ final class OverloadBenchmark {
         try {
             return Math.max(1, Integer.parseInt(given));
         } catch (NumberFormatException e) {
-            throw new io.callrecords.simulator.CommandLine.BadArguments("--rate is 'auto' or a whole number of requests/s, not '"
+            throw new IllegalArgumentException("--rate is 'auto' or a whole number of requests/s, not '"
                     + given + "'.");
         }
     }
