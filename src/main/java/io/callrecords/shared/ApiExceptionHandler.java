@@ -33,6 +33,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        InvalidTextException invalid = InvalidTextException.in(e);
+        if (invalid != null) {
+            // The items of a bulk body that is a JSON array are its rows (rows[3].name), as the importers name them.
+            return validation(invalid.toValidation(invalid.path().startsWith("[") ? "rows" : ""));
+        }
         return ResponseEntity.badRequest().body(ErrorBodies.detail("The request body is not valid JSON."));
     }
 
