@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -191,9 +193,11 @@ class OpenApiRequestsTest extends AppTestSupport {
                 send(operation.method, path, token, "application/json", Api.JSON.writeValueAsBytes(body));
             }
         }
-        // A valid example with one field changed goes deepest: past validation into the store.
+        // A valid example with one field or object changed goes deepest: past validation into the store.
         for (ObjectNode example : examples(operation)) {
-            for (String field : fieldsOf(example)) {
+            Set<String> fields = new LinkedHashSet<>(fieldsOf(example));
+            example.propertyNames().forEach(fields::add);
+            for (String field : fields) {
                 for (JsonNode value : hostileValues()) {
                     ObjectNode body = example.deepCopy();
                     set(body, field, value);
@@ -251,9 +255,10 @@ class OpenApiRequestsTest extends AppTestSupport {
     private static List<String> fieldsOf(JsonNode node) {
         List<String> fields = new ArrayList<>();
         for (Map.Entry<String, JsonNode> property : node.properties()) {
-            fields.add(property.getKey());
-            if (property.getValue().isObject()) {
+            if (property.getValue().isObject() && !property.getValue().isEmpty()) {
                 fieldsOf(property.getValue()).forEach(f -> fields.add(property.getKey() + "." + f));
+            } else {
+                fields.add(property.getKey());
             }
         }
         return fields;
