@@ -69,39 +69,32 @@ class CallbackLinker {
         // A missing call written now: its own number, end or window may have changed.
         written.stream().filter(r -> Boolean.TRUE.equals(r.missingCall()))
                 .forEach(r -> concerned.put(r.uuid(), new Concerned(r.uuid(), r.startedAt())));
-        returnedBy(accountId, written).forEach(m -> concerned.putIfAbsent(m.uuid(), m));
-        List<CallRecord> outbound = written.stream().filter(r -> r.direction() == Direction.OUTBOUND).toList();
-        if (!outbound.isEmpty()) {
-            inReachOf(accountId, outbound, longestWindow(settings)).forEach(m -> concerned.putIfAbsent(m.uuid(), m));
-        }
+        concernedByCallsBack(accountId, written, longestWindow(settings))
+                .forEach(m -> concerned.putIfAbsent(m.uuid(), m));
         return concerned.isEmpty() ? List.of() : relink(accountId, List.copyOf(concerned.values()), settings);
     }
 
-    /** Missing calls linked to a written call: it may have stopped returning them (a new start, number, direction). */
-    private List<Concerned> returnedBy(long accountId, List<CallRecord> written) {
+    /**
+     * The other missing calls whose link the written calls may change: those linked to a written call (it may have
+     * stopped qualifying: a new start, number or direction), and those a written outbound call may return (from its
+     * callee, ended before it within the account's longest window; each one's own window applies when relinking),
+     * returned ones too, since the call may be earlier than the one that returned them so far.
+     */
+    private List<Concerned> concernedByCallsBack(long accountId, List<CallRecord> written, Duration longestWindow) {
+        List<CallRecord> outbound = written.stream().filter(r -> r.direction() == Direction.OUTBOUND).toList();
         return jdbc.sql("""
                         SELECT uuid, started_at FROM call_records
                         WHERE account_id = :account AND callback_cdr_uuid = ANY(CAST(:calls AS uuid[]))
-                          AND missing_call AND NOT callback_kept""")
-                .param("account", accountId)
-                .param("calls", written.stream().map(r -> r.uuid().toString()).toArray(String[]::new))
-                .query((rs, row) -> new Concerned(rs.getObject("uuid", UUID.class), Timestamps.fromDb(rs, "started_at")))
-                .list();
-    }
-
-    /**
-     * Missing calls a written outbound call may return: from its callee, ended before it, within the longest window
-     * of the account (each one's own window is applied when relinking). Returned ones too: the call may be earlier
-     * than the one that returned them so far.
-     */
-    private List<Concerned> inReachOf(long accountId, List<CallRecord> outbound, Duration longestWindow) {
-        return jdbc.sql("""
-                        SELECT DISTINCT m.uuid, m.started_at
+                          AND callback_cdr_uuid IS NOT NULL -- so that call_records_callback_of serves any plan
+                          AND missing_call AND NOT callback_kept
+                        UNION
+                        SELECT m.uuid, m.started_at
                         FROM unnest(CAST(:numbers AS text[]), CAST(:started AS timestamptz[])) AS o(number, started_at)
                         JOIN call_records m ON m.account_id = :account AND m.missing_call AND NOT m.callback_kept
                              AND m.caller_number = o.number AND m.ended_at <= o.started_at
                              AND m.ended_at >= o.started_at - make_interval(secs => :longest)""")
                 .param("account", accountId)
+                .param("calls", written.stream().map(r -> r.uuid().toString()).toArray(String[]::new))
                 .param("numbers", outbound.stream().map(CallRecord::calleeNumber).toArray(String[]::new))
                 .param("started", outbound.stream().map(r -> r.startedAt().toString()).toArray(String[]::new))
                 .param("longest", longestWindow.toSeconds())
@@ -117,27 +110,30 @@ class CallbackLinker {
     private List<UUID> relink(long accountId, List<Concerned> missing, SettingsTimeline settings) {
         return jdbc.sql("""
                         WITH m AS (
-                          SELECT * FROM unnest(CAST(:uuids AS uuid[]), CAST(:windows AS bigint[])) AS m(uuid, window_seconds)),
+                          SELECT * FROM unnest(CAST(:uuids AS uuid[]), CAST(:windows AS bigint[])) AS m(uuid, seconds)),
                         pick AS (
-                          SELECT r.uuid AS missing, c.uuid, c.started_at, c.user_id
+                          SELECT r.uuid AS missing, c.uuid, c.user_id,
+                                 floor(extract(epoch FROM c.started_at - r.ended_at))::int AS time
                           FROM m JOIN call_records r ON r.account_id = :account AND r.uuid = m.uuid
                           LEFT JOIN LATERAL (
-                            SELECT uuid, started_at, CASE WHEN caller_type = 'user' THEN caller_id ELSE user_id END AS user_id
+                            SELECT uuid, started_at,
+                                   CASE WHEN caller_type = 'user' THEN caller_id ELSE user_id END AS user_id
                             FROM call_records
                             WHERE account_id = :account AND direction = 'outbound' AND callee_number = r.caller_number
-                              AND started_at >= r.ended_at AND started_at <= r.ended_at + make_interval(secs => m.window_seconds)
+                              AND started_at >= r.ended_at AND started_at <= r.ended_at + make_interval(secs => m.seconds)
                             ORDER BY started_at, uuid LIMIT 1) c ON true)
                         UPDATE call_records r
-                        SET callback_cdr_uuid = pick.uuid, callback_user_id = pick.user_id,
-                            callback_time = floor(extract(epoch FROM pick.started_at - r.ended_at))::int, updated_at = now()
+                        SET callback_cdr_uuid = pick.uuid, callback_user_id = pick.user_id, callback_time = pick.time,
+                            updated_at = now()
                         FROM pick
                         WHERE r.account_id = :account AND r.uuid = pick.missing AND r.missing_call AND NOT r.callback_kept
                           AND (r.callback_cdr_uuid, r.callback_user_id, r.callback_time)
-                              IS DISTINCT FROM (pick.uuid, pick.user_id, floor(extract(epoch FROM pick.started_at - r.ended_at))::int)
+                              IS DISTINCT FROM (pick.uuid, pick.user_id, pick.time)
                         RETURNING r.uuid""")
                 .param("account", accountId)
                 .param("uuids", missing.stream().map(m -> m.uuid().toString()).toArray(String[]::new))
-                .param("windows", missing.stream().map(m -> Long.toString(window(settings, m.startedAt()))).toArray(String[]::new))
+                .param("windows", missing.stream().map(m -> Long.toString(window(settings, m.startedAt())))
+                        .toArray(String[]::new))
                 .query(UUID.class)
                 .list();
     }
