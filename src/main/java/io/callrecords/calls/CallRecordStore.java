@@ -56,7 +56,7 @@ class CallRecordStore {
                 callback_user_id = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_user_id END,
                 callback_time = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_time END,
                 callback_cdr_uuid = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_cdr_uuid END,
-                callback_kept = EXCLUDED.missing_call AND call_records.callback_kept""";
+                callback_kept = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_kept ELSE false END""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -77,8 +77,9 @@ class CallRecordStore {
                 .query(rs -> {
                     found.put(rs.getObject("uuid", UUID.class),
                             new Previous(Timestamps.fromDb(rs, "connected_at"), Timestamps.fromDb(rs, "ended_at"),
-                                    Direction.fromWire(rs.getString("direction")).orElse(null), rs.getString("caller_number"),
-                                    rs.getString("callee_number"), rs.getBoolean("missing_call")));
+                                    Direction.fromWire(rs.getString("direction")).orElse(null),
+                                    rs.getString("caller_number"), rs.getString("callee_number"),
+                                    rs.getBoolean("missing_call")));
                 });
         return found;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import java.net.http.HttpRequest;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -139,6 +140,28 @@ class CallImportTest extends AppTestSupport {
         assertThat(r.path("callback_cdr_uuid").asString()).isEqualTo(returnedBy);
         assertThat(r.path("callback_user_id").asInt()).isEqualTo(42);
         assertThat(r.path("callback_time").asInt()).isEqualTo(1260);
+    }
+
+    @Test
+    void eventsForAnImportedMissedCallDeriveItAndItsLinkAgain() {
+        String uuid = "a1111111-2222-4333-8444-555555555555";
+        String linked = MISSED.replace("11111111-2222-4333-8444-555555555555", uuid)
+                .replace("+905321234567", "+905325555555")
+                .replace("\"callback_user_id\": null, \"callback_time\": null, \"callback_cdr_uuid\": null",
+                        "\"callback_user_id\": 42, \"callback_time\": 1260, \"callback_cdr_uuid\": \"fcc10162-820f-4ade-a83c-409f754ec06e\"");
+        assertThat(api.post("/api/v3/calls/import", key, linked).status()).isEqualTo(200);
+
+        FlowJson events = FlowJson.call(UUID.fromString(uuid), "2022-07-10T10:00:00Z").inbound("+905325555555");
+        Api.Response init = api.post("/api/v3/call-events", key, events.array());
+        assertThat(init.status()).as(init.raw().body()).isEqualTo(202);
+        assertThat(api.get("/api/v3/calls/" + uuid, key).data().path("callback_cdr_uuid").isNull())
+                .as("in progress: not missing, so no one's to return").isTrue();
+
+        api.post("/api/v3/call-events", key, events.at(20_500).hangup("contact").events().getLast());
+        FlowJson callback = FlowJson.call("2022-07-10T10:30:00Z").outbound(8, "+905325555555").at(30_000).hangup("user");
+        api.post("/api/v3/call-events", key, callback.array());
+        assertThat(api.get("/api/v3/calls/" + uuid, key).data().path("callback_cdr_uuid").asString())
+                .as("derived from its events now, its link is derived too").isEqualTo(callback.uuid().toString());
     }
 
     @Test
