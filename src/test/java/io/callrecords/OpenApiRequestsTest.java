@@ -106,8 +106,10 @@ class OpenApiRequestsTest extends AppTestSupport {
         existing.put("kind", "recording");
         existing.put("contacts", api.post("/api/v3/contacts", key, "{\"name\": \"Ada\"}").data().path("id").asString());
         existing.put("companies", api.post("/api/v3/companies", key, "{\"name\": \"ACME\"}").data().path("id").asString());
-        existing.put("webhooks", api.post("/api/v3/webhooks", key, "{\"url\": \"https://127.0.0.1:9/hook\","
-                + " \"events\": [\"call_ended\"]}").data().path("id").asString());
+        Api.Response webhook = api.post("/api/v3/webhooks", key, "{\"url\": \"https://127.0.0.1:9/hook\","
+                + " \"events\": [\"call_hangup\"]}");
+        assertThat(webhook.status()).as(webhook.raw().body()).isEqualTo(201);
+        existing.put("webhooks", webhook.data().path("id").asString());
         existing.put("api-keys", newKey(key, "[\"read\"]")[0]);
         existing.put("deliveryId", "1");
         return existing;
