@@ -1,4 +1,4 @@
-package io.callrecords.calls;
+package io.callrecords.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,26 +12,37 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * HTTP/1.1 over a plain socket, for requests java.net.http refuses to send: raw brackets in the query
- * ({@code ?started_at[gte]=...}), as curl, PHP and Ruby clients send them.
+ * HTTP/1.1 over a plain socket, for requests java.net.http refuses to send or would normalise: raw brackets in the
+ * query ({@code ?started_at[gte]=...}), as curl, PHP and Ruby clients send them, and request targets exactly as
+ * written ({@code /calls;x=1}, {@code /%63alls}, {@code /x/../calls}).
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** The answer: status, headers (lower-case names) and the body, de-chunked. */
-    record Answer(int status, Map<String, String> headers, String body) {}
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     private RawHttp() {}
 
-    static Answer get(int port, String target, String... headerLines) {
+    public static Answer get(int port, String target, String... headerLines) {
+        return send(port, "GET", target, null, headerLines);
+    }
+
+    /** A request with the target as written and, when {@code body} is not null, that body (with its length). */
+    public static Answer send(int port, String method, String target, String body, String... headerLines) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nConnection: close\r\n");
             for (String line : headerLines) {
                 request.append(line).append("\r\n");
             }
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                request.append("Content-Length: ").append(content.length).append("\r\n");
+            }
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
