@@ -13,12 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Paths that the guards and the dispatcher could read differently (path parameters, needless percent-encoding,
- * dot segments, doubled slashes) are refused before any guard runs, for pages and API alike. Sent over a raw socket:
- * java.net.http would normalise some of them first.
+ * The filters in front of everything: paths that the guards and the dispatcher could read differently (path
+ * parameters, needless percent-encoding, dot segments, doubled slashes) are refused before any guard runs, for pages
+ * and API alike, and every answer forbids type sniffing. Sent over a raw socket: java.net.http would normalise some
+ * of the paths first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestPathGuardTest extends AppTestSupport {
+class RequestFiltersTest extends AppTestSupport {
 
     @Autowired
     PageSessions sessions;
@@ -78,6 +79,25 @@ class RequestPathGuardTest extends AppTestSupport {
         RawHttp.Answer encodedSpace = RawHttp.get(port, "/api/v3/calls/not%20a%20uuid", "Authorization: Bearer " + key);
         assertThat(detail(encodedSpace)).as("an encoding that is needed is no reason to refuse")
                 .doesNotStartWith("The request path is not canonical");
+    }
+
+    @Test
+    void everyAnswerForbidsTypeSniffingAndPagesKeepTheirPolicy() {
+        String cookie = "Cookie: " + PageSessionFilter.COOKIE + "=" + sessions.open(key).orElseThrow().token();
+        String bearer = "Authorization: Bearer " + key;
+        List<RawHttp.Answer> answers = List.of(RawHttp.get(port, "/api/v3/calls", bearer), RawHttp.get(port, "/api/v3/calls"),
+                RawHttp.get(port, "/api/v3/no-such-thing", bearer), RawHttp.get(port, "/calls;x"),
+                RawHttp.get(port, "/v3/api-docs"), RawHttp.get(port, "/sign-in"), RawHttp.get(port, "/calls", cookie),
+                RawHttp.send(port, "POST", "/settings", "", cookie), RawHttp.get(port, "/actuator/health"),
+                RawHttp.get(port, "/assets/app.js"));
+        for (RawHttp.Answer answer : answers) {
+            assertThat(answer.headers().get("x-content-type-options")).as(answer.status() + " " + answer.body())
+                    .isEqualTo("nosniff");
+        }
+        RawHttp.Answer page = RawHttp.get(port, "/calls", cookie);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().get("content-security-policy")).startsWith("default-src 'self'");
+        assertThat(page.headers().get("x-frame-options")).isEqualTo("DENY");
     }
 
     private static String detail(RawHttp.Answer answer) {
