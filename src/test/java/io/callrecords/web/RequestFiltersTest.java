@@ -2,14 +2,12 @@ package io.callrecords.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callrecords.accounts.PageSessions;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.RawHttp;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,9 +19,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestFiltersTest extends AppTestSupport {
 
-    @Autowired
-    PageSessions sessions;
-
     private String key;
 
     @BeforeAll
@@ -33,7 +28,7 @@ class RequestFiltersTest extends AppTestSupport {
 
     @Test
     void signingOutThroughAPathWithParametersNeedsTheCsrfTokenLikeAnyChange() {
-        String cookie = "Cookie: " + PageSessionFilter.COOKIE + "=" + sessions.open(key).orElseThrow().token();
+        String cookie = "Cookie: " + PageSessionFilter.COOKIE + "=" + signedIn();
         for (String target : List.of("/sign-out;x", "/sign-out;jsessionid=1", "/%73ign-out", "/x/../sign-out",
                 "//sign-out", "/./sign-out")) {
             RawHttp.Answer answer = RawHttp.send(port, "POST", target, "", cookie,
@@ -83,7 +78,7 @@ class RequestFiltersTest extends AppTestSupport {
 
     @Test
     void everyAnswerForbidsTypeSniffingAndPagesKeepTheirPolicy() {
-        String cookie = "Cookie: " + PageSessionFilter.COOKIE + "=" + sessions.open(key).orElseThrow().token();
+        String cookie = "Cookie: " + PageSessionFilter.COOKIE + "=" + signedIn();
         String bearer = "Authorization: Bearer " + key;
         List<RawHttp.Answer> answers = List.of(RawHttp.get(port, "/api/v3/calls", bearer), RawHttp.get(port, "/api/v3/calls"),
                 RawHttp.get(port, "/api/v3/no-such-thing", bearer), RawHttp.get(port, "/calls;x"),
@@ -98,6 +93,13 @@ class RequestFiltersTest extends AppTestSupport {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers().get("content-security-policy")).startsWith("default-src 'self'");
         assertThat(page.headers().get("x-frame-options")).isEqualTo("DENY");
+    }
+
+    /** A session cookie of the key, signed in through the form. */
+    private String signedIn() {
+        RawHttp.Answer signedIn = RawHttp.signIn("127.0.0.1", port, key);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
+        return RawHttp.cookie(signedIn, PageSessionFilter.COOKIE);
     }
 
     private static String detail(RawHttp.Answer answer) {
