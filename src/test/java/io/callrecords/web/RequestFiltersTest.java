@@ -56,6 +56,10 @@ class RequestFiltersTest extends AppTestSupport {
             assertThat(RawHttp.get(port, target).status()).as("Tomcat itself refuses " + target).isEqualTo(400);
         }
         assertThat(RawHttp.get(port, "/calls").status()).as("the canonical path still asks for a session").isEqualTo(302);
+        assertThat(RawHttp.get(port, "/").status()).isEqualTo(302);
+        for (String target : List.of("/sign-in?next=%2Fcalls%3Bx", "/assets/app.js", "/v3/api-docs", "/actuator/health")) {
+            assertThat(RawHttp.get(port, target).status()).as(target).isEqualTo(200);
+        }
     }
 
     @Test
