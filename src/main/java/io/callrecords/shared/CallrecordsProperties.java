@@ -44,9 +44,15 @@ public record CallrecordsProperties(
         }
     }
 
-    /** Limits of the HTTP API. */
+    /**
+     * Limits of the HTTP API.
+     *
+     * @param maxClockSkew how far ahead of this service's clock an event's {@code at} (or an imported record's
+     *                     {@code ended_at}) may be
+     */
     public record Api(@DefaultValue("600") int defaultRateLimitPerMinute,
-                      @DefaultValue("10MB") DataSize bodyLimit) {}
+                      @DefaultValue("10MB") DataSize bodyLimit,
+                      @DefaultValue("15m") Duration maxClockSkew) {}
 
     /**
      * Recordings and voicemails: where they are kept, how large they may be, the key that signs

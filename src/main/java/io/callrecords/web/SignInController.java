@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,9 @@ class SignInController {
 
     static final String FORM_COOKIE = "callrecords_sign_in";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** RFC 3986's unreserved and reserved characters and percent escapes, less the fragment. */
+    private static final Pattern URL_CHARACTERS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%\\[\\]]*");
 
     private final PageSessions sessions;
     private final ClientAddresses clientAddresses;
@@ -98,9 +102,13 @@ class SignInController {
         return "sign-in";
     }
 
-    /** Only a path of this site: never another origin ({@code //host} or {@code https://...}). */
+    /**
+     * Only a path of this site: never another origin ({@code //host} or {@code https://...}), and only the characters
+     * a URL may hold as they are ({@link #URL_CHARACTERS}). Anything else ({@code {id}}, which a redirect would read
+     * as a template, spaces, controls, backslashes) goes to the start page instead.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || !URL_CHARACTERS.matcher(next).matches()) {
             return "/";
         }
         return next;

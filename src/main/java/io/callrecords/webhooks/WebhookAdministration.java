@@ -5,6 +5,7 @@ import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.OutboundGuard;
+import io.callrecords.shared.Times;
 import io.callrecords.shared.ValidationException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -191,9 +192,9 @@ public class WebhookAdministration {
             throw ValidationException.of(field, "is required");
         }
         try {
-            return OffsetDateTime.parse(dateTime).toInstant();
+            return Times.parseWithOffset(dateTime);
         } catch (DateTimeException e) {
-            throw ValidationException.of(field, "must be an ISO-8601 date-time with offset (2026-03-26T00:00:00Z)");
+            throw ValidationException.of(field, "must be an ISO-8601 date-time with offset " + Times.YEARS + " (2026-03-26T00:00:00Z)");
         }
     }
 
