@@ -22,7 +22,8 @@ public record CallrecordsProperties(
         String publicBaseUrl,
         @DefaultValue Media media,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue Auth auth) {
 
     /** Where PostgreSQL is: {@code url} unset means the embedded server under the data directory. */
     public record Db(String url, @DefaultValue("postgres") String user, String password,
@@ -121,6 +122,25 @@ public record CallrecordsProperties(
      *                     private (for tests and on-premises integrations)
      */
     public record Outbound(@DefaultValue List<String> allowedHosts) {}
+
+    /**
+     * The throttle of failed authentications (API keys, the sign-in form, the operator token), counted in each node's
+     * memory (ADR 0012).
+     *
+     * @param maxFailuresPerAddress failures one client address may have in a window before every authentication
+     *                              from it is answered 429 until the window ends
+     * @param maxFailuresPerAccount failures against one account (a revoked or expired key of it, or a wrong key
+     *                              starting with one of its keys' prefixes) one address may have in a window before
+     *                              that address may not authenticate to that account until the window ends; other
+     *                              addresses are not affected
+     * @param failureWindow         the window, from an address's (or address and account's) first failure
+     * @param trustedProxies        addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For} names
+     *                              the client; empty: the connection's address is the client's
+     */
+    public record Auth(@DefaultValue("20") int maxFailuresPerAddress,
+                       @DefaultValue("10") int maxFailuresPerAccount,
+                       @DefaultValue("5m") Duration failureWindow,
+                       @DefaultValue List<String> trustedProxies) {}
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");
