@@ -1,11 +1,19 @@
 package io.callrecords;
 
 import io.callrecords.accounts.AccountsCli;
+import io.callrecords.accounts.AccountsCommand;
 import io.callrecords.bench.BenchCommand;
+import io.callrecords.database.EmbeddedPostgresServer;
 import io.callrecords.demo.DemoCommand;
+import io.callrecords.shared.CommandLine;
 import io.callrecords.simulator.SimulateCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,15 +39,21 @@ public class CallrecordsApplication {
     }
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "serve" : args[0];
+        String command = args.length == 0 || args[0].startsWith("-") && !isHelp(args[0]) ? "serve" : args[0];
+        String[] rest = args.length > 0 && args[0].equals(command) ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
-            case "serve" -> SpringApplication.run(CallrecordsApplication.class, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
-            case "accounts" -> System.exit(runCli(args));
-            case "bench" -> System.exit(runBench(args));
-            case "simulate" -> System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            case "serve" -> {
+                int code = serve(rest);
+                if (code != 0) {
+                    System.exit(code);
+                }
+            }
+            case "accounts" -> System.exit(runAccounts(rest));
+            case "bench" -> System.exit(runBench(rest));
+            case "simulate" -> System.exit(SimulateCommand.run(rest));
             case "demo" -> {
                 // On success the service keeps running (and the process with it) until stopped.
-                int code = DemoCommand.run(Arrays.copyOfRange(args, 1, args.length), CallrecordsApplication::startService);
+                int code = DemoCommand.run(rest, CallrecordsApplication::startService);
                 if (code != 0) {
                     System.exit(code);
                 }
@@ -52,14 +66,85 @@ public class CallrecordsApplication {
         }
     }
 
-    private static int runCli(String[] args) {
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    /**
+     * Runs the service; {@code --help} only prints how, and a data directory another process holds is refused in one
+     * sentence before anything starts. Spring's own arguments ({@code --server.port=8081}) pass through.
+     */
+    private static int serve(String[] args) {
+        List<String> spring = new ArrayList<>();
+        String dataDir = null;
+        for (int i = 0; i < args.length; i++) {
+            if (isHelp(args[i])) {
+                System.out.println(SERVE_USAGE);
+                return 0;
+            } else if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                dataDir = args[++i];
+            } else if (args[i].startsWith("--data-dir=")) {
+                dataDir = args[i].substring("--data-dir=".length());
+            } else if (args[i].startsWith("--")) {
+                spring.add(args[i]);
+            } else {
+                System.err.println("Unknown argument '" + args[i] + "'.\n" + SERVE_USAGE);
+                return 2;
+            }
+        }
+        if (dataDir != null) {
+            spring.add("--callrecords.data-dir=" + dataDir);
+        }
+        Optional<Path> embedded = LaunchSettings.embeddedDataDir(dataDir);
+        if (embedded.isPresent() && EmbeddedPostgresServer.inUse(embedded.get())) {
+            System.err.println("The data directory " + embedded.get() + " is in use by another Callrecords process:"
+                    + " stop it, or give this one another --data-dir.");
+            return 1;
+        }
+        SpringApplication.run(CallrecordsApplication.class, spring.toArray(String[]::new));
+        return 0;
+    }
+
+    /**
+     * {@code accounts ...}: the arguments are read in full first (a typo or {@code --help} answers at once), and a
+     * command that only reads does not create a database where there is none.
+     */
+    private static int runAccounts(String[] args) {
+        AccountsCommand command;
+        try {
+            command = AccountsCommand.parse(args);
+        } catch (CommandLine.BadArguments e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (command.help()) {
+            System.out.println(AccountsCommand.USAGE);
+            return 0;
+        }
+        Optional<Path> embedded = LaunchSettings.embeddedDataDir(command.dataDir());
+        if (command.needsExistingData() && embedded.isPresent()
+                && !Files.isDirectory(embedded.get().resolve("postgres"))) {
+            String none = "No Callrecords database in " + embedded.get() + " (it is made by ./callrecords serve;"
+                    + " --data-dir names another directory).";
+            if (command.action().equals("list")) {
+                System.out.println(none + " No accounts.");
+                return 0;
+            }
+            System.err.println(none);
+            return 1;
+        }
+        List<String> properties = new ArrayList<>(List.of("callrecords.mode=cli", "spring.main.banner-mode=off",
+                "logging.level.root=WARN", "spring.main.lazy-initialization=true"));
+        if (command.dataDir() != null) {
+            properties.add("callrecords.data-dir=" + command.dataDir());
+        }
         var context = new SpringApplicationBuilder(CallrecordsApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("callrecords.mode=cli", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties(properties.toArray(String[]::new))
                 .run();
         try (context) {
-            return context.getBean(AccountsCli.class).run(Arrays.copyOfRange(args, 1, args.length));
+            return context.getBean(AccountsCli.class).run(command);
         }
     }
 
@@ -71,20 +156,28 @@ public class CallrecordsApplication {
 
     private static int runBench(String[] args) {
         try {
-            return BenchCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            return BenchCommand.run(args);
         } catch (Exception e) {
             System.err.println("The benchmark failed: " + e);
             return 1;
         }
     }
 
+    static final String SERVE_USAGE = """
+            Usage: callrecords serve [--data-dir DIR] [--SETTING=VALUE ...]
+            Runs the service on http://localhost:8080 with an embedded PostgreSQL in DIR (default: CALLRECORDS_DATA_DIR,
+            else ./data). Every setting of the README's settings table is also an option, such as --server.port=8081 or
+            --callrecords.db.url=jdbc:postgresql://db.example.com/callrecords, or the upper-case environment variable.
+            On the very first start it creates the account 'default' and prints its API key once.""";
+
     static String usage() {
         return """
-                Usage: callrecords <command>
-                  serve                                   run the service (default)
-                  accounts create --name NAME [--rate-limit N]
-                                                          create an account and print its first API key
-                  accounts list                           list the accounts
+                Usage: callrecords <command>   (every command takes --help)
+                  serve [--data-dir DIR] [--server.port=P]
+                                                          run the service (default)
+                  accounts list | create | create-key ... [--data-dir DIR]
+                                                          list the accounts, create one, or create another key
+                                                          of one (accounts --help says how)
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
                                                           send a simulated call center's traffic to a running service
                   demo [--port P] [--data-dir DIR] [--fresh]

@@ -4,63 +4,126 @@ import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.ValidationException;
 import java.io.PrintStream;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** {@code callrecords accounts create --name NAME [--rate-limit N]} and {@code accounts list}. */
+/** {@code callrecords accounts list | create | create-key} against the service's database ({@link AccountsCommand}). */
 @Component
 public class AccountsCli {
 
     private final AccountProvisioning provisioning;
     private final Accounts accounts;
-    private final int defaultRateLimit;
+    private final ApiKeys apiKeys;
+    private final CallrecordsProperties properties;
 
-    AccountsCli(AccountProvisioning provisioning, Accounts accounts, CallrecordsProperties properties) {
+    AccountsCli(AccountProvisioning provisioning, Accounts accounts, ApiKeys apiKeys, CallrecordsProperties properties) {
         this.provisioning = provisioning;
         this.accounts = accounts;
-        this.defaultRateLimit = properties.api().defaultRateLimitPerMinute();
+        this.apiKeys = apiKeys;
+        this.properties = properties;
     }
 
     /** Runs the command and returns the process exit code. */
-    public int run(String[] args) {
-        return run(args, System.out, System.err);
+    public int run(AccountsCommand command) {
+        return run(command, System.out, System.err);
     }
 
-    int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length >= 1 && args[0].equals("list")) {
-            accounts.list().forEach(a -> out.printf("%d\t%s\t%d requests/min%n", a.id(), a.name(), a.rateLimitPerMinute()));
-            return 0;
-        }
-        if (args.length < 1 || !args[0].equals("create")) {
-            err.println("Usage: callrecords accounts create --name NAME [--rate-limit N] | accounts list");
-            return 2;
-        }
-        Map<String, Object> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String option = args[i];
-            if ((option.equals("--name") || option.equals("--rate-limit")) && i + 1 < args.length) {
-                String value = args[++i];
-                options.put(option, option.equals("--name") ? value : parseInt(value));
-            } else {
-                err.println("Unknown or incomplete option '" + option + "'. Usage: callrecords accounts create --name NAME [--rate-limit N]");
-                return 2;
-            }
-        }
+    int run(AccountsCommand command, PrintStream out, PrintStream err) {
         try {
-            FieldErrors errors = new FieldErrors();
-            String name = AccountRequests.name(Map.of("name", options.getOrDefault("--name", "")), errors);
-            int limit = AccountRequests.rateLimit(options.get("--rate-limit"), defaultRateLimit, errors);
-            errors.throwIfAny();
-            AccountProvisioning.NewAccount created = provisioning.create(name, limit);
-            out.println("Created account " + created.account().id() + " (" + created.account().name() + ").");
-            out.println("API key (shown only now, keep it safe): " + created.secret());
-            return 0;
+            return switch (command.action()) {
+                case "list" -> list(out);
+                case "create" -> create(command, out);
+                case "create-key" -> createKey(command, out, err);
+                default -> throw new IllegalArgumentException(command.action());
+            };
         } catch (ValidationException e) {
-            e.errors().forEach((field, messages) -> err.println("--" + (field.equals("name") ? "name" : "rate-limit")
-                    + ": " + String.join("; ", messages)));
+            e.errors().forEach((field, messages) -> err.println("--" + field + ": "
+                    + String.join("; ", messages)));
             return 2;
         }
+    }
+
+    /** Where the accounts are, in words: the embedded database's folder or the external server. */
+    public static String where(CallrecordsProperties properties) {
+        return properties.db().embedded()
+                ? "the embedded database in " + properties.dataDir().toAbsolutePath().normalize()
+                : "the PostgreSQL at " + properties.db().url();
+    }
+
+    private int list(PrintStream out) {
+        List<Account> all = accounts.list();
+        if (all.isEmpty()) {
+            out.println("No accounts in " + where(properties) + ".");
+            return 0;
+        }
+        out.println(all.size() + (all.size() == 1 ? " account" : " accounts") + " in " + where(properties) + ":");
+        out.printf("%6s  %-40s  %s%n", "id", "name", "rate limit");
+        all.forEach(a -> out.printf("%6d  %-40s  %d requests/min%n", a.id(), a.name(), a.rateLimitPerMinute()));
+        return 0;
+    }
+
+    private int create(AccountsCommand command, PrintStream out) {
+        FieldErrors errors = new FieldErrors();
+        String name = AccountRequests.name(Map.of("name", command.options().string("--name", "")), errors);
+        String limitText = command.options().string("--rate-limit", null);
+        Object limitValue = limitText == null ? null : parseInt(limitText);
+        int limit = AccountRequests.rateLimit(limitValue, properties.api().defaultRateLimitPerMinute(), errors);
+        renamed(errors, Map.of("rate_limit_per_minute", "rate-limit")).throwIfAny();
+        AccountProvisioning.NewAccount created = provisioning.create(name, limit);
+        out.println("Created account " + created.account().id() + " (" + created.account().name() + ") in "
+                + where(properties) + ".");
+        out.println("API key (shown only now, keep it safe): " + created.secret());
+        return 0;
+    }
+
+    private int createKey(AccountsCommand command, PrintStream out, PrintStream err) {
+        String named = command.options().string("--account", "");
+        List<Account> matches = named.matches("\\d{1,18}")
+                ? accounts.find(Long.parseLong(named)).map(List::of).orElse(List.of())
+                : accounts.list().stream().filter(a -> a.name().equals(named)).toList();
+        if (matches.isEmpty()) {
+            err.println("No account '" + named + "' in " + where(properties) + " (./callrecords accounts list shows them).");
+            return 1;
+        }
+        if (matches.size() > 1) {
+            err.println(matches.size() + " accounts are named '" + named + "' (ids "
+                    + String.join(", ", matches.stream().map(a -> Long.toString(a.id())).toList()) + "): give the id.");
+            return 2;
+        }
+        Set<Scope> scopes = scopes(command.options().string("--scopes", "read,write,admin"));
+        String keyName = command.options().string("--name", "created by the command line");
+        Account account = matches.getFirst();
+        ApiKeySecret secret = ApiKeySecret.generate();
+        ApiKey key = apiKeys.insert(account.id(), keyName, secret, scopes, null);
+        out.println("Created API key " + key.id() + " of account " + account.id() + " (" + account.name()
+                + ") with the scopes " + String.join(",", scopes.stream().map(Scope::wire).toList()) + ".");
+        out.println("API key (shown only now, keep it safe): " + secret.value());
+        return 0;
+    }
+
+    private static Set<Scope> scopes(String list) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String wire : list.split(",")) {
+            Optional<Scope> scope = Scope.fromWire(wire.strip());
+            if (scope.isEmpty()) {
+                throw ValidationException.of("scopes", "'" + wire.strip() + "' is not a scope; the scopes are "
+                        + String.join(",", Arrays.stream(Scope.values()).map(Scope::wire).toList()));
+            }
+            scopes.add(scope.get());
+        }
+        return scopes;
+    }
+
+    /** The API's field names as the command's options. */
+    private static FieldErrors renamed(FieldErrors errors, Map<String, String> options) {
+        FieldErrors out = new FieldErrors();
+        errors.asMap().forEach((field, messages) -> messages.forEach(m -> out.add(options.getOrDefault(field, field), m)));
+        return out;
     }
 
     private static Object parseInt(String value) {

@@ -20,8 +20,10 @@ class AccountsWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(
-            ApiKeys apiKeys, RateLimiter rateLimiter, JsonMapper json, Clock clock) {
-        var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(apiKeys, rateLimiter, json, clock));
+            ApiKeys apiKeys, ApiKeyAuthentication authentication, ClientAddresses clientAddresses,
+            RateLimiter rateLimiter, JsonMapper json, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(apiKeys, authentication,
+                clientAddresses, rateLimiter, json, clock));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

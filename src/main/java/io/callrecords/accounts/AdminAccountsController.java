@@ -4,17 +4,16 @@ import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.Timestamps;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +39,8 @@ class AdminAccountsController {
     /** {@code {"name": "ACME", "rate_limit_per_minute"?: N}} → the account and its first key (every scope). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                               @RequestBody Map<String, Object> body) {
-        operator.check(authorization);
+    Map<String, Object> create(HttpServletRequest request, @RequestBody Map<String, Object> body) {
+        operator.check(request);
         FieldErrors errors = new FieldErrors();
         String name = AccountRequests.name(body, errors);
         int limit = AccountRequests.rateLimit(body.get("rate_limit_per_minute"), defaultRateLimit, errors);
@@ -54,16 +52,15 @@ class AdminAccountsController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        operator.check(authorization);
+    Map<String, Object> list(HttpServletRequest request) {
+        operator.check(request);
         List<Map<String, Object>> data = accounts.list().stream().map(AdminAccountsController::view).toList();
         return Map.of("data", data);
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                               @PathVariable long id, @RequestBody Map<String, Object> body) {
-        operator.check(authorization);
+    Map<String, Object> update(HttpServletRequest request, @PathVariable long id, @RequestBody Map<String, Object> body) {
+        operator.check(request);
         FieldErrors errors = new FieldErrors();
         if (!body.containsKey("rate_limit_per_minute")) {
             errors.add("rate_limit_per_minute", "is required");

@@ -2,6 +2,7 @@ package io.callrecords.accounts;
 
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.Times;
 import io.callrecords.shared.Timestamps;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -95,13 +96,13 @@ public class ApiKeyAdministration {
             return null;
         }
         try {
-            Instant at = OffsetDateTime.parse((String) value).toInstant();
+            Instant at = Times.parseWithOffset((String) value);
             if (at.isAfter(clock.instant())) {
                 return at;
             }
             errors.add("expires_at", "must be in the future");
         } catch (ClassCastException | DateTimeException e) {
-            errors.add("expires_at", "must be an ISO-8601 date-time with offset (for example 2027-01-01T00:00:00Z)");
+            errors.add("expires_at", "must be an ISO-8601 date-time with offset " + Times.YEARS + " (for example 2027-01-01T00:00:00Z)");
         }
         return null;
     }

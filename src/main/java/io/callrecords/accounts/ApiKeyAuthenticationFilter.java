@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.shared.ApiException;
 import io.callrecords.shared.ErrorBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,21 +16,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Authenticates every {@code /api/} request by its bearer key, applies the account's rate limit,
- * and checks the scope the method needs ({@code read} for GET and HEAD, {@code write} for the
- * rest; controllers ask for {@code admin} themselves).
+ * Authenticates every {@code /api/} request by its bearer key (behind the throttle of failed
+ * authentications), applies the account's rate limit, and checks the scope the method needs
+ * ({@code read} for GET and HEAD, {@code write} for the rest; controllers ask for {@code admin} themselves).
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
     private final ApiKeys apiKeys;
+    private final ApiKeyAuthentication authentication;
+    private final ClientAddresses clientAddresses;
     private final RateLimiter rateLimiter;
     private final JsonMapper json;
     private final Clock clock;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, RateLimiter rateLimiter, JsonMapper json, Clock clock) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ApiKeyAuthentication authentication, ClientAddresses clientAddresses,
+                               RateLimiter rateLimiter, JsonMapper json, Clock clock) {
         this.apiKeys = apiKeys;
+        this.authentication = authentication;
+        this.clientAddresses = clientAddresses;
         this.rateLimiter = rateLimiter;
         this.json = json;
         this.clock = clock;
@@ -43,14 +49,22 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             reject(response, HttpStatus.UNAUTHORIZED, ErrorBodies.AUTHENTICATION_REQUIRED);
             return;
         }
-        Optional<ApiKeys.Authenticated> found = apiKeys.findBySecret(token.get())
-                .filter(a -> a.key().usableAt(clock.instant()));
-        if (found.isEmpty()) {
-            reject(response, HttpStatus.UNAUTHORIZED, ErrorBodies.NOT_AUTHORIZED);
-            return;
+        ApiKeys.Authenticated found;
+        switch (authentication.authenticate(token.get(), clientAddresses.of(request))) {
+            case ApiKeyAuthentication.Authenticated authenticated -> found = authenticated.found();
+            case ApiKeyAuthentication.Refused refused -> {
+                reject(response, HttpStatus.UNAUTHORIZED, ErrorBodies.NOT_AUTHORIZED);
+                return;
+            }
+            case ApiKeyAuthentication.Throttled throttled -> {
+                long wait = ApiException.retryAfterSeconds(throttled.retryAfter());
+                response.setHeader("Retry-After", Long.toString(wait));
+                reject(response, HttpStatus.TOO_MANY_REQUESTS, ErrorBodies.tooManyFailures(wait));
+                return;
+            }
         }
-        ApiKey key = found.get().key();
-        RateLimiter.Decision decision = rateLimiter.acquire(key.accountId(), found.get().rateLimitPerMinute());
+        ApiKey key = found.key();
+        RateLimiter.Decision decision = rateLimiter.acquire(key.accountId(), found.rateLimitPerMinute());
         response.setHeader("x-ratelimit-limit", Integer.toString(decision.limit()));
         response.setHeader("x-ratelimit-remaining", Integer.toString(decision.remaining()));
         response.setHeader("x-ratelimit-reset", Long.toString(decision.resetEpochSecond()));

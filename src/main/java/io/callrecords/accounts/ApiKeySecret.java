@@ -26,6 +26,12 @@ record ApiKeySecret(String value) {
         return value.substring(0, PREFIX_LENGTH);
     }
 
+    /** The prefix a presented secret would have as a key of this service, if it can be one. */
+    static java.util.Optional<String> prefixOf(String presented) {
+        return presented.startsWith("cr_") && presented.length() > PREFIX_LENGTH
+                ? java.util.Optional.of(presented.substring(0, PREFIX_LENGTH)) : java.util.Optional.empty();
+    }
+
     byte[] hash() {
         return hash(value);
     }

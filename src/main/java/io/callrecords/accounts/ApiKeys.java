@@ -48,6 +48,14 @@ class ApiKeys {
                 .optional();
     }
 
+    /** The accounts with a key of this prefix (its first characters, kept in clear); asked only when a key failed. */
+    Set<Long> accountsWithPrefix(String prefix) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT account_id FROM api_keys WHERE prefix = :prefix")
+                .param("prefix", prefix)
+                .query(Long.class)
+                .list());
+    }
+
     List<ApiKey> list(long accountId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE account_id = :account ORDER BY id")
                 .param("account", accountId)

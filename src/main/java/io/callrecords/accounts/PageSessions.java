@@ -21,38 +21,53 @@ public class PageSessions {
     public static final Duration LIFETIME = Duration.ofHours(12);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** What a sign-in comes to. */
+    public sealed interface SignIn {}
+
     /** A session just opened: the token for the cookie (shown nowhere else) and the session. */
-    public record Opened(String token, PageSession session) {}
+    public record Opened(String token, PageSession session) implements SignIn {}
+
+    /** The key is unknown, revoked or expired. */
+    public record Refused() implements SignIn {}
+
+    /** Too many failed sign-ins from this address (for this account): try again after {@code retryAfter}. */
+    public record Throttled(Duration retryAfter) implements SignIn {}
 
     private final JdbcClient db;
-    private final ApiKeys apiKeys;
+    private final ApiKeyAuthentication authentication;
     private final Clock clock;
 
-    PageSessions(JdbcClient db, ApiKeys apiKeys, Clock clock) {
+    PageSessions(JdbcClient db, ApiKeyAuthentication authentication, Clock clock) {
         this.db = db;
-        this.apiKeys = apiKeys;
+        this.authentication = authentication;
         this.clock = clock;
     }
 
-    /** Opens a session for a usable API key; empty for an unknown, revoked or expired one. */
-    public Optional<Opened> open(String apiKey) {
+    /**
+     * Opens a session for a usable API key, sent from {@code from}; behind the same throttle of failed
+     * authentications as the API, so the form is no faster way to guess keys.
+     */
+    public SignIn open(String apiKey, ClientAddress from) {
+        return switch (authentication.authenticate(apiKey.strip(), from)) {
+            case ApiKeyAuthentication.Authenticated authenticated -> open(authenticated.found().key());
+            case ApiKeyAuthentication.Refused refused -> new Refused();
+            case ApiKeyAuthentication.Throttled throttled -> new Throttled(throttled.retryAfter());
+        };
+    }
+
+    private Opened open(ApiKey key) {
         Instant now = clock.instant();
-        return apiKeys.findBySecret(apiKey.strip())
-                .map(ApiKeys.Authenticated::key)
-                .filter(key -> key.usableAt(now))
-                .map(key -> {
-                    String token = randomToken();
-                    String csrf = randomToken();
-                    Instant expires = key.expiresAt() != null && key.expiresAt().isBefore(now.plus(LIFETIME))
-                            ? key.expiresAt() : now.plus(LIFETIME);
-                    db.sql("""
-                                    INSERT INTO page_sessions (token_hash, account_id, api_key_id, csrf_token, expires_at)
-                                    VALUES (:hash, :account, :key, :csrf, :expires)""")
-                            .param("hash", ApiKeySecret.hash(token)).param("account", key.accountId())
-                            .param("key", key.id()).param("csrf", csrf)
-                            .param("expires", Timestamp.from(expires)).update();
-                    return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf));
-                });
+        String token = randomToken();
+        String csrf = randomToken();
+        Instant expires = key.expiresAt() != null && key.expiresAt().isBefore(now.plus(LIFETIME))
+                ? key.expiresAt() : now.plus(LIFETIME);
+        db.sql("""
+                        INSERT INTO page_sessions (token_hash, account_id, api_key_id, csrf_token, expires_at)
+                        VALUES (:hash, :account, :key, :csrf, :expires)""")
+                .param("hash", ApiKeySecret.hash(token)).param("account", key.accountId())
+                .param("key", key.id()).param("csrf", csrf)
+                .param("expires", Timestamp.from(expires)).update();
+        return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf));
     }
 
     /** The session of a cookie's token, while it and its key are usable. */

@@ -1,6 +1,7 @@
 package io.callrecords.accounts;
 
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.Times;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -75,7 +76,7 @@ final class ScheduleDocument {
         }
         for (Object item : list) {
             try {
-                out.add(LocalDate.parse((String) item));
+                out.add(Times.parseDate((String) item));
             } catch (ClassCastException | NullPointerException | DateTimeException e) {
                 errors.add(field, item + " is not a date (YYYY-MM-DD)");
             }

@@ -2,6 +2,7 @@ package io.callrecords.accounts;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.Times;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,12 +193,12 @@ final class SettingsDocument {
     private static Instant instant(Object value, FieldErrors errors) {
         try {
             if (value instanceof String text) {
-                return OffsetDateTime.parse(text).toInstant();
+                return Times.parseWithOffset(text);
             }
         } catch (DateTimeException e) {
             // reported below
         }
-        errors.add("effective_from", "must be an ISO-8601 date-time with offset (for example 2026-01-01T00:00:00Z)");
+        errors.add("effective_from", "must be an ISO-8601 date-time with offset " + Times.YEARS + " (for example 2026-01-01T00:00:00Z)");
         return null;
     }
 

@@ -1,6 +1,6 @@
 package io.callrecords.bench;
 
-import io.callrecords.simulator.CommandLine;
+import io.callrecords.shared.CommandLine;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.callrecords.bench;
 
-import io.callrecords.simulator.CommandLine;
+import io.callrecords.shared.CommandLine;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.Times;
 import io.callrecords.shared.ValidationException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ final class CallDates {
     /** Checks {@code ?date=YYYY-MM-DD}; the call's UTC start date, a hint the uuid does not need. */
     static void date(String value) {
         try {
-            LocalDate.parse(value);
+            Times.parseDate(value);
         } catch (DateTimeException e) {
             throw ValidationException.of("date", "is not a date (YYYY-MM-DD)");
         }
@@ -28,7 +29,7 @@ final class CallDates {
         try {
             if (YEAR.matcher(year).matches() && MONTH_OR_DAY.matcher(month).matches()
                     && MONTH_OR_DAY.matcher(day).matches()) {
-                LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+                Times.within(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
                 return;
             }
         } catch (DateTimeException e) {

@@ -1,6 +1,7 @@
 package io.callrecords.calls;
 
 import io.callrecords.shared.QueryParameters;
+import io.callrecords.shared.Times;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -133,9 +134,9 @@ final class CallFilterParameters {
     private static Optional<Bound<Instant>> timeBound(Bound.Operator operator, String value) {
         try {
             if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                Instant next = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                LocalDate day = Times.parseDate(value);
+                Instant start = Times.within(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+                Instant next = Times.within(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
                 return Optional.of(switch (operator) {
                     case GTE -> new Bound<>(Bound.Operator.GTE, start);
                     case GT -> new Bound<>(Bound.Operator.GTE, next);
@@ -145,14 +146,14 @@ final class CallFilterParameters {
             }
             Instant utc = utc(value);
             if (utc != null) {
-                return Optional.of(new Bound<>(operator, utc));
+                return Optional.of(new Bound<>(operator, Times.within(utc)));
             }
             String repaired = value.indexOf(' ') < 0 ? value : SPACE_FOR_PLUS.matcher(value).replaceFirst("$1+$2");
             TemporalAccessor parsed = TIME.parseBest(repaired, OffsetDateTime::from, LocalDateTime::from);
             // without an offset the time is read as UTC, the zone of every time this API serves
             Instant instant = parsed instanceof OffsetDateTime t ? t.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-            return Optional.of(new Bound<>(operator, instant));
+            return Optional.of(new Bound<>(operator, Times.within(instant)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -58,7 +58,7 @@ class CallImport {
         }
         rows.sort(Comparator.comparing(d -> d.record().uuid()));
         List<CallRecord> written = rows.stream().map(DerivedCall::record).toList();
-        locks.lockNumbers(accountId, new TreeSet<>(CallbackLinker.numbersOf(written)));
+        locks.lockNumbers(accountId, CallbackLinker.numbersOf(written, before.values()));
         records.upsert(accountId, rows);
         keepLinks(accountId, byUuid.values().stream().filter(r -> r.callbackCdrUuid() != null).toList());
         callbacks.link(accountId, written, timeline).stream()
@@ -68,14 +68,18 @@ class CallImport {
         return new Outcome(byUuid.size() - before.size(), before.size());
     }
 
-    /** Writes the callback links the records came with, in one statement. */
+    /**
+     * Writes the callback links the records came with, in one statement, and marks them kept: the other system
+     * computed them (call-records.md §3.10, mirrored records keep Hipcall's links), so the linker never moves them.
+     */
     private void keepLinks(long accountId, List<ImportedRecord> linked) {
         if (linked.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         UPDATE call_records r
-                        SET callback_cdr_uuid = l.callback, callback_user_id = l.user_id, callback_time = l.time
+                        SET callback_cdr_uuid = l.callback, callback_user_id = l.user_id, callback_time = l.time,
+                            callback_kept = true
                         FROM unnest(CAST(:uuids AS uuid[]), CAST(:callbacks AS uuid[]), CAST(:users AS bigint[]),
                                     CAST(:times AS int[])) AS l(uuid, callback, user_id, time)
                         WHERE r.account_id = :account AND r.uuid = l.uuid""")

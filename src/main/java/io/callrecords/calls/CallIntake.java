@@ -99,7 +99,8 @@ class CallIntake {
         // The numbers are locked only now, for the linking and the rest of the transaction: writing the records
         // (and their report facts) needs no number lock, and a transaction that links after this lock sees every
         // record committed before it (ADR 0003). The upsert keeps a link another transaction made meanwhile.
-        locks.lockNumbers(accountId, new TreeSet<>(CallbackLinker.numbersOf(written)));
+        // The numbers the calls had before count too: a call that leaves a number may leave its missed calls unreturned.
+        locks.lockNumbers(accountId, CallbackLinker.numbersOf(written, before.values()));
         List<UUID> linked = callbacks.link(accountId, written, timeline);
         publish(accountId, written, before, linked);
     }
@@ -123,7 +124,9 @@ class CallIntake {
                 announced.add(r.uuid());
             }
         }
-        // A call whose end or update is announced above goes out once, its link included.
+        // A call whose end or update is announced above goes out once, its link included; any other missing call
+        // whose link was set, moved or cleared is updated. The returning calls' records hold no link: they stay as
+        // they were.
         linked.stream()
                 .filter(m -> !announced.contains(m))
                 .forEach(m -> publisher.publishEvent(new CallUpdated(accountId, m, CallUpdated.Cause.CALLBACK_LINKED)));

@@ -18,8 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class CallRecordStore {
 
-    /** What a call looked like before a change: enough to tell which module events the change raises. */
-    record Previous(Instant connectedAt, Instant endedAt) {}
+    /**
+     * What a call looked like before a change: enough to tell which module events the change raises, and which
+     * numbers' callback links it may change (a call that stops returning, or being missed from, a number).
+     */
+    record Previous(Instant connectedAt, Instant endedAt, Direction direction, String callerNumber,
+                    String calleeNumber, boolean missingCall) {}
 
     private static final String UPSERT = """
             INSERT INTO call_records (account_id, uuid, direction, number_id, channel_type, channel_id,
@@ -47,10 +51,12 @@ class CallRecordStore {
                 hangup_by = EXCLUDED.hangup_by, voicemail_id = EXCLUDED.voicemail_id,
                 voicemail_type = EXCLUDED.voicemail_type, call_flow = EXCLUDED.call_flow,
                 settings_version = EXCLUDED.settings_version, updated_at = now(),
-                -- a call that stopped being missing (a late bridge) is no one's to return any more
+                -- a call that stopped being missing (a late bridge) is no one's to return any more; a missing call
+                -- keeps its link here, and the linker brings it up to date after the write
                 callback_user_id = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_user_id END,
                 callback_time = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_time END,
-                callback_cdr_uuid = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_cdr_uuid END""";
+                callback_cdr_uuid = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_cdr_uuid END,
+                callback_kept = CASE WHEN EXCLUDED.missing_call THEN call_records.callback_kept ELSE false END""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -64,13 +70,16 @@ class CallRecordStore {
 
     Map<UUID, Previous> previous(long accountId, Collection<UUID> calls) {
         Map<UUID, Previous> found = new HashMap<>();
-        jdbc.sql("SELECT uuid, connected_at, ended_at FROM call_records"
-                        + " WHERE account_id = :account AND uuid = ANY(CAST(:calls AS uuid[]))")
+        jdbc.sql("SELECT uuid, connected_at, ended_at, direction, caller_number, callee_number, missing_call"
+                        + " FROM call_records WHERE account_id = :account AND uuid = ANY(CAST(:calls AS uuid[]))")
                 .param("account", accountId)
                 .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getObject("uuid", UUID.class),
-                            new Previous(Timestamps.fromDb(rs, "connected_at"), Timestamps.fromDb(rs, "ended_at")));
+                            new Previous(Timestamps.fromDb(rs, "connected_at"), Timestamps.fromDb(rs, "ended_at"),
+                                    Direction.fromWire(rs.getString("direction")).orElse(null),
+                                    rs.getString("caller_number"), rs.getString("callee_number"),
+                                    rs.getBoolean("missing_call")));
                 });
         return found;
     }

@@ -8,6 +8,6 @@ import java.util.UUID;
  */
 public record CallUpdated(long accountId, UUID uuid, Cause cause) {
 
-    /** What changed the record. */
+    /** What changed the record; {@code CALLBACK_LINKED}: its callback link was set, moved to another call or cleared. */
     public enum Cause { LATE_EVENT, CALLBACK_LINKED, IMPORTED, MEDIA_ATTACHED }
 }

@@ -12,6 +12,7 @@ import io.callrecords.calls.EventDetail.Route;
 import io.callrecords.calls.EventDetail.Voicemail;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.PhoneNumbers;
+import io.callrecords.shared.Times;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,21 +30,24 @@ final class EventReader {
     static final int MAX_ID_LENGTH = 200;
 
     private final String defaultRegion;
+    /** Null for stored events: a time may be ahead only when it arrives. */
+    private final ClockSkew skew;
     /** Stored details were normalised on the way in: reading them back need not parse their numbers again. */
     private final boolean numbersCanonical;
 
-    EventReader(String defaultRegion) {
-        this(defaultRegion, false);
+    EventReader(String defaultRegion, ClockSkew skew) {
+        this(defaultRegion, skew, false);
     }
 
-    private EventReader(String defaultRegion, boolean numbersCanonical) {
+    private EventReader(String defaultRegion, ClockSkew skew, boolean numbersCanonical) {
         this.defaultRegion = defaultRegion;
+        this.skew = skew;
         this.numbersCanonical = numbersCanonical;
     }
 
     /** Reads the details of stored events. */
     static EventReader ofStored() {
-        return new EventReader(null, true);
+        return new EventReader(null, null, true);
     }
 
     /** The event, or null when anything is wrong (then {@code errors} says what). */
@@ -182,14 +186,20 @@ final class EventReader {
         return null;
     }
 
-    private static Instant time(String value, String field, FieldErrors errors) {
+    private Instant time(String value, String field, FieldErrors errors) {
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant at = Times.parseWithOffset(value);
+            String ahead = skew == null ? null : skew.problem(at);
+            if (ahead != null) {
+                errors.add(field, ahead);
+                return null;
+            }
+            return at;
         } catch (DateTimeException e) {
-            errors.add(field, "is not an ISO-8601 time with offset (2026-03-26T12:31:32.250+03:00)");
+            errors.add(field, "is not an ISO-8601 time with offset " + Times.YEARS + " (2026-03-26T12:31:32.250+03:00)");
             return null;
         }
     }

@@ -1,6 +1,8 @@
 package io.callrecords.calls;
 
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.Text;
+import io.callrecords.shared.Times;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +14,12 @@ import java.util.stream.Collectors;
 
 /** Typed access to the fields of one JSON object, each problem reported under {@code <prefix>.<field>}. */
 final class Fields {
+
+    /**
+     * The longest text of any string field of an event or an imported record: types, results, names and ids are
+     * short, and a record is served on every read, so a megabyte in one field would be paid for again and again.
+     */
+    static final int MAX_TEXT_LENGTH = 255;
 
     private static final DateTimeFormatter LENIENT_OFFSET = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -56,11 +64,16 @@ final class Fields {
             }
             return null;
         }
-        if (value instanceof String s && !s.isBlank()) {
-            return s;
+        if (!(value instanceof String s) || s.isBlank()) {
+            error(field, "must be a non-empty string");
+            return null;
         }
-        error(field, "must be a non-empty string");
-        return null;
+        String problem = Text.problem(s, MAX_TEXT_LENGTH);
+        if (problem != null) {
+            error(field, problem);
+            return null;
+        }
+        return s;
     }
 
     Long id(String field, boolean required) {
@@ -133,9 +146,9 @@ final class Fields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value, LENIENT_OFFSET).toInstant();
+            return Times.within(OffsetDateTime.parse(value, LENIENT_OFFSET));
         } catch (DateTimeException e) {
-            error(field, "is not an ISO-8601 time with offset (2026-03-26T12:31:32Z)");
+            error(field, "is not an ISO-8601 time with offset " + Times.YEARS + " (2026-03-26T12:31:32Z)");
             return null;
         }
     }

@@ -2,10 +2,14 @@ package io.callrecords.calls;
 
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.PhoneNumbers;
+import io.callrecords.shared.Text;
+import io.callrecords.shared.Times;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -15,10 +19,15 @@ import java.util.UUID;
  */
 final class RecordReader {
 
-    private final String defaultRegion;
+    /** A call's flow is a few dozen steps; a longer one is not a call's. */
+    static final int MAX_FLOW_ENTRIES = 1_000;
 
-    RecordReader(String defaultRegion) {
+    private final String defaultRegion;
+    private final ClockSkew skew;
+
+    RecordReader(String defaultRegion, ClockSkew skew) {
         this.defaultRegion = defaultRegion;
+        this.skew = skew;
     }
 
     ImportedRecord read(Object json, String prefix, FieldErrors errors) {
@@ -59,6 +68,8 @@ final class RecordReader {
         UUID callbackUuid = uuid(f, "callback_cdr_uuid", false);
         if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
             f.error("ended_at", "is before started_at");
+        } else if (endedAt != null && skew.problem(endedAt) != null) {
+            f.error("ended_at", skew.problem(endedAt));
         }
         return f.failed() ? null : new ImportedRecord(record, callbackUser, callbackTime, callbackUuid);
     }
@@ -102,21 +113,55 @@ final class RecordReader {
             f.error("call_flow", "must be an array of {action, detail, timestamp}");
             return flow;
         }
+        if (entries.size() > MAX_FLOW_ENTRIES) {
+            f.error("call_flow", "has " + entries.size() + " entries; at most " + MAX_FLOW_ENTRIES + " are allowed");
+            return flow;
+        }
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i) instanceof Map<?, ?> entry
                     && entry.get("action") instanceof String action
                     && WireName.parse(CallAction.class, action).isPresent()
                     && (entry.get("detail") == null || entry.get("detail") instanceof Map)
-                    && (entry.get("timestamp") instanceof Integer || entry.get("timestamp") instanceof Long)) {
+                    && (entry.get("timestamp") instanceof Integer || entry.get("timestamp") instanceof Long)
+                    && inYears(((Number) entry.get("timestamp")).longValue())) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> detail = entry.get("detail") == null ? Map.of() : (Map<String, Object>) entry.get("detail");
+                String problem = textProblem(detail);
+                if (problem != null) {
+                    f.error("call_flow", "entry " + i + " has a detail that " + problem);
+                    continue;
+                }
                 flow.add(new CallFlowEntry(WireName.parse(CallAction.class, action).orElseThrow(), detail,
                         ((Number) entry.get("timestamp")).longValue()));
             } else {
                 f.error("call_flow", "entry " + i + " is not {\"action\": a known action, \"detail\": {...},"
-                        + " \"timestamp\": unix seconds}");
+                        + " \"timestamp\": unix seconds " + Times.YEARS + "}");
             }
         }
         return flow;
+    }
+
+    /** What is wrong with the longest or worst text anywhere inside an imported flow entry's detail, or null. */
+    private static String textProblem(Object value) {
+        return switch (value) {
+            case String text -> {
+                String problem = Text.problem(text, Fields.MAX_TEXT_LENGTH);
+                yield problem == null ? null : "holds text that " + problem;
+            }
+            case Map<?, ?> map -> map.values().stream().map(RecordReader::textProblem)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            case List<?> list -> list.stream().map(RecordReader::textProblem)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            case null, default -> null;
+        };
+    }
+
+    private static boolean inYears(long unixSeconds) {
+        try {
+            Times.within(Instant.ofEpochSecond(unixSeconds));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 }

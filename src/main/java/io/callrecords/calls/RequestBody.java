@@ -2,8 +2,13 @@ package io.callrecords.calls;
 
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.InvalidTextException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +27,14 @@ final class RequestBody {
     static List<Object> items(InputStream body, String contentType, long limit, JsonMapper json, String itemName) {
         byte[] bytes = read(body, limit);
         if (contentType != null && contentType.toLowerCase().startsWith("application/x-ndjson")) {
-            return ndjson(new String(bytes, StandardCharsets.UTF_8), json, itemName);
+            return ndjson(bytes, json, itemName);
         }
         Object parsed;
         try {
             parsed = json.readValue(bytes, Object.class);
+        } catch (InvalidTextException e) {
+            // A body that is one object is the list of that one item.
+            throw e.toValidation(e.path().startsWith("[") ? itemName : itemName + "[0]");
         } catch (JacksonException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         }
@@ -61,17 +69,46 @@ final class RequestBody {
         return read;
     }
 
-    private static List<Object> ndjson(String text, JsonMapper json, String itemName) {
+    /**
+     * Lines are cut at the byte 0x0A, which UTF-8 never uses inside a character, and each is decoded on its own and
+     * strictly: a line that is not UTF-8 is refused by its number, never read with replacement characters.
+     */
+    private static List<Object> ndjson(byte[] bytes, JsonMapper json, String itemName) {
         List<Object> items = new ArrayList<>();
         FieldErrors errors = new FieldErrors();
-        for (String line : text.split("\n")) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int lineNumber = 0;
+        for (int start = 0; start < bytes.length; ) {
+            lineNumber++;
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            String field = itemName + "[" + items.size() + "]";
+            String line;
+            try {
+                line = utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+            } catch (CharacterCodingException e) {
+                line = null;
+            }
+            start = end + 1;
+            if (line == null) {
+                errors.add(field, "(line " + lineNumber + ") is not valid UTF-8");
+                items.add(null);
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
             try {
                 items.add(json.readValue(line, Object.class));
+            } catch (InvalidTextException e) {
+                errors.add(e.field(field), e.problem());
+                items.add(null);
             } catch (JacksonException e) {
-                errors.add(itemName + "[" + items.size() + "]", "is not valid JSON");
+                errors.add(field, "is not valid JSON");
                 items.add(null);
             }
         }

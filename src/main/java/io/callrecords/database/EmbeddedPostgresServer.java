@@ -86,6 +86,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a live process holds the data directory {@code dataDir} (its {@code callrecords.lock}): asked before
+     * starting, so that a second service or demo on it is refused in one sentence. Creates nothing.
+     */
+    public static boolean inUse(Path dataDir) {
+        Path lockFile = dataDir.resolve("callrecords.lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            return false; // unreadable: the start itself will say what is wrong
+        }
+    }
+
     private static EmbeddedPostgresServer attach(Path pgDir, boolean mayAttach) {
         Optional<Postmaster> running = Postmaster.read(pgDir).filter(Postmaster::alive);
         if (!mayAttach || running.isEmpty()) {

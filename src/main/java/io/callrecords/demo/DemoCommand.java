@@ -1,6 +1,7 @@
 package io.callrecords.demo;
 
-import io.callrecords.simulator.CommandLine;
+import io.callrecords.database.EmbeddedPostgresServer;
+import io.callrecords.shared.CommandLine;
 import io.callrecords.simulator.SimulationException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -71,6 +72,11 @@ public final class DemoCommand {
             return 0;
         }
         DemoDataDir dir = new DemoDataDir(Path.of(line.string("--data-dir", "./data-demo")));
+        if (EmbeddedPostgresServer.inUse(dir.path())) {
+            err.println(dir.path().toAbsolutePath().normalize() + " is in use by another Callrecords process (a demo"
+                    + " or a service still running): stop it, or give this demo another --data-dir.");
+            return 1;
+        }
         if (dir.holdsOtherData()) {
             err.println(dir.path() + " holds data that is not a demo's: give the demo another --data-dir.");
             return 2;

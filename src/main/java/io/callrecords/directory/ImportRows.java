@@ -2,8 +2,12 @@ package io.callrecords.directory;
 
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.Text;
 import io.callrecords.shared.ValidationException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +52,7 @@ final class ImportRows {
      * @param columns the columns a header may name; the first is required
      */
     static List<Object> fromCsv(byte[] body, String contentType, List<String> columns) {
-        String text = new String(body == null ? new byte[0] : body, charset(contentType));
+        String text = decode(body == null ? new byte[0] : body, charset(contentType));
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -67,8 +71,10 @@ final class ImportRows {
         checkCount(records.size() - 1);
         List<Object> rows = new ArrayList<>();
         for (List<String> record : records.subList(1, records.size())) {
-            rows.add(record.size() == header.size() ? row(header, record)
-                    : new Unreadable("has " + record.size() + " fields; the header has " + header.size()));
+            String problem = textProblem(header, record);
+            rows.add(record.size() != header.size()
+                    ? new Unreadable("has " + record.size() + " fields; the header has " + header.size())
+                    : problem != null ? new Unreadable(problem) : row(header, record));
         }
         return rows;
     }
@@ -109,6 +115,29 @@ final class ImportRows {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The charset of " + contentType + " is not supported.");
         }
+    }
+
+    /** Strictly: bytes that are not text of the charset are refused, never read as replacement characters. */
+    private static String decode(byte[] body, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ValidationException.of("body", "is not valid " + charset.name() + " text");
+        }
+    }
+
+    /** The first cell of a record that breaks {@link Text}'s rule, as "{@code name contains a NUL ...}". */
+    private static String textProblem(List<String> header, List<String> record) {
+        for (int i = 0; i < record.size(); i++) {
+            String problem = Text.problem(record.get(i));
+            if (problem != null) {
+                return (i < header.size() ? header.get(i) : "field " + (i + 1)) + " " + problem;
+            }
+        }
+        return null;
     }
 
     private static void checkCount(int rows) {

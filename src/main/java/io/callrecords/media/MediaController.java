@@ -3,6 +3,7 @@ package io.callrecords.media;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
+import io.callrecords.shared.InvalidTextException;
 import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.Timestamps;
@@ -121,6 +122,8 @@ class MediaController {
         Map<String, Object> parsed;
         try {
             parsed = json.readValue(bytes, OBJECT);
+        } catch (InvalidTextException e) {
+            throw e.toValidation("");
         } catch (JacksonException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         }

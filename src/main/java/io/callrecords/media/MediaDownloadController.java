@@ -128,14 +128,22 @@ class MediaDownloadController {
         }
     }
 
-    /** The parts of a link, read without trusting them: any malformed part makes it no link at all. */
+    /**
+     * The parts of a link, read without trusting them: any malformed part makes it no link at all, and so does a
+     * part written otherwise than {@link MediaLinks} writes it ({@code 042}, {@code +42}, an upper-case uuid), so
+     * that a link has one spelling only.
+     */
     record SignedLink(long accountId, UUID call, MediaKind kind, long expires, String signature) {
         static java.util.Optional<SignedLink> read(String account, String call, String kind, String expires,
                                                    String signature) {
             try {
                 UUID uuid = UUID.fromString(call);
-                return MediaKind.fromWire(kind).filter(k -> signature != null && uuid.toString().equals(call))
-                        .map(k -> new SignedLink(Long.parseLong(account), uuid, k, Long.parseLong(expires), signature));
+                long accountId = Long.parseLong(account);
+                long expiry = Long.parseLong(expires);
+                boolean canonical = uuid.toString().equals(call) && Long.toString(accountId).equals(account)
+                        && Long.toString(expiry).equals(expires);
+                return MediaKind.fromWire(kind).filter(k -> signature != null && canonical)
+                        .map(k -> new SignedLink(accountId, uuid, k, expiry, signature));
             } catch (IllegalArgumentException | NullPointerException e) {
                 return java.util.Optional.empty();
             }

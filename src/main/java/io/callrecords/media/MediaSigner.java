@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Signs and checks media links: HMAC-SHA256 with the server key over the account, the call, the
  * kind and the expiry, so that changing any of them (another account, another call, a later
- * expiry) breaks the signature.
+ * expiry) breaks the signature. A link is valid in the one spelling this class writes.
  */
 @Component
 class MediaSigner {
@@ -31,14 +31,14 @@ class MediaSigner {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(accountId, call, kind, expiresEpochSecond));
     }
 
+    /**
+     * Whether {@code signature} is the signature of these values, written exactly as {@link #sign} writes it: the
+     * same bytes in another spelling (padding, the unused bits of the last character) are no signature, so a link
+     * has one form only. Compared in constant time.
+     */
     boolean valid(long accountId, UUID call, MediaKind kind, long expiresEpochSecond, String signature) {
-        byte[] given;
-        try {
-            given = Base64.getUrlDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(mac(accountId, call, kind, expiresEpochSecond), given); // constant time
+        byte[] expected = sign(accountId, call, kind, expiresEpochSecond).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] mac(long accountId, UUID call, MediaKind kind, long expires) {

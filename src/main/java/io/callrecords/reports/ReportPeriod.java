@@ -1,6 +1,7 @@
 package io.callrecords.reports;
 
 import io.callrecords.shared.QueryParameters;
+import io.callrecords.shared.Times;
 import io.callrecords.shared.Timestamps;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -57,13 +58,13 @@ record ReportPeriod(Instant from, Instant to) {
     private static Instant time(QueryParameters p, String name, String value, ZoneId zone) {
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+                return Times.within(Times.parseDate(value).atStartOfDay(zone).toInstant());
             }
             String repaired = SPACE_FOR_PLUS.matcher(value).replaceFirst("+$1");
             try {
-                return OffsetDateTime.parse(repaired).toInstant();
+                return Times.parseWithOffset(repaired);
             } catch (DateTimeException withoutOffset) {
-                return LocalDateTime.parse(repaired).atZone(zone).toInstant();
+                return Times.within(LocalDateTime.parse(repaired).atZone(zone).toInstant());
             }
         } catch (DateTimeException e) {
             p.error(name, "'" + value + "' is not " + FORMS);

@@ -9,9 +9,9 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts {@link RequestAdmission} in front of every other filter that may use the database (the API-key check, the page
- * sessions), right after the server's own observation of requests, so that turned-away requests are still counted in
- * {@code http_server_requests}.
+ * Puts {@link RequestAdmission} in front of every filter that may use the database (the API-key check, the page
+ * sessions), after the server's own observation of requests (turned-away requests are still counted in
+ * {@code http_server_requests}) and after the cheap checks that use none (the canonical path).
  */
 @Configuration(proxyBeanMethods = false)
 class AdmissionConfiguration {

@@ -13,7 +13,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,7 +38,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(ErrorBodies.detail(e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(ApiException.retryAfterSeconds(e.retryAfter())));
+        }
+        return answer.body(ErrorBodies.detail(e.getMessage()));
     }
 
     @ExceptionHandler(ValidationException.class)
@@ -46,6 +52,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        InvalidTextException invalid = InvalidTextException.in(e);
+        if (invalid != null) {
+            // The items of a bulk body that is a JSON array are its rows (rows[3].name), as the importers name them.
+            return validation(invalid.toValidation(invalid.path().startsWith("[") ? "rows" : ""));
+        }
         return ResponseEntity.badRequest().body(ErrorBodies.detail("The request body is not valid JSON."));
     }
 
@@ -94,8 +105,19 @@ class ApiExceptionHandler {
                 .body(Overload.noConnectionBody());
     }
 
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e) {
+        return ResponseEntity.badRequest().body(ErrorBodies.detail("The header " + e.getHeaderName() + " is required here."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        // Spring MVC's own refusals of a request (a missing part, a bad one) carry their 4xx: they are the client's.
+        if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+            String detail = refused.getBody().getDetail();
+            return ResponseEntity.status(refused.getStatusCode())
+                    .body(ErrorBodies.detail(detail == null ? "The request was refused." : detail));
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError().body(ErrorBodies.detail("Internal server error."));
     }

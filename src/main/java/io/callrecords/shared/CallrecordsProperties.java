@@ -23,6 +23,7 @@ public record CallrecordsProperties(
         @DefaultValue Media media,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Outbound outbound,
+        @DefaultValue Auth auth,
         @DefaultValue Admission admission) {
 
     /**
@@ -51,9 +52,15 @@ public record CallrecordsProperties(
         }
     }
 
-    /** Limits of the HTTP API. */
+    /**
+     * Limits of the HTTP API.
+     *
+     * @param maxClockSkew how far ahead of this service's clock an event's {@code at} (or an imported record's
+     *                     {@code ended_at}) may be
+     */
     public record Api(@DefaultValue("600") int defaultRateLimitPerMinute,
-                      @DefaultValue("10MB") DataSize bodyLimit) {}
+                      @DefaultValue("10MB") DataSize bodyLimit,
+                      @DefaultValue("15m") Duration maxClockSkew) {}
 
     /**
      * Recordings and voicemails: where they are kept, how large they may be, the key that signs
@@ -149,6 +156,25 @@ public record CallrecordsProperties(
             }
         }
     }
+
+    /**
+     * The throttle of failed authentications (API keys, the sign-in form, the operator token), counted in each node's
+     * memory (ADR 0012).
+     *
+     * @param maxFailuresPerAddress failures one client address may have in a window before every authentication
+     *                              from it is answered 429 until the window ends
+     * @param maxFailuresPerAccount failures against one account (a revoked or expired key of it, or a wrong key
+     *                              starting with one of its keys' prefixes) one address may have in a window before
+     *                              that address may not authenticate to that account until the window ends; other
+     *                              addresses are not affected
+     * @param failureWindow         the window, from an address's (or address and account's) first failure
+     * @param trustedProxies        addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For} names
+     *                              the client; empty: the connection's address is the client's
+     */
+    public record Auth(@DefaultValue("20") int maxFailuresPerAddress,
+                       @DefaultValue("10") int maxFailuresPerAccount,
+                       @DefaultValue("5m") Duration failureWindow,
+                       @DefaultValue List<String> trustedProxies) {}
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");

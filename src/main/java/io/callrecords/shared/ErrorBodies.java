@@ -11,6 +11,11 @@ public final class ErrorBodies {
 
     private ErrorBodies() {}
 
+    /** The answer to an address that failed to authenticate too often (the throttle of ADR 0012). */
+    public static String tooManyFailures(long retryAfterSeconds) {
+        return "Too many failed authentications from this address. Retry after " + retryAfterSeconds + " seconds.";
+    }
+
     public static Map<String, Object> detail(String detail) {
         return Map.of("errors", Map.of("detail", detail));
     }

@@ -1,6 +1,7 @@
 package io.callrecords.shared;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,11 @@ public final class FieldErrors {
 
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /** What was collected, by field, in the order first reported. */
+    public Map<String, List<String>> asMap() {
+        return Collections.unmodifiableMap(errors);
     }
 
     /** Throws a {@link ValidationException} when anything was collected. */

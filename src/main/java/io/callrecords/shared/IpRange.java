@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  */
 public record IpRange(String text, byte[] network, int prefix) {
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Four decimal numbers without leading zeros: the one IPv4 form every program reads alike. */
+    private static final Pattern CANONICAL_IPV4 = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
 
     /** Reads {@code address[/prefix]}; throws {@link IllegalArgumentException} for anything else. */
     public static IpRange parse(String text) {
@@ -38,14 +40,43 @@ public record IpRange(String text, byte[] network, int prefix) {
         return new IpRange(trimmed, bytes, prefix);
     }
 
-    /** The bytes of an IPv4 or IPv6 literal, or null when {@code text} is not one (a host name). */
+    /**
+     * The bytes of an IPv4 literal in canonical dotted-quad form or of an IPv6 literal without a zone, or null when
+     * {@code text} is neither. Never resolves: a host name, or a number in another form ({@code 0177.0.0.1},
+     * {@code 2130706433}), is not a literal here, and {@link InetAddress} is only ever handed bracketed IPv6 text,
+     * which it parses or refuses without asking DNS.
+     */
     static byte[] literal(String text) {
         String address = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!IPV4.matcher(address).matches() && !address.contains(":")) {
-            return null; // a host name: InetAddress would resolve it, which a parser must not do
+        return address.contains(":") ? ipv6(address) : canonicalIpv4(address);
+    }
+
+    private static byte[] canonicalIpv4(String text) {
+        if (!CANONICAL_IPV4.matcher(text).matches()) {
+            return null;
+        }
+        String[] parts = text.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                return null;
+            }
+            bytes[i] = (byte) value;
+        }
+        return bytes;
+    }
+
+    private static byte[] ipv6(String text) {
+        if (!IPV6_CHARACTERS.matcher(text).matches()) {
+            return null; // a zone (%eth0) or anything else that is no plain address
+        }
+        String tail = text.substring(text.lastIndexOf(':') + 1);
+        if (tail.contains(".") && canonicalIpv4(tail) == null) {
+            return null; // ::ffff:010.0.0.1 would be read by one program as 10.0.0.1, by another as 8.0.0.1
         }
         try {
-            return InetAddress.getByName(address).getAddress();
+            return InetAddress.getByName("[" + text + "]").getAddress();
         } catch (UnknownHostException e) {
             return null;
         }

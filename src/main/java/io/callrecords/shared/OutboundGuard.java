@@ -3,7 +3,6 @@ package io.callrecords.shared;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,10 +15,13 @@ import java.util.Set;
  * (Host header, TLS SNI): a second lookup could answer differently (DNS rebinding).
  *
  * <p>Refused unless allow-listed ({@code callrecords.outbound.allowed-hosts}: host names, addresses
- * or CIDR blocks): loopback, private, link-local (cloud metadata at 169.254.169.254), CGNAT,
- * "this network", benchmarking, reserved and multicast ranges, the IPv6 unspecified, loopback,
- * unique-local, link-local, site-local and multicast ranges, and IPv6 forms that embed an IPv4
- * address (mapped, compatible, NAT64, 6to4) of a refused one.
+ * or CIDR blocks): every address of the IANA special-purpose registries that is not globally reachable, and
+ * multicast ({@link SpecialPurposeRanges}: loopback, private, link-local with the cloud metadata address,
+ * CGNAT, "this network", documentation, benchmarking, reserved, unique-local, site-local, discard-only, ORCHID ...);
+ * an IPv6 address that embeds an IPv4 one (mapped, compatible, translated, NAT64, 6to4, Teredo, ISATAP) is
+ * judged by that IPv4 address as well ({@link EmbeddedIpv4}). Hosts written as numbers in another form than a
+ * canonical dotted quad ({@link NumericHost}), IPv6 addresses with a zone and malformed IPv6 addresses are
+ * refused without being resolved. The guard decides on addresses; it never connects anywhere.
  */
 public final class OutboundGuard {
 
@@ -41,46 +43,18 @@ public final class OutboundGuard {
         }
     }
 
-    /** A refused block and what its addresses are, in words an operator recognises. */
-    private record RefusedRange(IpRange range, String kind) {
-        RefusedRange(String range, String kind) {
-            this(IpRange.parse(range), kind);
-        }
-    }
-
-    // The metadata address comes before its link-local block so that the message names it.
-    private static final List<RefusedRange> REFUSED = List.of(
-            new RefusedRange("169.254.169.254/32", "a cloud metadata address"),
-            new RefusedRange("127.0.0.0/8", "a loopback address"),
-            new RefusedRange("::1/128", "a loopback address"),
-            new RefusedRange("10.0.0.0/8", "a private address"),
-            new RefusedRange("172.16.0.0/12", "a private address"),
-            new RefusedRange("192.168.0.0/16", "a private address"),
-            new RefusedRange("fc00::/7", "a private (unique-local) address"),
-            new RefusedRange("fec0::/10", "a private (site-local) address"),
-            new RefusedRange("169.254.0.0/16", "a link-local address"),
-            new RefusedRange("fe80::/10", "a link-local address"),
-            new RefusedRange("100.64.0.0/10", "a carrier-grade NAT address"),
-            new RefusedRange("0.0.0.0/8", "a \"this network\" address"),
-            new RefusedRange("::/128", "the unspecified address"),
-            new RefusedRange("224.0.0.0/4", "a multicast address"),
-            new RefusedRange("ff00::/8", "a multicast address"),
-            new RefusedRange("192.0.0.0/24", "a reserved address"),
-            new RefusedRange("192.0.2.0/24", "a reserved (documentation) address"),
-            new RefusedRange("198.51.100.0/24", "a reserved (documentation) address"),
-            new RefusedRange("203.0.113.0/24", "a reserved (documentation) address"),
-            new RefusedRange("198.18.0.0/15", "a reserved (benchmarking) address"),
-            new RefusedRange("240.0.0.0/4", "a reserved address"));
-    private static final IpRange MAPPED = IpRange.parse("::ffff:0:0/96");
-    private static final IpRange COMPATIBLE = IpRange.parse("::/96");
-    private static final IpRange NAT64 = IpRange.parse("64:ff9b::/96");
-    private static final IpRange SIX_TO_FOUR = IpRange.parse("2002::/16");
+    private static final String ALLOW_HINT = ", which the service may not reach; an operator may allow it with"
+            + " CALLRECORDS_OUTBOUND_ALLOWED_HOSTS (callrecords.outbound.allowed-hosts)";
 
     private final Set<String> allowedNames;
     private final List<IpRange> allowedRanges;
     private final Resolver resolver;
 
-    /** @param allowed host names, addresses or CIDR blocks that may be reached although refused by default */
+    /**
+     * @param allowed host names, addresses or CIDR blocks that may be reached although refused by default
+     * @throws IllegalArgumentException for an entry that is a number in another form than a dotted quad, or no
+     *                                  valid address although it looks like one
+     */
     public OutboundGuard(List<String> allowed, Resolver resolver) {
         this.resolver = resolver;
         List<IpRange> ranges = new ArrayList<>();
@@ -92,6 +66,9 @@ public final class OutboundGuard {
             }
             if (value.contains("/") || IpRange.literal(value) != null) {
                 ranges.add(IpRange.parse(value));
+            } else if (value.contains(":") || NumericHost.endsInNumber(normalise(value))) {
+                throw new IllegalArgumentException("callrecords.outbound.allowed-hosts: '" + value + "' is neither a"
+                        + " host name nor an address written canonically (four decimal numbers a.b.c.d, or IPv6)");
             } else {
                 names.add(normalise(value));
             }
@@ -103,12 +80,13 @@ public final class OutboundGuard {
     /**
      * Resolves {@code host} and returns its addresses when every one of them may be reached.
      *
-     * @throws Refused when one of them may not (a host that mixes public and private answers is refused whole)
+     * @throws Refused when one of them may not (a host that mixes public and private answers is refused whole), or
+     *                 the host is written in a form the guard refuses to read
      * @throws UnknownHostException when the host does not resolve
      */
     public List<InetAddress> check(String host) throws UnknownHostException {
         String name = normalise(host);
-        byte[] literal = IpRange.literal(name);
+        byte[] literal = readable(host, name);
         List<InetAddress> addresses = literal != null
                 ? List.of(InetAddress.getByAddress(name, literal))
                 : resolver.resolve(name);
@@ -122,11 +100,28 @@ public final class OutboundGuard {
             Optional<String> why = refusal(address.getAddress());
             if (why.isPresent()) {
                 throw new Refused("The host " + host + " resolves to " + address.getHostAddress() + ", " + why.get()
-                        + ", which the service may not reach; an operator may allow it with"
-                        + " CALLRECORDS_OUTBOUND_ALLOWED_HOSTS (callrecords.outbound.allowed-hosts)");
+                        + ALLOW_HINT);
             }
         }
         return addresses;
+    }
+
+    /**
+     * What can be decided without DNS, for checks at the time a URL is accepted: the host's form, and for an
+     * address literal the address. A host name is let through here; {@link #check} judges its answers at every
+     * connection.
+     *
+     * @throws Refused when the form or the literal address is refused
+     */
+    public void checkWithoutResolving(String host) throws Refused {
+        String name = normalise(host);
+        byte[] literal = readable(host, name);
+        if (literal != null && !allowedNames.contains(name)) {
+            Optional<String> why = refusal(literal);
+            if (why.isPresent()) {
+                throw new Refused("The host " + host + " is " + why.get() + ALLOW_HINT);
+            }
+        }
     }
 
     /** Whether {@code host} is an IP address written out (then {@link #check} decides without resolving). */
@@ -134,33 +129,44 @@ public final class OutboundGuard {
         return IpRange.literal(normalise(host)) != null;
     }
 
+    /** The address of a literal host, null for a host name; refuses forms that programs read differently. */
+    private static byte[] readable(String host, String name) throws Refused {
+        byte[] literal = IpRange.literal(name);
+        if (literal != null) {
+            return literal;
+        }
+        if (name.contains("%")) {
+            throw new Refused("The host " + host + " is an IPv6 address with a zone (%...), which names a network"
+                    + " interface of the machine; the service reaches no such address");
+        }
+        if (name.contains(":")) {
+            throw new Refused("The host " + host + " is not a valid IPv6 address");
+        }
+        if (NumericHost.endsInNumber(name)) {
+            throw new Refused("The host " + host + " is written as a number, but not as four decimal numbers"
+                    + " (a.b.c.d, each 0 to 255, without leading zeros): octal, hexadecimal, a single integer and short"
+                    + " forms are read as different addresses by different programs, so the service does not guess;"
+                    + " write the address as four decimal numbers");
+        }
+        return null;
+    }
+
     /** Why the address of these bytes may not be reached, or empty when it may. */
     private Optional<String> refusal(byte[] bytes) {
         if (allowedRanges.stream().anyMatch(r -> r.contains(bytes))) {
             return Optional.empty();
         }
-        byte[] embedded = embeddedIpv4(bytes);
-        if (embedded != null) {
-            return refusal(embedded).map(why -> "the IPv6 form of " + why);
+        for (EmbeddedIpv4 embedded : EmbeddedIpv4.in(bytes)) {
+            Optional<String> why = refusal(embedded.ipv4());
+            if (why.isPresent()) {
+                return Optional.of("the IPv6 form of " + why.get() + ": " + embedded.describe());
+            }
         }
-        return REFUSED.stream().filter(r -> r.range().contains(bytes)).findFirst()
-                .map(r -> r.kind() + " (" + r.range().text() + ")");
-    }
-
-    /** The IPv4 address inside an IPv4-mapped, -compatible, NAT64 or 6to4 address; null for any other. */
-    private static byte[] embeddedIpv4(byte[] bytes) {
-        if (bytes.length != 16) {
-            return null;
+        if (EmbeddedIpv4.LOCAL_NAT64.contains(bytes) && !EmbeddedIpv4.inLastBitsOfLocalNat64(bytes)) {
+            return Optional.of("a local-use NAT64 address (64:ff9b:1::/48) whose IPv4 address is not in its last 32"
+                    + " bits, where the guard cannot tell it");
         }
-        if (SIX_TO_FOUR.contains(bytes)) {
-            return Arrays.copyOfRange(bytes, 2, 6);
-        }
-        boolean unspecifiedOrLoopback = COMPATIBLE.contains(bytes) && (bytes[12] | bytes[13] | bytes[14]) == 0
-                && (bytes[15] == 0 || bytes[15] == 1);
-        if (MAPPED.contains(bytes) || NAT64.contains(bytes) || (COMPATIBLE.contains(bytes) && !unspecifiedOrLoopback)) {
-            return Arrays.copyOfRange(bytes, 12, 16);
-        }
-        return null;
+        return SpecialPurposeRanges.refused(bytes);
     }
 
     private static String normalise(String host) {

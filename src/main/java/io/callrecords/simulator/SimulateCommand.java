@@ -1,5 +1,6 @@
 package io.callrecords.simulator;
 
+import io.callrecords.shared.CommandLine;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;

@@ -32,7 +32,6 @@ final class PagePaths {
                 + " script-src 'self'; media-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
                 + " base-uri 'none'");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
     }

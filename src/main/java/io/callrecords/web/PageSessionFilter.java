@@ -31,9 +31,13 @@ class PageSessionFilter extends OncePerRequestFilter {
         this.sessions = sessions;
     }
 
+    /**
+     * Decided on the path the dispatcher routes (decoded, without path parameters), not on the URI as sent; a URI
+     * that is not already that path is refused before this filter (see {@code CanonicalPathFilter}).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !PagePaths.guarded(request.getRequestURI());
+        return !PagePaths.guarded(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()));
     }
 
     @Override

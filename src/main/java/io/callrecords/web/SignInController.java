@@ -1,11 +1,15 @@
 package io.callrecords.web;
 
+import io.callrecords.accounts.ClientAddresses;
 import io.callrecords.accounts.PageSessions;
+import io.callrecords.shared.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +27,15 @@ class SignInController {
     static final String FORM_COOKIE = "callrecords_sign_in";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final PageSessions sessions;
+    /** RFC 3986's unreserved and reserved characters and percent escapes, less the fragment. */
+    private static final Pattern URL_CHARACTERS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%\\[\\]]*");
 
-    SignInController(PageSessions sessions) {
+    private final PageSessions sessions;
+    private final ClientAddresses clientAddresses;
+
+    SignInController(PageSessions sessions, ClientAddresses clientAddresses) {
         this.sessions = sessions;
+        this.clientAddresses = clientAddresses;
     }
 
     @GetMapping("/sign-in")
@@ -54,14 +63,24 @@ class SignInController {
             response.setStatus(422);
             return render(request, response, model, next, "Enter an API key of your account.");
         }
-        Optional<PageSessions.Opened> opened = sessions.open(apiKey);
-        if (opened.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            return render(request, response, model, next, "This key is unknown, revoked or expired.");
+        switch (sessions.open(apiKey, clientAddresses.of(request))) {
+            case PageSessions.Opened opened -> {
+                Cookies.set(request, response, PageSessionFilter.COOKIE, opened.token(), "Lax", null);
+                Cookies.clear(request, response, FORM_COOKIE);
+                return "redirect:" + safeNext(next);
+            }
+            case PageSessions.Refused refused -> {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return render(request, response, model, next, "This key is unknown, revoked or expired.");
+            }
+            case PageSessions.Throttled throttled -> {
+                long wait = ApiException.retryAfterSeconds(throttled.retryAfter());
+                response.setStatus(429);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                return render(request, response, model, next, "Too many failed sign-ins from your address. Try again in "
+                        + wait + " seconds.");
+            }
         }
-        Cookies.set(request, response, PageSessionFilter.COOKIE, opened.get().token(), "Lax", null);
-        Cookies.clear(request, response, FORM_COOKIE);
-        return "redirect:" + safeNext(next);
     }
 
     @PostMapping("/sign-out")
@@ -83,9 +102,13 @@ class SignInController {
         return "sign-in";
     }
 
-    /** Only a path of this site: never another origin ({@code //host} or {@code https://...}). */
+    /**
+     * Only a path of this site: never another origin ({@code //host} or {@code https://...}), and only the characters
+     * a URL may hold as they are ({@link #URL_CHARACTERS}). Anything else ({@code {id}}, which a redirect would read
+     * as a template, spaces, controls, backslashes) goes to the start page instead.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || !URL_CHARACTERS.matcher(next).matches()) {
             return "/";
         }
         return next;

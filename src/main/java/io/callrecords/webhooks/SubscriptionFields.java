@@ -2,10 +2,8 @@ package io.callrecords.webhooks;
 
 import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.FieldErrors;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,19 +82,16 @@ record SubscriptionFields(String url, List<String> events, String description, b
         return uri.toString();
     }
 
-    /** An IP literal the guard refuses is refused here already; names are checked at every attempt. */
+    /**
+     * What the guard refuses without asking DNS (an IP literal in a refused range, a host written as a number in
+     * another form than a dotted quad) is refused here already; names are checked at every attempt.
+     */
     private static Optional<String> refusedAddress(String host, OutboundGuard guard) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!OutboundGuard.isAddressLiteral(bare)) {
-            return Optional.empty();
-        }
         try {
-            guard.check(bare);
+            guard.checkWithoutResolving(host);
             return Optional.empty();
         } catch (OutboundGuard.Refused e) {
             return Optional.of("is refused: " + e.getMessage());
-        } catch (UnknownHostException e) {
-            return Optional.of("has an invalid IP address");
         }
     }
 

@@ -5,11 +5,13 @@ import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.OutboundGuard;
+import io.callrecords.shared.Times;
 import io.callrecords.shared.ValidationException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -23,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * in one place. Answers are the wire shapes of {@code /api/v3/webhooks}. The scopes are those the API asks for:
  * {@code read} to read, {@code write} to pause, resume, resend, recover and send a test event, {@code write} and
  * {@code admin} to create, change, rotate and delete (the API's filter asks {@code write} of every change, the
- * controllers {@code admin} of those). Another account's subscription is not found (404), before any field is checked.
+ * controllers {@code admin} of those); no change needs {@code read}, so the answer to a key without it says only which
+ * subscription or delivery was acted on and its status (and a new secret), nothing reading would show. Another
+ * account's subscription is not found (404), before any field is checked.
  */
 @Service
 public class WebhookAdministration {
@@ -84,7 +88,7 @@ public class WebhookAdministration {
                 fields.description(), secret);
         Map<String, Object> data = created.view(clock.instant());
         data.put("secret", secret.value());
-        return data;
+        return shown(caller, data);
     }
 
     /**
@@ -95,14 +99,15 @@ public class WebhookAdministration {
         requireAdmin(caller);
         subscription(caller, id);
         SubscriptionFields fields = SubscriptionFields.forUpdate(body, guard);
-        return subscriptions.update(caller.accountId(), id, fields.url(), fields.events(), fields.description(),
-                fields.clearDescription()).orElseThrow(ApiException::notFound).view(clock.instant());
+        return shown(caller, subscriptions.update(caller.accountId(), id, fields.url(), fields.events(),
+                fields.description(), fields.clearDescription()).orElseThrow(ApiException::notFound).view(clock.instant()));
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@link #resume}. */
     public Map<String, Object> pause(Caller caller, long id) {
         caller.require(Scope.WRITE);
-        return subscriptions.pause(caller.accountId(), id).orElseThrow(ApiException::notFound).view(clock.instant());
+        return shown(caller, subscriptions.pause(caller.accountId(), id).orElseThrow(ApiException::notFound)
+                .view(clock.instant()));
     }
 
     /** Active again, also after being disabled; its health starts afresh. */
@@ -110,7 +115,7 @@ public class WebhookAdministration {
         caller.require(Scope.WRITE);
         Subscription resumed = subscriptions.resume(caller.accountId(), id).orElseThrow(ApiException::notFound);
         dispatcher.wake();
-        return resumed.view(clock.instant());
+        return shown(caller, resumed.view(clock.instant()));
     }
 
     /** A new secret (in this answer only); the old one keeps signing beside it for the overlap. */
@@ -121,18 +126,20 @@ public class WebhookAdministration {
                 clock.instant().plus(settings.rotationOverlap())).orElseThrow(ApiException::notFound);
         Map<String, Object> data = rotated.view(clock.instant());
         data.put("secret", secret.value());
-        return data;
+        return shown(caller, data);
     }
 
     /** Deletes the subscription with its delivery log; answers it as it was. */
     @Transactional
     public Map<String, Object> delete(Caller caller, long id) {
         requireAdmin(caller);
-        return subscriptions.delete(caller.accountId(), id).orElseThrow(ApiException::notFound).view(clock.instant());
+        return shown(caller, subscriptions.delete(caller.accountId(), id).orElseThrow(ApiException::notFound)
+                .view(clock.instant()));
     }
 
     /** A subscription's deliveries, newest first; {@code status} null for any. */
     public Deliveries deliveries(Caller caller, long subscriptionId, String status, int limit, int offset) {
+        caller.require(Scope.READ);
         long subscription = subscription(caller, subscriptionId);
         return new Deliveries(log.list(subscription, status, limit, offset).stream().map(Delivery::view).toList(),
                 log.count(subscription, status));
@@ -140,6 +147,7 @@ public class WebhookAdministration {
 
     /** One delivery with every attempt; 404 for none of the subscription's. */
     public Map<String, Object> delivery(Caller caller, long subscriptionId, long deliveryId) {
+        caller.require(Scope.READ);
         long subscription = subscription(caller, subscriptionId);
         return log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view();
     }
@@ -151,7 +159,7 @@ public class WebhookAdministration {
         if (!log.resend(subscription, deliveryId)) {
             throw ApiException.notFound();
         }
-        return log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view();
+        return shown(caller, log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view());
     }
 
     /**
@@ -176,7 +184,7 @@ public class WebhookAdministration {
             throw ValidationException.of("event", "must be one of " + String.join(", ", WebhookEvent.WIRE_NAMES));
         }
         long delivery = log.queueTest(caller.accountId(), subscription, name, json.writeValueAsString(SampleRecord.data()));
-        return log.find(subscription, delivery).orElseThrow().view();
+        return shown(caller, log.find(subscription, delivery).orElseThrow().view());
     }
 
     private static Instant instant(String field, String dateTime) {
@@ -184,15 +192,33 @@ public class WebhookAdministration {
             throw ValidationException.of(field, "is required");
         }
         try {
-            return OffsetDateTime.parse(dateTime).toInstant();
+            return Times.parseWithOffset(dateTime);
         } catch (DateTimeException e) {
-            throw ValidationException.of(field, "must be an ISO-8601 date-time with offset (2026-03-26T00:00:00Z)");
+            throw ValidationException.of(field, "must be an ISO-8601 date-time with offset " + Times.YEARS + " (2026-03-26T00:00:00Z)");
         }
     }
 
+    /** The id of the account's subscription {@code id}; 404 for none. Needs no scope: the caller's action asks its own. */
     private long subscription(Caller caller, long id) {
-        caller.require(Scope.READ);
         return subscriptions.find(caller.accountId(), id).orElseThrow(ApiException::notFound).id();
+    }
+
+    /**
+     * The answer to a change: everything for a key that may read, else only the id and status of what was changed
+     * (and a secret just made, which is shown to whoever made it): the URL, the health or a delivery's record and
+     * attempts are for {@code read}.
+     */
+    private static Map<String, Object> shown(Caller caller, Map<String, Object> view) {
+        if (caller.scopes().contains(Scope.READ)) {
+            return view;
+        }
+        Map<String, Object> acknowledged = new LinkedHashMap<>();
+        acknowledged.put("id", view.get("id"));
+        acknowledged.put("status", view.get("status"));
+        if (view.containsKey("secret")) {
+            acknowledged.put("secret", view.get("secret"));
+        }
+        return acknowledged;
     }
 
     private static void requireAdmin(Caller caller) {

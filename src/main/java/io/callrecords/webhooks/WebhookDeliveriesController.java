@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A subscription's delivery log and what can be done with it: list and read deliveries with every
- * attempt, send one again, re-queue all failed ones since a time, send a test event.
+ * attempt ({@code read}), send one again, re-queue all failed ones since a time, send a test event ({@code write}
+ * only; a key without {@code read} is answered the delivery's id and status, not its record or attempts).
  */
 @RestController
 @RequestMapping("/api/v3/webhooks/{id}")

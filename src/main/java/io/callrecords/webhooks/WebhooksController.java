@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v3/webhooks}: the account's subscriptions. Creating, changing, rotating the secret
  * of and deleting one needs the {@code admin} scope (they decide where call data goes and who can
  * sign for it); pausing and resuming need {@code write}; reading needs {@code read}. The secret is
- * in the answers of create and rotate only. What the pages do too is done by {@link WebhookAdministration}.
+ * in the answers of create and rotate only; a key without {@code read} is answered only the id and status. What the pages do too is done by {@link WebhookAdministration}.
  */
 @RestController
 @RequestMapping("/api/v3/webhooks")

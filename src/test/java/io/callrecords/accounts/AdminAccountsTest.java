@@ -1,6 +1,8 @@
 package io.callrecords.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
@@ -46,21 +48,48 @@ class AdminAccountsTest extends AppTestSupport {
     void theCliCreatesAnAccountAndExplainsBadArguments() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = cli.run(new String[] {"create", "--name", "From CLI", "--rate-limit", "50"},
+        int code = cli.run(AccountsCommand.parse(new String[] {"create", "--name", "From CLI", "--rate-limit", "50"}),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         String key = out.toString(StandardCharsets.UTF_8).replaceAll("(?s).*API key[^:]*: (cr_\\S+).*", "$1");
         assertThat(api.get("/api/v3/account/settings", key).header("x-ratelimit-limit")).isEqualTo("50");
 
-        err.reset();
-        code = cli.run(new String[] {"create", "--name"}, new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown or incomplete option '--name'");
+        assertThatThrownBy(() -> AccountsCommand.parse(new String[] {"create", "--name"}))
+                .hasMessage("--name needs a value: see ./callrecords accounts --help.");
+        assertThatThrownBy(() -> AccountsCommand.parse(new String[] {"lst"}))
+                .hasMessageContaining("Unknown action 'lst'");
 
         err.reset();
-        code = cli.run(new String[] {"create", "--name", "x", "--rate-limit", "lots"}, new PrintStream(out),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        code = cli.run(AccountsCommand.parse(new String[] {"create", "--name", "x", "--rate-limit", "lots"}),
+                new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate-limit: must be a whole number");
+    }
+
+    @Test
+    void theCliListsTheAccountsSayingWhereAndCreatesAnotherKeyOfOne() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        newAccount("Key Lost Ltd");
+        assertThat(cli.run(AccountsCommand.parse(new String[] {"list"}), new PrintStream(out, true, StandardCharsets.UTF_8),
+                errors)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(" in the PostgreSQL at jdbc:postgresql:")
+                .contains("Key Lost Ltd");
+
+        out.reset();
+        int code = cli.run(AccountsCommand.parse(new String[] {"create-key", "--account", "Key Lost Ltd", "--scopes", "read"}),
+                new PrintStream(out, true, StandardCharsets.UTF_8), errors);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String key = out.toString(StandardCharsets.UTF_8).replaceAll("(?s).*API key[^:]*: (cr_\\S+).*", "$1");
+        assertThat(api.get("/api/v3/calls", key).status()).isEqualTo(200);
+        assertThat(api.post("/api/v3/contacts", key, "{\"name\": \"Ada\"}").status()).isEqualTo(403);
+
+        assertThat(cli.run(AccountsCommand.parse(new String[] {"create-key", "--account", "No Such Ltd"}),
+                new PrintStream(out), errors)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No account 'No Such Ltd'");
+        assertThat(cli.run(AccountsCommand.parse(new String[] {"create-key", "--account", "Key Lost Ltd", "--scopes", "root"}),
+                new PrintStream(out), errors)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scopes: 'root' is not a scope");
     }
 }

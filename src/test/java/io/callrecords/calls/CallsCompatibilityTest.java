@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.RawHttp;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;

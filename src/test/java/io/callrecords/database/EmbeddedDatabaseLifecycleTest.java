@@ -95,7 +95,8 @@ class EmbeddedDatabaseLifecycleTest {
         app = AppProcess.start(dataDir);
         AppProcess second = AppProcess.launch(dataDir, Map.of());
         assertThat(second.awaitExit(Duration.ofSeconds(90))).isNotZero();
-        assertThat(second.log()).contains("Another Callrecords process is using the data directory");
+        assertThat(second.log().strip()).startsWith("The data directory").endsWith("another --data-dir.")
+                .contains("is in use by another Callrecords process").doesNotContain("\n");
         assertThat(app.api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 

@@ -129,6 +129,42 @@ class MediaApiTest extends MediaAppTestSupport {
         assertRefused(expired, "expired");
     }
 
+    /** The same values written another way (leading zeros, a sign, base64 padding or unused bits) are not the link. */
+    @Test
+    void aSignedLinkIsAcceptedInExactlyOneSpelling() {
+        UUID call = UUID.randomUUID();
+        String url = putAudio(key, call, "recording", "audio/mpeg", Audio.bytes(Audio.MP3, 5_000, 7))
+                .data().path("url").asString();
+        long account = accountOf(url);
+        long expires = Long.parseLong(url.replaceAll(".*expires=(\\d+).*", "$1"));
+        String signature = url.replaceAll(".*signature=", "");
+        assertThat(signature).hasSize(43);
+        assertThat(download(url).statusCode()).isEqualTo(200);
+
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = signature.charAt(42); // 43 characters carry 258 bits: the last one's 2 lowest bits are unused
+        String unusedBitFlipped = signature.substring(0, 42) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        for (String variant : List.of(
+                url.replace("/media/v1/" + account + "/", "/media/v1/0" + account + "/"),
+                url.replace("/media/v1/" + account + "/", "/media/v1/+" + account + "/"),
+                url.replace("expires=" + expires, "expires=0" + expires),
+                url.replace("expires=" + expires, "expires=%2B" + expires),
+                url + "=",
+                url.replace("signature=" + signature, "signature=" + unusedBitFlipped))) {
+            assertRefused(variant, "not valid");
+        }
+    }
+
+    @Test
+    void mediaAnswersForbidTypeSniffing() {
+        byte[] audio = Audio.bytes(Audio.MP3, 5_000, 8);
+        String url = putAudio(key, UUID.randomUUID(), "recording", "audio/mpeg", audio).data().path("url").asString();
+        assertThat(download(url).headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(download(url, "Range", "bytes=0-9").headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(download(url.replace("expires=", "expires=1")).headers().firstValue("x-content-type-options"))
+                .hasValue("nosniff");
+    }
+
     @Test
     void theStableLinkRedirectsToAFreshSignedOneForTheAccountOnly() {
         UUID call = UUID.randomUUID();

@@ -6,12 +6,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
+import io.callrecords.support.FakeResolver;
 import io.callrecords.support.MediaAppTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,13 +24,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code {"source_url"}}: fetched from a local HTTP server on 127.0.0.1 (allowed through the
- * operator allow-list), retried with backoff while it fails, refused where the guard says so.
+ * operator allow-list), retried with backoff while it fails, refused where the guard says so. Names resolve through
+ * the test's fake resolver only, and every name that must be refused also answers 127.0.0.1 first, so that even a
+ * broken guard could only ever reach the local source.
  */
+@Import(FakeResolver.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {
         "callrecords.outbound.allowed-hosts=127.0.0.1",
@@ -53,6 +59,8 @@ class MediaFetchTest extends MediaAppTestSupport {
         source.createContext("/", this::serve);
         source.start();
         base = "http://127.0.0.1:" + source.getAddress().getPort();
+        FakeResolver.NAMES.put("local-nat64.media.test", List.of("127.0.0.1", "64:ff9b:1::a9fe:a9fe"));
+        FakeResolver.NAMES.put("translated.media.test", List.of("127.0.0.1", "::ffff:0:a9fe:a9fe"));
     }
 
     @AfterAll
@@ -117,6 +125,23 @@ class MediaFetchTest extends MediaAppTestSupport {
             assertThat(putJson(key, call, "recording", bad).status()).as(bad).isEqualTo(422);
         }
         assertThat(putJson(key, call, "recording", "{not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void namesThatResolveToIpv6FormsOfRefusedAddressesAndAmbiguousNumbersAreRejectedAtOnce() {
+        UUID call = UUID.randomUUID();
+        int port = source.getAddress().getPort();
+        for (String url : new String[] {"http://local-nat64.media.test:" + port + "/a.ogg",
+                "http://translated.media.test:" + port + "/a.ogg"}) {
+            Api.Response refused = putJson(key, call, "recording", "{\"source_url\": \"" + url + "\"}");
+            assertThat(refused.status()).as(url).isEqualTo(422);
+            assertThat(refused.body().path("errors").path("source_url").get(0).asString())
+                    .contains("embedding 169.254.169.254");
+        }
+        for (String url : new String[] {"http://0177.0.0.1/a.ogg", "http://2130706433/a.ogg", "http://0x7f.1/a.ogg"}) {
+            assertThat(putJson(key, call, "recording", "{\"source_url\": \"" + url + "\"}").status()).as(url).isEqualTo(422);
+        }
+        assertThat(hits).as("nothing was fetched").doesNotContainKey("/a.ogg");
     }
 
     @Test

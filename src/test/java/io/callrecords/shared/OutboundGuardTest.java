@@ -20,10 +20,17 @@ class OutboundGuardTest {
             "metadata.example.com", List.of("169.254.169.254"),
             "mixed.example.com", List.of("93.184.215.14", "10.1.2.3"),
             "v6.example.com", List.of("2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
-            "internal.example.com", List.of("10.20.30.40"));
+            "internal.example.com", List.of("10.20.30.40"),
+            "cafe.example.com", List.of("93.184.215.14"),
+            "0x.example.com", List.of("93.184.215.14"),
+            "1e100.net", List.of("142.250.0.1"));
 
-    private static OutboundGuard guard(String... allowed) {
+    /** The names the fake resolver was asked for. */
+    private final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private OutboundGuard guard(String... allowed) {
         return new OutboundGuard(List.of(allowed), host -> {
+            asked.add(host);
             List<String> addresses = DNS.get(host);
             if (addresses == null) {
                 throw new UnknownHostException(host);
@@ -48,6 +55,75 @@ class OutboundGuardTest {
     void refusesLoopbackPrivateLinkLocalAndTheirIpv6Forms(String host) {
         assertThatThrownBy(() -> guard().check(host)).isInstanceOf(OutboundGuard.Refused.class)
                 .hasMessageContaining("callrecords.outbound.allowed-hosts");
+    }
+
+    /**
+     * Every IPv6 form that carries an IPv4 address is judged by that address: here 169.254.169.254 and 10.0.0.1. (Java
+     * itself reads a literal ::ffff:a.b.c.d as IPv4; a resolver's mapped answer is the test below.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"::a9fe:a9fe", "::ffff:0:a9fe:a9fe", "[::ffff:0:a9fe:a9fe]",
+            "64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "[64:ff9b:1::a9fe:a9fe]", "64:ff9b:1::a00:1",
+            "2002:a9fe:a9fe::1", "2002:a00:1:5::9", "2001:0:4136:e378:8000:63bf:5601:5601", "2001:0:a00:1::1",
+            "2001:db9::5efe:a9fe:a9fe", "2001:db9::200:5efe:a00:1"})
+    void refusesEveryIpv6FormThatEmbedsARefusedIpv4Address(String host) {
+        assertThatThrownBy(() -> guard().check(host)).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("the IPv6 form of");
+    }
+
+    @Test
+    void namesTheEmbeddedAddressAndItsForm() {
+        assertThatThrownBy(() -> guard().check("[64:ff9b:1::a9fe:a9fe]")).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("the IPv6 form of a cloud metadata address")
+                .hasMessageContaining("local-use NAT64 address embedding 169.254.169.254");
+        assertThatThrownBy(() -> guard().check("::ffff:0:a9fe:a9fe")).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("IPv4-translated address embedding 169.254.169.254");
+        // Teredo keeps the client's address inverted: 0x5601:5601 is 169.254.169.254 with every bit flipped.
+        assertThatThrownBy(() -> guard().check("2001:0:4136:e378:8000:63bf:5601:5601"))
+                .isInstanceOf(OutboundGuard.Refused.class).hasMessageContaining("Teredo address embedding 169.254.169.254");
+    }
+
+    /** A local-use NAT64 prefix may put the IPv4 address elsewhere than the last 32 bits: only that layout is judged. */
+    @Test
+    void aLocalUseNat64AddressOutsideTheSlash96LayoutIsRefused() {
+        assertThatThrownBy(() -> guard().check("64:ff9b:1:a9fe:a9:fe00::")).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("64:ff9b:1::/48");
+    }
+
+    /** The IANA special-purpose registries (IPv4 and IPv6) beyond the private and local ranges. */
+    @ParameterizedTest
+    @ValueSource(strings = {"192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "198.18.0.1", "198.19.255.255",
+            "240.0.0.1", "255.255.255.255", "192.88.99.1", "fec0::1", "100::1", "2001:2::1", "2001:10::1", "2001:20::1",
+            "2001:db8::1", "3fff::1", "5f00::1", "ff0e::1"})
+    void refusesTheSpecialPurposeRanges(String host) {
+        assertThatThrownBy(() -> guard().check(host)).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageContaining("which the service may not reach");
+    }
+
+    /** Numbers that other software reads as another address than a dotted quad says: refused, never guessed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0177.0.0.1", "0x7f.1", "0x7f.0.0.1", "2130706433", "127.1", "127.0.1", "017700000001",
+            "0x7f000001", "010.0.0.1", "1.2.3.4.5", "256.0.0.1", "example.0x1f", "cafe.123", "08.8.8.8", "0300.0250.0.1",
+            "::ffff:010.0.0.1", "fe80::1%eth0", "[fe80::1%25eth0]", "fe80::zz"})
+    void refusesHostsWrittenAsNumbersInAnyFormButACanonicalDottedQuad(String host) {
+        assertThatThrownBy(() -> guard().check(host)).isInstanceOf(OutboundGuard.Refused.class)
+                .hasMessageNotContaining("resolves to");
+        assertThat(asked).as("never resolved").doesNotContain(host);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"64:ff9b::808:808", "64:ff9b:1::808:808", "::ffff:8.8.8.8", "2002:808:808::1",
+            "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "cafe.example.com", "0x.example.com", "1e100.net"})
+    void letsIpv6FormsOfPublicAddressesAndOrdinaryNamesThrough(String host) throws Exception {
+        assertThat(guard().check(host)).isNotEmpty();
+    }
+
+    @Test
+    void theAllowListJudgesEmbeddedAddressesToo() throws Exception {
+        assertThat(guard("10.0.0.0/8").check("64:ff9b::a00:1")).hasSize(1);
+        assertThat(guard("64:ff9b:1::/48").check("64:ff9b:1:a9fe:a9:fe00::")).hasSize(1);
+        assertThatThrownBy(() -> new OutboundGuard(List.of("0177.0.0.1"), host -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0177.0.0.1");
     }
 
     @Test

@@ -36,7 +36,7 @@ class DashboardPageTest extends PageTestSupport {
     @BeforeAll
     void calls() {
         key = newAccount("dashboard");
-        Api.Response settings = api.patch("/api/v3/account/settings", key, "{\"timezone\": \"Europe/Istanbul\"}");
+        Api.Response settings = api.patch("/api/v3/account/settings", key, "{\"timezone\": \"Europe/Istanbul\", \"default_region\": \"TR\"}");
         assertThat(settings.status()).as(settings.raw().body()).isEqualTo(200);
         Instant now = Instant.now();
         today = LocalDate.ofInstant(now, ZONE);
@@ -150,7 +150,7 @@ class DashboardPageTest extends PageTestSupport {
     @Test
     void aHiddenTabDoesNotPollAndCatchesUpWhenShown() throws InterruptedException {
         String own = newAccount("dashboard-hidden"); // its own calls: the other tests count this account's
-        assertThat(api.patch("/api/v3/account/settings", own, "{\"timezone\": \"Europe/Istanbul\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/v3/account/settings", own, "{\"timezone\": \"Europe/Istanbul\", \"default_region\": \"TR\"}").status()).isEqualTo(200);
         signInAt("/dashboard?refresh=1", own);
         ChromeDriver b = browser();
         String before = tile(b, "inbound");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
 import io.callrecords.support.Api;
+import io.callrecords.support.FakeResolver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.FakeResolver;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.springframework.context.annotation.Import;

@@ -111,6 +111,59 @@ class WebhooksApiTest extends WebhookTestSupport {
         assertThat(api.get("/api/v3/webhooks/abc", key).status()).isEqualTo(404);
     }
 
+    /**
+     * The actions that need {@code write} (test, resend, recover, pause, resume) work with a key that has only that
+     * scope, as the README's scopes say; their answers then say which subscription or delivery and its status, and
+     * nothing that reading needs {@code read} for (the URL, the record, the endpoint's answers). The admin actions
+     * likewise need no {@code read}.
+     */
+    @Test
+    void writeActionsNeedOnlyWriteAndShowAWriteOnlyKeyNothingItCouldNotRead() {
+        WebhookReceiver receiver = ownReceiver();
+        long id = subscribe(key, receiver.url("/write-only"), "[\"call_init\"]").path("id").asLong();
+        String writeOnly = newKey(key, "[\"write\"]")[1];
+        int before = receiver.received.size();
+
+        Api.Response queued = api.post("/api/v3/webhooks/" + id + "/test", writeOnly, "{\"event\": \"call_hangup\"}");
+        assertThat(queued.status()).as(queued.raw().body()).isEqualTo(202);
+        assertThat(queued.data().propertyNames()).containsExactly("id", "status");
+        assertThat(queued.data().path("status").asString()).isEqualTo("pending");
+        long delivery = queued.data().path("id").asLong();
+        await(Duration.ofSeconds(10), "the test event", () -> receiver.received.size() == before + 1);
+        await(Duration.ofSeconds(5), "logged as succeeded", () -> api.get("/api/v3/webhooks/" + id + "/deliveries/" + delivery, key)
+                .data().path("status").asString().equals("succeeded"));
+
+        Api.Response resent = api.post("/api/v3/webhooks/" + id + "/deliveries/" + delivery + "/resend", writeOnly, "");
+        assertThat(resent.status()).as(resent.raw().body()).isEqualTo(202);
+        assertThat(resent.data().propertyNames()).containsExactly("id", "status");
+        await(Duration.ofSeconds(10), "sent again", () -> receiver.received.size() == before + 2);
+
+        Api.Response recovered = api.post("/api/v3/webhooks/" + id + "/recover?since=2026-01-01T00:00:00Z", writeOnly, "");
+        assertThat(recovered.status()).as(recovered.raw().body()).isEqualTo(202);
+        assertThat(recovered.data().path("requeued").asInt()).isZero();
+
+        Api.Response paused = api.post("/api/v3/webhooks/" + id + "/pause", writeOnly, "");
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.data().propertyNames()).containsExactly("id", "status");
+        assertThat(paused.data().path("status").asString()).isEqualTo("paused");
+        assertThat(api.post("/api/v3/webhooks/" + id + "/resume", writeOnly, "").data().path("status").asString())
+                .isEqualTo("active");
+
+        assertThat(api.get("/api/v3/webhooks/" + id, writeOnly).status()).isEqualTo(403);
+        assertThat(api.get("/api/v3/webhooks/" + id + "/deliveries", writeOnly).status()).isEqualTo(403);
+        assertThat(api.get("/api/v3/webhooks/" + id + "/deliveries/" + delivery, writeOnly).status()).isEqualTo(403);
+        assertThat(api.post("/api/v3/webhooks/424242/test", writeOnly, "").status()).isEqualTo(404);
+        assertThat(api.post("/api/v3/webhooks/" + id + "/deliveries/424242/resend", writeOnly, "").status()).isEqualTo(404);
+
+        String adminWithoutRead = newKey(key, "[\"write\", \"admin\"]")[1];
+        Api.Response patched = api.patch("/api/v3/webhooks/" + id, adminWithoutRead, "{\"description\": \"changed\"}");
+        assertThat(patched.status()).as(patched.raw().body()).isEqualTo(200);
+        assertThat(patched.data().propertyNames()).containsExactly("id", "status");
+        Api.Response rotated = api.post("/api/v3/webhooks/" + id + "/rotate-secret", adminWithoutRead, "");
+        assertThat(rotated.data().propertyNames()).containsExactly("id", "status", "secret");
+        assertThat(api.get("/api/v3/webhooks/" + id, key).data().path("description").asString()).isEqualTo("changed");
+    }
+
     @Test
     void aTestEventIsSignedSentAndLoggedAndCanBeResent() {
         WebhookReceiver receiver = ownReceiver();

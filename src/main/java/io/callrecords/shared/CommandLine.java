@@ -1,4 +1,4 @@
-package io.callrecords.simulator;
+package io.callrecords.shared;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.callrecords.webhooks;
+package io.callrecords.support;
 
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.OutboundGuard;
@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Primary;
  * asks real DNS, so a test of the guard decides on addresses without connecting anywhere.
  */
 @TestConfiguration
-class FakeResolver {
+public class FakeResolver {
 
-    static final Map<String, List<String>> NAMES = new ConcurrentHashMap<>();
+    public static final Map<String, List<String>> NAMES = new ConcurrentHashMap<>();
 
     @Bean
     @Primary
