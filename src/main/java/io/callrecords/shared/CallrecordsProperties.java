@@ -159,7 +159,7 @@ public record CallrecordsProperties(
 
     /**
      * The throttle of failed authentications (API keys, the sign-in form, the operator token), counted in each node's
-     * memory (ADR 0012).
+     * memory (ADR 0014).
      *
      * @param maxFailuresPerAddress failures one client address may have in a window before every authentication
      *                              from it is answered 429 until the window ends
