@@ -94,6 +94,7 @@ final class ReportsBenchmark {
                 robocaller.hangUp(); // left by a run on the kept data that stopped half-way
                 load(service, db, account, center, start, end);
                 String period = "from=" + first + "&to=" + first.plusDays(options.days()) + "&timezone=" + zone.getId();
+                String worklistPage = "/api/v3/missed-calls?from=" + first + "&to=" + first.plusDays(options.days());
                 System.out.printf("%nOne account, %,d records; %d requests each, one after the other, after 20 of warm-up%n",
                         count(db, "SELECT count(*) FROM call_records WHERE account_id = " + account.id()), options.requests());
                 try (KeepAliveHttp http = new KeepAliveHttp(service.port)) {
@@ -101,13 +102,14 @@ final class ReportsBenchmark {
                     System.out.println("  summary, month by day (target p95 < 100 ms):        " + line(byDay));
                     Latencies heatMap = measure(http, account, "/api/v3/reports/summary?group_by=weekday_hour&" + period);
                     System.out.println("  summary, month by weekday x hour (target < 150 ms): " + line(heatMap));
-                    String worklistPage = "/api/v3/missed-calls?from=" + first + "&to=" + first.plusDays(options.days());
                     Latencies worklist = measure(http, account, worklistPage);
                     System.out.println("  worklist, first page (target < 50 ms):              " + line(worklist));
                     Latencies plain = plainSql(db, account, zone, start, end);
                     System.out.println("  the limit without roll-ups, one plain SQL query by day: " + line(plain));
                     System.out.printf("  ratio of the plain query's p95 to the summary's: %.1f%n",
                             plain.percentileMillis(95) / byDay.percentileMillis(95));
+                }
+                try (KeepAliveHttp http = new KeepAliveHttp(service.port)) { // the server closed the idle connections
                     robocalled(http, db, account, robocaller, worklistPage, start, end);
                 }
             }
