@@ -25,17 +25,21 @@ import java.time.ZoneOffset;
  * Reports over one month of a simulated call center (500 agents: about a million calls), loaded through the real
  * intake so that the roll-ups are kept as in production: {@code summary} for the month by day and by weekday × hour,
  * and the worklist's first page, each requested one after the other; against the same day-by-day measures computed
- * by one plain SQL query over the records (the limit without roll-ups).
+ * by one plain SQL query over the records (the limit without roll-ups). Then a robocaller's missed calls are added to
+ * the month ({@link Robocaller}) and the worklist's first page is measured again, against the robocaller's line
+ * computed by one plain SQL query (what any page that shows the line pays: its calls aggregated once).
  */
 final class ReportsBenchmark {
 
-    record Options(int agents, int days, int requests, Path keep) {}
+    record Options(int agents, int days, int requests, int robocalls, Path keep) {}
 
     static final Benchmark BENCHMARK = new Benchmark("reports",
             "summary by day and by weekday x hour and the missed-call worklist over a month of a simulated center,"
-                    + " against one plain SQL query over the records; --keep DIR keeps the loaded data",
-            Benchmark.options("--agents", 500, "--days", 31, "--requests", 200, "--keep", "none"),
+                    + " against one plain SQL query over the records; the worklist again with one number holding"
+                    + " --robocalls missed calls, against that number's line by plain SQL; --keep DIR keeps the loaded data",
+            Benchmark.options("--agents", 500, "--days", 31, "--requests", 200, "--robocalls", 10_000, "--keep", "none"),
             o -> new ReportsBenchmark(new Options(o.integer("--agents"), o.integer("--days"), o.integer("--requests"),
+                    o.integer("--robocalls"),
                     o.string("--keep").equals("none") ? null : Path.of(o.string("--keep")).toAbsolutePath())).run());
 
     /** reports.md's day-by-day measures straight from the records: what a report costs without roll-ups. */
@@ -86,8 +90,11 @@ final class ReportsBenchmark {
             Account account = BenchAccounts.ensure(service, 1).getFirst();
             String url = "jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres";
             try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+                Robocaller robocaller = new Robocaller(db, account.id());
+                robocaller.hangUp(); // left by a run on the kept data that stopped half-way
                 load(service, db, account, center, start, end);
                 String period = "from=" + first + "&to=" + first.plusDays(options.days()) + "&timezone=" + zone.getId();
+                String worklistPage = "/api/v3/missed-calls?from=" + first + "&to=" + first.plusDays(options.days());
                 System.out.printf("%nOne account, %,d records; %d requests each, one after the other, after 20 of warm-up%n",
                         count(db, "SELECT count(*) FROM call_records WHERE account_id = " + account.id()), options.requests());
                 try (KeepAliveHttp http = new KeepAliveHttp(service.port)) {
@@ -95,15 +102,38 @@ final class ReportsBenchmark {
                     System.out.println("  summary, month by day (target p95 < 100 ms):        " + line(byDay));
                     Latencies heatMap = measure(http, account, "/api/v3/reports/summary?group_by=weekday_hour&" + period);
                     System.out.println("  summary, month by weekday x hour (target < 150 ms): " + line(heatMap));
-                    Latencies worklist = measure(http, account, "/api/v3/missed-calls?from=" + first + "&to="
-                            + first.plusDays(options.days()));
+                    Latencies worklist = measure(http, account, worklistPage);
                     System.out.println("  worklist, first page (target < 50 ms):              " + line(worklist));
                     Latencies plain = plainSql(db, account, zone, start, end);
                     System.out.println("  the limit without roll-ups, one plain SQL query by day: " + line(plain));
                     System.out.printf("  ratio of the plain query's p95 to the summary's: %.1f%n",
                             plain.percentileMillis(95) / byDay.percentileMillis(95));
                 }
+                try (KeepAliveHttp http = new KeepAliveHttp(service.port)) { // the server closed the idle connections
+                    robocalled(http, db, account, robocaller, worklistPage, start, end);
+                }
             }
+        }
+    }
+
+    /**
+     * The worklist's first page with a robocaller in the month (its calls from the first minute to the last, so its
+     * line is the page's first and its calls are among those the page walks), against its line by plain SQL.
+     */
+    private void robocalled(KeepAliveHttp http, Connection db, Account account, Robocaller robocaller,
+                            String worklistPage, Instant start, Instant end) throws Exception {
+        robocaller.call(options.robocalls(), start, end);
+        try {
+            ReportFolds.awaitFolded(db);
+            System.out.printf("%nOne number (%s) with %,d missed calls over the month, one every %.1f minutes, none"
+                    + " returned%n", Robocaller.NUMBER, options.robocalls(),
+                    (end.getEpochSecond() - start.getEpochSecond()) / 60.0 / options.robocalls());
+            Latencies page = measure(http, account, worklistPage);
+            System.out.println("  worklist, first page (target < 100 ms):             " + line(page));
+            Latencies alone = robocaller.line(start, end, 3, options.requests());
+            System.out.println("  the limit, the robocaller's line in one plain SQL query: " + line(alone));
+        } finally {
+            robocaller.hangUp();
         }
     }
 

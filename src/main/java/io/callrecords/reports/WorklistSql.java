@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 /**
  * The statements of the worklist. A line is the aggregate of one caller number's missed calls in the period
  * ({@link #lines}). A page walks the period's missed calls in start order and makes a line of each call that is its
- * number's first (oldest first) or last (newest first) in the period: it reads about as many calls as it serves lines
- * and stops at the limit. Dismissed lines are rare, and only numbers with an active dismissal can have one, so their
+ * number's first (oldest first) or last (newest first) in the period: it reads the calls up to its last line (one
+ * index probe each, a frequent caller's other calls too), aggregates the line of each number it meets once, and
+ * stops at the limit. Dismissed lines are rare, and only numbers with an active dismissal can have one, so their
  * pages start from the dismissals instead. Counting unreturned lines reads only the unreturned calls (the partial
  * index call_records_unreturned_started); the other counts aggregate every missed call of the period.
  */
@@ -25,12 +26,20 @@ final class WorklistSql {
      */
     private record Lines(String from, String where, String keyAt, String keyUuid, boolean ascending, String number) {
 
-        /** The period's missed calls, in start order, each standing for its line when it is the number's first (last). */
+        /**
+         * The period's missed calls, in start order, each standing for its line when it is the number's first (last):
+         * no call of the number in the period comes before (after) it. That test is one index probe per walked call,
+         * made on the walk's own scan, so that a line is aggregated once: for its number's first (last) call only.
+         * {@code OFFSET 0} keeps the test a subplan. As an anti-join it left the planner free to aggregate the line for
+         * every walked call before the join dropped all but the number's first, which it did when its estimates of
+         * the account were off (an account the statistics had not seen yet): a number with n missed calls in the walk
+         * cost n aggregates of n calls (docs/performance.md, "Missed-call worklist").
+         */
         static Lines walk(boolean ascending) {
             return new Lines("call_records m CROSS JOIN LATERAL (" + lines("c.caller_number = m.caller_number") + ") l",
                     missedInPeriod("m") + " AND NOT EXISTS (SELECT 1 FROM call_records e WHERE " + missedInPeriod("e")
                             + " AND e.caller_number = m.caller_number AND (e.started_at, e.uuid) "
-                            + (ascending ? "<" : ">") + " (m.started_at, m.uuid))",
+                            + (ascending ? "<" : ">") + " (m.started_at, m.uuid) OFFSET 0)",
                     "m.started_at", "m.uuid", ascending, "m.caller_number");
         }
 
