@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,8 +91,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ErrorBodies.detail(detail));
+        ErrorBodies.write(response, status, ErrorBodies.detail(detail), json);
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing of credentials (ADR 0012): failed authentications are counted per client address and, where a
+ * Slows down guessing of credentials (ADR 0014): failed authentications are counted per client address and, where a
  * failure shows which account was meant, per account and address. Past {@code max-failures-per-address} an address
  * may not authenticate at all, past {@code max-failures-per-account} not to that account, until the window ends.
  * Other addresses, the account's other users among them, are not affected. Counted per node, like the rate limit.

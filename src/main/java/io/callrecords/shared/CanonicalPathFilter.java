@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +29,8 @@ class CanonicalPathFilter extends OncePerRequestFilter {
         String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         Optional<String> refusal = CanonicalPath.refusal(raw, routed);
         if (refusal.isPresent()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(),
-                    ErrorBodies.detail("The request path is not canonical: " + refusal.get() + "."));
+            ErrorBodies.write(response, HttpStatus.BAD_REQUEST,
+                    ErrorBodies.detail("The request path is not canonical: " + refusal.get() + "."), json);
             return;
         }
         chain.doFilter(request, response);

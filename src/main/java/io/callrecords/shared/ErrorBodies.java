@@ -1,7 +1,12 @@
 package io.callrecords.shared;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The Hipcall-compatible error envelope. */
 public final class ErrorBodies {
@@ -11,9 +16,17 @@ public final class ErrorBodies {
 
     private ErrorBodies() {}
 
-    /** The answer to an address that failed to authenticate too often (the throttle of ADR 0012). */
+    /** The answer to an address that failed to authenticate too often (the throttle of ADR 0014). */
     public static String tooManyFailures(long retryAfterSeconds) {
         return "Too many failed authentications from this address. Retry after " + retryAfterSeconds + " seconds.";
+    }
+
+    /** Writes an error body from a filter, where no controller advice answers. */
+    public static void write(HttpServletResponse response, HttpStatus status, Map<String, Object> body, JsonMapper json)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     public static Map<String, Object> detail(String detail) {

@@ -65,11 +65,9 @@ public final class Overload {
     /** Writes the API's answer: {@code 503}, {@code Retry-After} and the JSON error envelope. */
     static void writeJson(HttpServletResponse response, JsonMapper json, Duration retryAfter, String detail)
             throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", retryAfter(retryAfter));
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ErrorBodies.detail(detail));
+        ErrorBodies.write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorBodies.detail(detail), json);
     }
 
     /** Writes the answer for a person: {@code 503}, {@code Retry-After} and a short page saying so. */

@@ -88,7 +88,6 @@ class RequestTextFilter extends OncePerRequestFilter {
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        ErrorBodies.write(response, status, body, json);
     }
 }
