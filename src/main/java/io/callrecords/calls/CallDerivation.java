@@ -41,7 +41,7 @@ public final class CallDerivation {
      * @param addressBook the account's address book, for §3.9
      * @return the record, or empty while the call has no {@code init} (§2: kept, shown once {@code init} arrives)
      */
-    public static Optional<CallRecord> derive(AccountSettings settings, List<CallEvent> events,
+    public static Optional<DerivedRecord> derive(AccountSettings settings, List<CallEvent> events,
                                               AddressBook addressBook) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(addressBook, "addressBook");
@@ -50,7 +50,7 @@ public final class CallDerivation {
         return timeline.first(Init.class).map(init -> derive(settings, timeline, init, addressBook));
     }
 
-    private static CallRecord derive(AccountSettings settings, CallTimeline timeline, Occurrence<Init> initEvent,
+    private static DerivedRecord derive(AccountSettings settings, CallTimeline timeline, Occurrence<Init> initEvent,
                                      AddressBook addressBook) {
         Init init = initEvent.detail();
         Direction direction = direction(init);
@@ -92,7 +92,7 @@ public final class CallDerivation {
         // §3.8: the last voicemail box reached.
         Optional<Voicemail> voicemail = timeline.last(Voicemail.class).map(Occurrence::detail);
 
-        return new CallRecord(
+        return new DerivedRecord(
                 timeline.callUuid(),
                 direction,
                 init.numberId(),

@@ -57,7 +57,7 @@ class CallImport {
             rows.add(new DerivedCall(r.record(), timeline.inForceAt(r.record().startedAt()).version()));
         }
         rows.sort(Comparator.comparing(d -> d.record().uuid()));
-        List<CallRecord> written = rows.stream().map(DerivedCall::record).toList();
+        List<DerivedRecord> written = rows.stream().map(DerivedCall::record).toList();
         locks.lockNumbers(accountId, CallbackLinker.numbersOf(written, before.values()));
         records.upsert(accountId, rows);
         keepLinks(accountId, byUuid.values().stream().filter(r -> r.callbackCdrUuid() != null).toList());

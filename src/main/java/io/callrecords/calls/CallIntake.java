@@ -93,7 +93,7 @@ class CallIntake {
             return;
         }
         derived.sort(Comparator.comparing(d -> d.record().uuid()));
-        List<CallRecord> written = derived.stream().map(DerivedCall::record).toList();
+        List<DerivedRecord> written = derived.stream().map(DerivedCall::record).toList();
         Map<UUID, CallRecordStore.Previous> before = records.previous(accountId, calls);
         records.upsert(accountId, derived);
         // The numbers are locked only now, for the linking and the rest of the transaction: writing the records
@@ -105,10 +105,10 @@ class CallIntake {
         publish(accountId, written, before, linked);
     }
 
-    private void publish(long accountId, List<CallRecord> written, Map<UUID, CallRecordStore.Previous> before,
+    private void publish(long accountId, List<DerivedRecord> written, Map<UUID, CallRecordStore.Previous> before,
                          List<UUID> linked) {
         Set<UUID> announced = new LinkedHashSet<>();
-        for (CallRecord r : written) {
+        for (DerivedRecord r : written) {
             CallRecordStore.Previous previous = before.get(r.uuid());
             if (previous == null) {
                 publisher.publishEvent(new CallStarted(accountId, r.uuid()));

@@ -91,7 +91,7 @@ class CallRecordStore {
     }
 
     private MapSqlParameterSource row(long accountId, DerivedCall derived) {
-        CallRecord r = derived.record();
+        DerivedRecord r = derived.record();
         return new MapSqlParameterSource()
                 .addValue("account", accountId)
                 .addValue("uuid", r.uuid())

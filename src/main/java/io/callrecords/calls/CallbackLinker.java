@@ -42,9 +42,9 @@ class CallbackLinker {
      * as written and as it was before, since a call that stops being outbound to a number, or starts calling another
      * one, changes the links of the number it left.
      */
-    static Set<String> numbersOf(List<CallRecord> written, Collection<CallRecordStore.Previous> before) {
+    static Set<String> numbersOf(List<DerivedRecord> written, Collection<CallRecordStore.Previous> before) {
         Set<String> numbers = new TreeSet<>();
-        for (CallRecord r : written) {
+        for (DerivedRecord r : written) {
             if (Boolean.TRUE.equals(r.missingCall())) {
                 numbers.add(r.callerNumber());
             }
@@ -64,7 +64,7 @@ class CallbackLinker {
     }
 
     /** Brings the links the written records may change up to date; returns the missing calls whose link changed. */
-    List<UUID> link(long accountId, List<CallRecord> written, SettingsTimeline settings) {
+    List<UUID> link(long accountId, List<DerivedRecord> written, SettingsTimeline settings) {
         Map<UUID, Concerned> concerned = new LinkedHashMap<>();
         // A missing call written now: its own number, end or window may have changed.
         written.stream().filter(r -> Boolean.TRUE.equals(r.missingCall()))
@@ -80,8 +80,8 @@ class CallbackLinker {
      * callee, ended before it within the account's longest window; each one's own window applies when relinking),
      * returned ones too, since the call may be earlier than the one that returned them so far.
      */
-    private List<Concerned> concernedByCallsBack(long accountId, List<CallRecord> written, Duration longestWindow) {
-        List<CallRecord> outbound = written.stream().filter(r -> r.direction() == Direction.OUTBOUND).toList();
+    private List<Concerned> concernedByCallsBack(long accountId, List<DerivedRecord> written, Duration longestWindow) {
+        List<DerivedRecord> outbound = written.stream().filter(r -> r.direction() == Direction.OUTBOUND).toList();
         return jdbc.sql("""
                         SELECT uuid, started_at FROM call_records
                         WHERE account_id = :account AND callback_cdr_uuid = ANY(CAST(:calls AS uuid[]))
@@ -95,7 +95,7 @@ class CallbackLinker {
                              AND m.ended_at >= o.started_at - make_interval(secs => :longest)""")
                 .param("account", accountId)
                 .param("calls", written.stream().map(r -> r.uuid().toString()).toArray(String[]::new))
-                .param("numbers", outbound.stream().map(CallRecord::calleeNumber).toArray(String[]::new))
+                .param("numbers", outbound.stream().map(DerivedRecord::calleeNumber).toArray(String[]::new))
                 .param("started", outbound.stream().map(r -> r.startedAt().toString()).toArray(String[]::new))
                 .param("longest", longestWindow.toSeconds())
                 .query((rs, row) -> new Concerned(rs.getObject("uuid", UUID.class), Timestamps.fromDb(rs, "started_at")))

@@ -3,4 +3,4 @@ package io.callrecords.calls;
 import java.util.UUID;
 
 /** A finished record brought from another system, with the callback link it already had (if any). */
-record ImportedRecord(CallRecord record, Long callbackUserId, Integer callbackTime, UUID callbackCdrUuid) {}
+record ImportedRecord(DerivedRecord record, Long callbackUserId, Integer callbackTime, UUID callbackCdrUuid) {}

@@ -49,7 +49,7 @@ final class RecordReader {
         Boolean missingCall = f.bool("missing_call", false);
         Integer firstTouch = f.seconds("first_touch_duration", false);
         List<CallFlowEntry> flow = callFlow(f);
-        CallRecord record = new CallRecord(uuid == null ? new UUID(0, 0) : uuid,
+        DerivedRecord record = new DerivedRecord(uuid == null ? new UUID(0, 0) : uuid,
                 direction == null ? Direction.INBOUND : direction,
                 f.id("number_id", false), f.string("channel_type", false), f.id("channel_id", false),
                 callerNumber, calleeNumber, callerType, f.id("caller_id", false), calleeType, f.id("callee_id", false),

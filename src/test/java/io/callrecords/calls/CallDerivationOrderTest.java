@@ -80,7 +80,7 @@ class CallDerivationOrderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void anyOrderAndAnyRepetitionGiveTheSameRecord(RealisticCall call) {
-        CallRecord expected = derive(call.events());
+        DerivedRecord expected = derive(call.events());
         assertThat(expected.callFlow()).hasSize(call.events().size());
         Random random = new Random(20260326L + call.name().hashCode());
         Set<Long> seen = new HashSet<>();
@@ -97,12 +97,12 @@ class CallDerivationOrderTest {
         assertThat(seen).hasSizeGreaterThan(call.events().size() <= EXHAUSTIVE_UP_TO ? 1 : SHUFFLES / 2);
     }
 
-    private static CallRecord derive(List<CallEvent> events) {
+    private static DerivedRecord derive(List<CallEvent> events) {
         return CallDerivation.derive(SETTINGS, events, BOOK).orElseThrow();
     }
 
-    private static void assertSame(CallRecord expected, List<CallEvent> events, String what) {
-        CallRecord actual = derive(events);
+    private static void assertSame(DerivedRecord expected, List<CallEvent> events, String what) {
+        DerivedRecord actual = derive(events);
         if (!actual.equals(expected)) {
             fail("%s %s gave%n%s%ninstead of%n%s", what, events.stream().map(CallEvent::id).toList(), actual,
                     expected);

@@ -51,7 +51,7 @@ class CallDerivationTest {
     static final AccountSettings SETTINGS = account().build();
 
     record Case(String name, AccountSettings settings, AddressBook addressBook, List<CallEvent> events,
-                Consumer<CallRecord> expect) {
+                Consumer<DerivedRecord> expect) {
         @Override
         public String toString() {
             return name;
@@ -61,7 +61,7 @@ class CallDerivationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void derives(Case rule) {
-        Optional<CallRecord> record = CallDerivation.derive(rule.settings(), rule.events(), rule.addressBook());
+        Optional<DerivedRecord> record = CallDerivation.derive(rule.settings(), rule.events(), rule.addressBook());
 
         assertThat(record).hasValueSatisfying(rule.expect());
     }
@@ -101,8 +101,8 @@ class CallDerivationTest {
                         }),
                 c("§3.2 before hangup: ended_at, call_duration, missing_call and its reason are null",
                         call().init(inboundInit()).after(1_000).answer(GREETING, 1L).after(30_000).route(TEAM, 5L),
-                        r -> assertThat(r).extracting(CallRecord::endedAt, CallRecord::callDuration,
-                                        CallRecord::missingCall, CallRecord::missingCallReason, CallRecord::hangupBy)
+                        r -> assertThat(r).extracting(DerivedRecord::endedAt, DerivedRecord::callDuration,
+                                        DerivedRecord::missingCall, DerivedRecord::missingCallReason, DerivedRecord::hangupBy)
                                 .containsOnlyNulls()),
                 c("§3.6 call_duration is truncated on the millisecond times (00.900 → 03.100 is 2 s, not 3)",
                         CallScript.startingAt("2026-03-26T13:00:00.900Z").init(outboundInit(31)).after(1_000)
@@ -180,15 +180,15 @@ class CallDerivationTest {
         return List.of(
                 c("§3.7 an outbound call is never missing, even unanswered",
                         call().init(outboundInit(31)).after(1_000).hangup(HangupBy.USER),
-                        r -> assertThat(r).extracting(CallRecord::missingCall, CallRecord::missingCallReason)
+                        r -> assertThat(r).extracting(DerivedRecord::missingCall, DerivedRecord::missingCallReason)
                                 .containsExactly(false, null)),
                 c("§3.7 an internal call is never missing, even unanswered",
                         call().init(internalInit(31, 32)).after(20_000).hangup(HangupBy.USER),
-                        r -> assertThat(r).extracting(CallRecord::missingCall, CallRecord::missingCallReason)
+                        r -> assertThat(r).extracting(DerivedRecord::missingCall, DerivedRecord::missingCallReason)
                                 .containsExactly(false, null)),
                 c("§3.7 an inbound call bridged to a user is not missing",
                         call().init(inboundInit()).after(5_000).bridge(11).after(1_000).hangup(HangupBy.USER),
-                        r -> assertThat(r).extracting(CallRecord::missingCall, CallRecord::missingCallReason)
+                        r -> assertThat(r).extracting(DerivedRecord::missingCall, DerivedRecord::missingCallReason)
                                 .containsExactly(false, null)),
                 c("§3.7.4 answered only by the IVR, caller hangs up after 2 s → short_abandoned",
                         call().init(inboundInit()).after(300).answer(GREETING, 1L).after(1_700)
@@ -228,7 +228,7 @@ class CallDerivationTest {
                 c("§3.7.1 a denylisted caller who reached a user is not missing",
                         account().denylist(CONTACT_NUMBER).build(),
                         call().init(inboundInit()).after(1_000).bridge(11).after(1_000).hangup(HangupBy.USER),
-                        r -> assertThat(r).extracting(CallRecord::missingCall, CallRecord::missingCallReason)
+                        r -> assertThat(r).extracting(DerivedRecord::missingCall, DerivedRecord::missingCallReason)
                                 .containsExactly(false, null)));
     }
 
@@ -306,7 +306,7 @@ class CallDerivationTest {
                         }),
                 c("§3.8 no voicemail event: voicemail fields are null",
                         call().init(inboundInit()).after(4_000).hangup(HangupBy.CONTACT),
-                        r -> assertThat(r).extracting(CallRecord::voicemailType, CallRecord::voicemailId)
+                        r -> assertThat(r).extracting(DerivedRecord::voicemailType, DerivedRecord::voicemailId)
                                 .containsOnlyNulls()),
                 c("§1 team_touch_at is the first route to a team",
                         call().init(inboundInit()).route(GREETING, 1L).after(3_000).route(TEAM, 5L).after(20_000)
@@ -324,13 +324,13 @@ class CallDerivationTest {
                 c("§1 callee_type and callee_id come from init; later routing does not change them",
                         call().init(inboundInit()).after(1_000).route(TEAM, 5L).after(1_000).route(USER, 11L)
                                 .bridge(11).after(5_000).hangup(HangupBy.USER),
-                        r -> assertThat(r).extracting(CallRecord::calleeType, CallRecord::calleeId)
+                        r -> assertThat(r).extracting(DerivedRecord::calleeType, DerivedRecord::calleeId)
                                 .containsExactly(GREETING, 1L)),
                 c("§1 number_id, channel and numbers come from init",
                         call().init(inboundInit()),
-                        r -> assertThat(r).extracting(CallRecord::uuid, CallRecord::numberId, CallRecord::channelType,
-                                        CallRecord::channelId, CallRecord::callerNumber, CallRecord::calleeNumber,
-                                        CallRecord::callerType)
+                        r -> assertThat(r).extracting(DerivedRecord::uuid, DerivedRecord::numberId, DerivedRecord::channelType,
+                                        DerivedRecord::channelId, DerivedRecord::callerNumber, DerivedRecord::calleeNumber,
+                                        DerivedRecord::callerType)
                                 .containsExactly(CALL, NUMBER_ID, "number", NUMBER_ID, CONTACT_NUMBER, ACCOUNT_NUMBER,
                                         CONTACT)),
                 c("§1 call_flow: the events newest first, unix-second timestamps, detail in its JSON shape",
@@ -363,40 +363,40 @@ class CallDerivationTest {
         return List.of(
                 c("§3.9 inbound: the caller's number finds a contact of a company",
                         SETTINGS, book, call().init(inboundInit()),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::companyId,
-                                        CallRecord::relatedType, CallRecord::relatedId, CallRecord::callerId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::companyId,
+                                        DerivedRecord::relatedType, DerivedRecord::relatedId, DerivedRecord::callerId)
                                 .containsExactly(501L, 601L, RelatedType.CONTACT, 501L, 501L)),
                 c("§3.9 inbound: the caller's number finds only a company; caller_id stays null",
                         SETTINGS, book, call().init(inboundInit("+902129999999")),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::companyId,
-                                        CallRecord::relatedType, CallRecord::relatedId, CallRecord::callerId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::companyId,
+                                        DerivedRecord::relatedType, DerivedRecord::relatedId, DerivedRecord::callerId)
                                 .containsExactly(null, 602L, RelatedType.COMPANY, 602L, null)),
                 c("§3.9 unknown number: no match, and the contact party's caller_id is null",
                         SETTINGS, book, call().init(new Init(new Party("+905051112233", CONTACT, 999L),
                                 new Party(ACCOUNT_NUMBER, GREETING, 1L), null, NUMBER_ID, "number", NUMBER_ID, null)),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::companyId,
-                                        CallRecord::relatedType, CallRecord::relatedId, CallRecord::callerId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::companyId,
+                                        DerivedRecord::relatedType, DerivedRecord::relatedId, DerivedRecord::callerId)
                                 .containsOnlyNulls()),
                 c("§3.9 init.contact_id wins over the number's match and brings its company",
                         SETTINGS, book, call().init(withContactId(inboundInit(), 777L)),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::companyId,
-                                        CallRecord::relatedType, CallRecord::relatedId, CallRecord::callerId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::companyId,
+                                        DerivedRecord::relatedType, DerivedRecord::relatedId, DerivedRecord::callerId)
                                 .containsExactly(777L, 888L, RelatedType.CONTACT, 777L, 777L)),
                 c("§3.9 init.contact_id unknown to the address book is still the contact, without a company",
                         SETTINGS, book, call().init(withContactId(inboundInit(), 4242L)),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::companyId,
-                                        CallRecord::relatedType, CallRecord::relatedId, CallRecord::callerId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::companyId,
+                                        DerivedRecord::relatedType, DerivedRecord::relatedId, DerivedRecord::callerId)
                                 .containsExactly(4242L, null, RelatedType.CONTACT, 4242L, 4242L)),
                 c("§3.9 outbound: the callee is the contact party; the calling user keeps caller_id",
                         SETTINGS, book, call().init(outboundInit(31)),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::relatedId,
-                                        CallRecord::calleeId, CallRecord::callerId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::relatedId,
+                                        DerivedRecord::calleeId, DerivedRecord::callerId)
                                 .containsExactly(501L, 501L, 501L, 31L)),
                 c("§3.9 internal: no contact party, so no match even for a book that knows every number",
                         SETTINGS, knowsEveryone, call().init(new Init(new Party("+905321112233", USER, 31L),
                                 new Party("+905322223344", USER, 32L), null, null, null, null, null)),
-                        r -> assertThat(r).extracting(CallRecord::contactId, CallRecord::relatedType,
-                                        CallRecord::callerId, CallRecord::calleeId)
+                        r -> assertThat(r).extracting(DerivedRecord::contactId, DerivedRecord::relatedType,
+                                        DerivedRecord::callerId, DerivedRecord::calleeId)
                                 .containsExactly(null, null, 31L, 32L)));
     }
 
@@ -462,30 +462,30 @@ class CallDerivationTest {
         return Instant.parse(instant);
     }
 
-    static Case c(String name, CallScript script, Consumer<CallRecord> expect) {
+    static Case c(String name, CallScript script, Consumer<DerivedRecord> expect) {
         return c(name, SETTINGS, AddressBook.EMPTY, script.events(), expect);
     }
 
-    static Case c(String name, AccountSettings settings, CallScript script, Consumer<CallRecord> expect) {
+    static Case c(String name, AccountSettings settings, CallScript script, Consumer<DerivedRecord> expect) {
         return c(name, settings, AddressBook.EMPTY, script.events(), expect);
     }
 
     static Case c(String name, AccountSettings settings, AddressBook book, CallScript script,
-                  Consumer<CallRecord> expect) {
+                  Consumer<DerivedRecord> expect) {
         return c(name, settings, book, script.events(), expect);
     }
 
-    static Case c(String name, List<CallEvent> events, Consumer<CallRecord> expect) {
+    static Case c(String name, List<CallEvent> events, Consumer<DerivedRecord> expect) {
         return c(name, SETTINGS, AddressBook.EMPTY, events, expect);
     }
 
     static Case c(String name, AccountSettings settings, AddressBook book, List<CallEvent> events,
-                  Consumer<CallRecord> expect) {
+                  Consumer<DerivedRecord> expect) {
         return new Case(name, settings, book, events, expect);
     }
 
-    static Consumer<CallRecord> missing(MissingCallReason reason) {
-        return r -> assertThat(r).extracting(CallRecord::missingCall, CallRecord::missingCallReason)
+    static Consumer<DerivedRecord> missing(MissingCallReason reason) {
+        return r -> assertThat(r).extracting(DerivedRecord::missingCall, DerivedRecord::missingCallReason)
                 .containsExactly(true, reason);
     }
 

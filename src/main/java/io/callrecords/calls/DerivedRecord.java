@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The call record of call-records.md §1 as far as it follows from the call's events and the account's settings
- * alone: the output of {@link CallDerivation}. Three groups of fields are not in it, because they change after the
- * call without a new event and are kept beside the derived record by whoever stores it: the media URLs
- * ({@code record_url}, {@code voicemail_url}, signed fresh on every read, §4), the callback link
- * ({@code callback_*}, made when a later call returns this one, §3.10) and {@code updated_at}.
+ * What {@link CallDerivation} makes of a call: the fields of its call record (call-records.md §1) that follow from
+ * the call's events and the account's settings alone. The store writes it; readers get the record as served,
+ * {@link CallRecord}. Three groups of fields are not in it, because they change after the call without a new event
+ * and are kept beside the derived record by whoever stores it: the media URLs ({@code record_url},
+ * {@code voicemail_url}, signed fresh on every read, §4), the callback link ({@code callback_*}, made when a later
+ * call returns this one, §3.10) and {@code updated_at}.
  *
  * <p>Times keep their milliseconds; they are truncated to seconds only when served.
  *
@@ -21,7 +22,7 @@ import java.util.UUID;
  * @param missingCall        null until the call ended (§3.7)
  * @param callFlow           the events, newest first
  */
-public record CallRecord(UUID uuid,
+public record DerivedRecord(UUID uuid,
                          Direction direction,
                          Long numberId,
                          String channelType,
@@ -52,7 +53,7 @@ public record CallRecord(UUID uuid,
                          VoicemailType voicemailType,
                          List<CallFlowEntry> callFlow) {
 
-    public CallRecord {
+    public DerivedRecord {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(startedAt, "startedAt");
