@@ -43,7 +43,7 @@ class CallExport {
     /** Rows handed over at once, and batches waiting at most: what an export holds in memory (a few MB). */
     private static final int BATCH = 500;
     private static final int QUEUED_BATCHES = 4;
-    private static final List<Object[]> END = List.of();
+    private static final List<CallRecord> END = List.of();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -57,16 +57,15 @@ class CallExport {
     }
 
     void export(long accountId, CallFilter filter, CallSort sort, ExportWriter writer) throws IOException {
-        BlockingQueue<List<Object[]>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Reader reader = new Reader(new CallListSql(accountId, filter).all(CallRecordView.COLUMNS, sort), batches);
+        BlockingQueue<List<CallRecord>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        Reader reader = new Reader(new CallListSql(accountId, filter).all(CallRecordFields.COLUMNS, sort), batches);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(reader, Thread::startVirtualThread);
         try {
-            for (List<Object[]> batch; (batch = next(batches, reading)) != END; ) {
+            for (List<CallRecord> batch; (batch = next(batches, reading)) != END; ) {
                 // Links signed now, one query a batch: valid 4 hours from the moment the export wrote them.
-                Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, batch.stream().map(WireField::uuid).toList());
-                for (Object[] values : batch) {
-                    WireField.putMedia(values, media.getOrDefault(WireField.uuid(values), MediaUrls.NONE));
-                    writer.accept(values);
+                Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, batch.stream().map(CallRecord::uuid).toList());
+                for (CallRecord record : batch) {
+                    writer.accept(CallRecords.withMedia(record, media.getOrDefault(record.uuid(), MediaUrls.NONE)));
                 }
             }
             reading.join();
@@ -76,11 +75,11 @@ class CallExport {
     }
 
     /** The next batch; when the reader failed, its failure. */
-    private static List<Object[]> next(BlockingQueue<List<Object[]>> batches, CompletableFuture<Void> reading)
+    private static List<CallRecord> next(BlockingQueue<List<CallRecord>> batches, CompletableFuture<Void> reading)
             throws IOException {
         try {
             while (true) {
-                List<Object[]> batch = batches.poll(100, TimeUnit.MILLISECONDS);
+                List<CallRecord> batch = batches.poll(100, TimeUnit.MILLISECONDS);
                 if (batch != null) {
                     return batch;
                 }
@@ -100,10 +99,10 @@ class CallExport {
     private final class Reader implements Runnable {
 
         private final CallListSql.Statement statement;
-        private final BlockingQueue<List<Object[]>> batches;
+        private final BlockingQueue<List<CallRecord>> batches;
         private volatile boolean stopped;
 
-        Reader(CallListSql.Statement statement, BlockingQueue<List<Object[]>> batches) {
+        Reader(CallListSql.Statement statement, BlockingQueue<List<CallRecord>> batches) {
             this.statement = statement;
             this.batches = batches;
         }
@@ -114,7 +113,7 @@ class CallExport {
                 // Read in index order, never sorted: a sort sends nothing before it has read and sorted every match
                 // (at 100,000 records it spilled to disk and took twice as long as the index scan, which streams).
                 jdbc.execute("SET LOCAL enable_sort = off");
-                List<Object[]> batch = new ArrayList<>(BATCH);
+                List<CallRecord> batch = new ArrayList<>(BATCH);
                 PreparedStatementCreator query = creator(statement);
                 jdbc.query(connection -> {
                     PreparedStatement prepared = query.createPreparedStatement(connection);
@@ -126,7 +125,7 @@ class CallExport {
                     }
                     return prepared;
                 }, (RowCallbackHandler) rs -> {
-                    batch.add(WireField.values(rs));
+                    batch.add(CallRecordFields.read(rs));
                     if (batch.size() == BATCH) {
                         hand(new ArrayList<>(batch));
                         batch.clear();
@@ -137,7 +136,7 @@ class CallExport {
             });
         }
 
-        private void hand(List<Object[]> batch) {
+        private void hand(List<CallRecord> batch) {
             try {
                 while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                     if (stopped) {

@@ -54,13 +54,13 @@ class CallImport {
         SettingsTimeline timeline = settings.timeline(accountId);
         List<DerivedCall> rows = new ArrayList<>();
         for (ImportedRecord r : byUuid.values()) {
-            rows.add(new DerivedCall(r.record(), timeline.inForceAt(r.record().startedAt()).version()));
+            rows.add(new DerivedCall(r.derived(), timeline.inForceAt(r.record().startedAt()).version()));
         }
         rows.sort(Comparator.comparing(d -> d.record().uuid()));
         List<DerivedRecord> written = rows.stream().map(DerivedCall::record).toList();
         locks.lockNumbers(accountId, CallbackLinker.numbersOf(written, before.values()));
         records.upsert(accountId, rows);
-        keepLinks(accountId, byUuid.values().stream().filter(r -> r.callbackCdrUuid() != null).toList());
+        keepLinks(accountId, byUuid.values().stream().filter(r -> r.record().callbackCdrUuid() != null).toList());
         callbacks.link(accountId, written, timeline).stream()
                 .filter(linked -> !byUuid.containsKey(linked))
                 .forEach(linked -> publisher.publishEvent(new CallUpdated(accountId, linked, CallUpdated.Cause.CALLBACK_LINKED)));
@@ -85,9 +85,9 @@ class CallImport {
                         WHERE r.account_id = :account AND r.uuid = l.uuid""")
                 .param("account", accountId)
                 .param("uuids", linked.stream().map(r -> r.record().uuid().toString()).toArray(String[]::new))
-                .param("callbacks", linked.stream().map(r -> r.callbackCdrUuid().toString()).toArray(String[]::new))
-                .param("users", linked.stream().map(r -> Objects.toString(r.callbackUserId(), null)).toArray(String[]::new))
-                .param("times", linked.stream().map(r -> Objects.toString(r.callbackTime(), null)).toArray(String[]::new))
+                .param("callbacks", linked.stream().map(r -> r.record().callbackCdrUuid().toString()).toArray(String[]::new))
+                .param("users", linked.stream().map(r -> Objects.toString(r.record().callbackUserId(), null)).toArray(String[]::new))
+                .param("times", linked.stream().map(r -> Objects.toString(r.record().callbackTime(), null)).toArray(String[]::new))
                 .update();
     }
 }

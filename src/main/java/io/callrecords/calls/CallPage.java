@@ -21,7 +21,7 @@ final class CallPage {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
     private final JsonGenerator json;
     private final CallListQuery query;
-    private final List<Object[]> rows = new ArrayList<>();
+    private final List<CallRecord> rows = new ArrayList<>();
     private final List<UUID> uuids = new ArrayList<>();
     private int records;
     private ListCursor last;
@@ -41,8 +41,9 @@ final class CallPage {
             more = true;
             return;
         }
-        UUID uuid = row.getObject("uuid", UUID.class);
-        rows.add(WireField.values(row));
+        CallRecord record = CallRecordFields.read(row);
+        UUID uuid = record.uuid();
+        rows.add(record);
         uuids.add(uuid);
         records++;
         last = new ListCursor(query.sort(), row.getObject(query.sort().column(), OffsetDateTime.class).toInstant(), uuid);
@@ -64,8 +65,7 @@ final class CallPage {
 
     byte[] finish(long count, Map<UUID, MediaUrls> media) {
         for (int i = 0; i < rows.size(); i++) {
-            WireField.putMedia(rows.get(i), media.getOrDefault(uuids.get(i), MediaUrls.NONE));
-            RecordJson.write(rows.get(i), json);
+            RecordJson.write(CallRecords.withMedia(rows.get(i), media.getOrDefault(uuids.get(i), MediaUrls.NONE)), json);
         }
         json.writeEndArray();
         json.writeName("meta");

@@ -4,7 +4,6 @@ import io.callrecords.shared.Timestamps;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,16 +122,8 @@ class CallRecordStore {
                 .addValue("hangup_by", wire(r.hangupBy()))
                 .addValue("voicemail_id", r.voicemailId())
                 .addValue("voicemail_type", wire(r.voicemailType()))
-                .addValue("call_flow", json.writeValueAsString(r.callFlow().stream().map(CallRecordStore::flowEntry).toList()))
+                .addValue("call_flow", json.writeValueAsString(r.callFlow().stream().map(CallFlow::wire).toList()))
                 .addValue("settings_version", derived.settingsVersion());
-    }
-
-    static Map<String, Object> flowEntry(CallFlowEntry entry) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("action", entry.action().wire());
-        out.put("detail", entry.detail());
-        out.put("timestamp", entry.timestamp());
-        return out;
     }
 
     private static String wire(WireName value) {

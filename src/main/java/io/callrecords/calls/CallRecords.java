@@ -9,47 +9,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads call records in their wire shape; other modules (webhooks, pages) use it too. */
+/** Reads {@link CallRecord}s as they are served; other modules (webhooks, pages) use it too. */
 @Service
 public class CallRecords {
 
+    private static final RowMapper<CallRecord> RECORD = (rs, row) -> CallRecordFields.read(rs);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final CallRecordView view;
     private final MediaLinks mediaLinks;
-    /** Lists (the legacy cdrs, the call log) keep call_flow as stored: parsing it only to write it again was a tenth of a list's CPU. */
-    private final CallRecordView listView;
 
     CallRecords(JdbcClient jdbc, JsonMapper json, MediaLinks mediaLinks) {
         this.jdbc = jdbc;
         this.json = json;
-        this.view = new CallRecordView(json);
         this.mediaLinks = mediaLinks;
-        this.listView = CallRecordView.withRawCallFlow(json);
     }
 
     /** The record of a call of the account, as the API serves it; empty for unknown or other accounts' calls. */
     @Transactional(readOnly = true)
-    public Optional<Map<String, Object>> find(long accountId, UUID uuid) {
-        return jdbc.sql("SELECT " + CallRecordView.COLUMNS + " FROM call_records WHERE account_id = :account AND uuid = :uuid")
+    public Optional<CallRecord> find(long accountId, UUID uuid) {
+        return jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records WHERE account_id = :account AND uuid = :uuid")
                 .param("account", accountId)
                 .param("uuid", uuid)
-                .query(view)
+                .query(RECORD)
                 .optional()
                 .map(record -> withMedia(record, mediaLinks.forCall(accountId, uuid)));
     }
 
     /** Fills {@code record_url} and {@code voicemail_url} with links signed now (valid 4 hours from this read). */
-    static Map<String, Object> withMedia(Map<String, Object> record, MediaUrls urls) {
-        record.put("record_url", urls.recordUrl());
-        record.put("voicemail_url", urls.voicemailUrl());
-        return record;
+    static CallRecord withMedia(CallRecord record, MediaUrls urls) {
+        return record.withMedia(urls.recordUrl(), urls.voicemailUrl());
     }
 
     /**
@@ -61,7 +57,7 @@ public class CallRecords {
     byte[] list(long accountId, CallListQuery query) {
         CallListSql sql = new CallListSql(accountId, query.filter());
         CallPage page = new CallPage(json, query);
-        CallListSql.Statement rows = sql.page(CallRecordView.COLUMNS, query.sort(), query.cursor(), query.limit() + 1,
+        CallListSql.Statement rows = sql.page(CallRecordFields.COLUMNS, query.sort(), query.cursor(), query.limit() + 1,
                 query.offset());
         jdbc.sql(rows.sql()).params(rows.params()).query((RowCallbackHandler) page::add);
         long count = !page.more() && query.offset() == 0 && query.cursor() == null
@@ -71,7 +67,7 @@ public class CallRecords {
     }
 
     /** A page of the call log: its records and the cursor of the next page (null after the last). */
-    public record LogPage(List<Map<String, Object>> records, String nextCursor) {}
+    public record LogPage(List<CallRecord> records, String nextCursor) {}
 
     /**
      * A page of records for the call log, read with the list's own parameters and rules (a bad one is a
@@ -85,29 +81,29 @@ public class CallRecords {
     }
 
     /** The calls of the account that a call returned (whose callback it is), oldest first. */
-    public List<Map<String, Object>> returnedBy(long accountId, UUID callback) {
-        return jdbc.sql("SELECT " + CallRecordView.COLUMNS + " FROM call_records WHERE account_id = :account"
+    public List<CallRecord> returnedBy(long accountId, UUID callback) {
+        return jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records WHERE account_id = :account"
                         + " AND callback_cdr_uuid = :uuid ORDER BY started_at")
                 .param("account", accountId).param("uuid", callback)
-                .query(view).list();
+                .query(RECORD).list();
     }
 
     /** Up to {@code limit} matches from {@code offset} on, without a count (the legacy cdrs list has none). */
-    List<Map<String, Object>> slice(long accountId, CallFilter filter, CallSort sort, int limit, long offset) {
+    List<CallRecord> slice(long accountId, CallFilter filter, CallSort sort, int limit, long offset) {
         return read(accountId, filter, sort, null, limit, offset).records();
     }
 
     /** Records with signed media links, and the cursor after the last one when more follow (null otherwise). */
-    private record Slice(List<Map<String, Object>> records, ListCursor next) {}
+    private record Slice(List<CallRecord> records, ListCursor next) {}
 
     /**
-     * Up to {@code limit} matches after the cursor or from the offset, in the list shape ({@code call_flow} as stored:
-     * nobody reads it here), plus one row more, which only tells whether a next page exists.
+     * Up to {@code limit} matches after the cursor or from the offset, plus one row more, which only tells whether a
+     * next page exists.
      */
     private Slice read(long accountId, CallFilter filter, CallSort sort, ListCursor cursor, int limit, long offset) {
-        CallListSql.Statement rows = new CallListSql(accountId, filter).page(CallRecordView.COLUMNS, sort, cursor,
+        CallListSql.Statement rows = new CallListSql(accountId, filter).page(CallRecordFields.COLUMNS, sort, cursor,
                 limit + 1, offset);
-        List<Map<String, Object>> records = new ArrayList<>();
+        List<CallRecord> records = new ArrayList<>();
         List<UUID> uuids = new ArrayList<>();
         ListCursor[] last = new ListCursor[1];
         boolean[] more = new boolean[1];
@@ -116,15 +112,14 @@ public class CallRecords {
                 more[0] = true;
                 return;
             }
-            UUID uuid = rs.getObject("uuid", UUID.class);
-            records.add(listView.mapRow(rs, records.size()));
+            CallRecord record = CallRecordFields.read(rs);
+            UUID uuid = record.uuid();
+            records.add(record);
             uuids.add(uuid);
             last[0] = new ListCursor(sort, rs.getObject(sort.column(), OffsetDateTime.class).toInstant(), uuid);
         });
         Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, uuids);
-        for (int i = 0; i < records.size(); i++) {
-            withMedia(records.get(i), media.getOrDefault(uuids.get(i), MediaUrls.NONE));
-        }
+        records.replaceAll(record -> withMedia(record, media.getOrDefault(record.uuid(), MediaUrls.NONE)));
         return new Slice(records, more[0] ? last[0] : null);
     }
 }

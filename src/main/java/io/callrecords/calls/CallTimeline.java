@@ -80,7 +80,7 @@ final class CallTimeline {
     }
 
     /** {@code call_flow}: the events newest first. */
-    List<CallFlowEntry> newestFirst() {
-        return events.reversed().stream().map(CallFlowEntry::of).toList();
+    List<CallRecord.FlowEntry> newestFirst() {
+        return events.reversed().stream().map(CallRecord.FlowEntry::of).toList();
     }
 }

@@ -4,8 +4,10 @@ import io.callrecords.shared.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * CSV as RFC 4180 has it: a header row of the record's field names, lines ending in CRLF, a field in double
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 final class CsvExportWriter implements ExportWriter {
 
     private final Writer out;
+    private final Fields fields = new Fields();
 
     CsvExportWriter(OutputStream out) {
         this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -22,33 +25,74 @@ final class CsvExportWriter implements ExportWriter {
 
     /** Writes the header row; called once, before the first record. */
     CsvExportWriter header() throws IOException {
-        out.write(String.join(",", WireField.NAMES));
+        out.write(String.join(",", CallRecordFields.NAMES));
         out.write("\r\n");
         return this;
     }
 
     @Override
-    public void accept(Object[] values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            Object value = values[i];
-            if (value instanceof String text) {
-                write(text);
-            } else if (value != null) {
-                out.write(value.toString());
-            }
+    public void accept(CallRecord record) throws IOException {
+        fields.first = true;
+        try {
+            CallRecordFields.write(record, fields);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         out.write("\r\n");
-    }
-
-    private void write(String text) throws IOException {
-        out.write(Csv.field(text));
     }
 
     @Override
     public void close() throws IOException {
         out.flush();
+    }
+
+    /** The fields of one line. */
+    private final class Fields implements CallRecordFields.Writer {
+
+        private boolean first;
+
+        @Override
+        public void text(String value) {
+            write(value == null ? null : Csv.field(value));
+        }
+
+        @Override
+        public void id(Long value) {
+            write(value == null ? null : value.toString());
+        }
+
+        @Override
+        public void seconds(Integer value) {
+            write(value == null ? null : value.toString());
+        }
+
+        @Override
+        public void flag(Boolean value) {
+            write(value == null ? null : value.toString());
+        }
+
+        @Override
+        public void time(Instant value) {
+            write(value == null ? null : Csv.field(CallRecordFields.wireTime(value)));
+        }
+
+        @Override
+        public void flow(CallFlow value) {
+            write(value == null ? null : Csv.field(value.json()));
+        }
+
+        private void write(String field) {
+            try {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                if (field != null) {
+                    out.write(field);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

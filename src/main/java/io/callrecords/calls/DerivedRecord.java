@@ -51,7 +51,7 @@ public record DerivedRecord(UUID uuid,
                          HangupBy hangupBy,
                          Long voicemailId,
                          VoicemailType voicemailType,
-                         List<CallFlowEntry> callFlow) {
+                         List<CallRecord.FlowEntry> callFlow) {
 
     public DerivedRecord {
         Objects.requireNonNull(uuid, "uuid");

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * A record in the shape of Hipcall's older API version {@code v20211124} ({@code resource_type: "cdr"}), which
@@ -27,46 +28,48 @@ final class LegacyCdr {
 
     private LegacyCdr() {}
 
-    /** The legacy form of a record in the v3 wire shape ({@link CallRecordView}). */
-    static Map<String, Object> of(Map<String, Object> record) {
+    /** The legacy form of a record. */
+    static Map<String, Object> of(CallRecord record) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("resource_type", "cdr");
-        out.put("uuid", record.get("uuid"));
-        out.put("direction", number(DIRECTION, record.get("direction")));
-        out.put("user_id", record.get("user_id"));
-        out.put("contact_id", record.get("contact_id") == null ? 0L : record.get("contact_id"));
-        out.put("channel_type", number(CHANNEL_TYPE, record.get("channel_type")));
-        out.put("channel_id", record.get("channel_id"));
-        for (String time : new String[] {"started_at", "answered_at", "bridged_at", "ended_at"}) {
-            out.put(time, time(record.get(time)));
-        }
-        out.put("call_duration", record.get("call_duration"));
-        out.put("first_touch_duration", record.get("first_touch_duration"));
-        out.put("missing_call", record.get("missing_call"));
-        Object reason = record.get("missing_call_reason");
+        out.put("uuid", record.uuid().toString());
+        out.put("direction", number(DIRECTION, record.direction()));
+        out.put("user_id", record.userId());
+        out.put("contact_id", record.contactId() == null ? 0L : record.contactId());
+        out.put("channel_type", number(CHANNEL_TYPE, record.channelType()));
+        out.put("channel_id", record.channelId());
+        out.put("started_at", time(record.startedAt()));
+        out.put("answered_at", time(record.answeredAt()));
+        out.put("bridged_at", time(record.bridgedAt()));
+        out.put("ended_at", time(record.endedAt()));
+        out.put("call_duration", record.callDuration());
+        out.put("first_touch_duration", record.firstTouchDuration());
+        out.put("missing_call", record.missingCall());
+        MissingCallReason reason = record.missingCallReason();
         out.put("missing_call_reason", reason == null ? 0 : number(MISSING_CALL_REASON, reason));
-        out.put("caller_id", record.get("caller_id"));
-        out.put("caller_type", number(CALLER_TYPE, record.get("caller_type")));
-        out.put("caller_number", record.get("caller_number"));
-        out.put("callee_id", record.get("callee_id"));
+        out.put("caller_id", record.callerId());
+        out.put("caller_type", number(CALLER_TYPE, record.callerType()));
+        out.put("caller_number", record.callerNumber());
+        out.put("callee_id", record.calleeId());
         // "hangup" as the first endpoint had no number in this version: it was served as null
-        Object calleeType = record.get("callee_type");
-        out.put("callee_type", "hangup".equals(calleeType) ? null : number(CALLEE_TYPE, calleeType));
-        out.put("callee_number", record.get("callee_number"));
-        out.put("record_url", record.get("record_url"));
-        out.put("hangup_by", number(HANGUP_BY, record.get("hangup_by")));
-        for (String field : new String[] {"number_id", "company_id", "related_type", "related_id"}) {
-            out.put(field, record.get(field));
-        }
-        out.put("team_touch_at", time(record.get("team_touch_at")));
-        out.put("voicemail_url", record.get("voicemail_url"));
-        out.put("voicemail_id", record.get("voicemail_id"));
-        out.put("voicemail_type", number(VOICEMAIL_TYPE, record.get("voicemail_type")));
-        for (String field : new String[] {"callback_user_id", "callback_time", "callback_cdr_uuid"}) {
-            out.put(field, record.get(field));
-        }
-        out.put("updated_at", time(record.get("updated_at")));
-        out.put("call_flow", record.get("call_flow"));
+        EndpointType calleeType = record.calleeType();
+        out.put("callee_type", calleeType == EndpointType.HANGUP ? null : number(CALLEE_TYPE, calleeType));
+        out.put("callee_number", record.calleeNumber());
+        out.put("record_url", record.recordUrl());
+        out.put("hangup_by", number(HANGUP_BY, record.hangupBy()));
+        out.put("number_id", record.numberId());
+        out.put("company_id", record.companyId());
+        out.put("related_type", record.relatedType() == null ? null : record.relatedType().wire());
+        out.put("related_id", record.relatedId());
+        out.put("team_touch_at", time(record.teamTouchAt()));
+        out.put("voicemail_url", record.voicemailUrl());
+        out.put("voicemail_id", record.voicemailId());
+        out.put("voicemail_type", number(VOICEMAIL_TYPE, record.voicemailType()));
+        out.put("callback_user_id", record.callbackUserId());
+        out.put("callback_time", record.callbackTime());
+        out.put("callback_cdr_uuid", record.callbackCdrUuid() == null ? null : record.callbackCdrUuid().toString());
+        out.put("updated_at", time(record.updatedAt()));
+        out.put("call_flow", new RawValue(record.callFlow().json()));
         return out;
     }
 
@@ -75,11 +78,12 @@ final class LegacyCdr {
         if (value == null) {
             return null;
         }
-        Integer number = numbers.get(value.toString());
-        return number == null ? value : number;
+        String wire = value instanceof WireName name ? name.wire() : value.toString();
+        Integer number = numbers.get(wire);
+        return number == null ? wire : number;
     }
 
-    private static String time(Object wire) {
-        return wire == null ? null : TIME.format(Instant.parse(wire.toString()));
+    private static String time(Instant value) {
+        return value == null ? null : TIME.format(value);
     }
 }

@@ -49,10 +49,10 @@ class LegacyCdrsController {
     Map<String, Object> list(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                              HttpServletRequest request) {
         LegacyCdrQuery query = LegacyCdrQuery.read(parameters);
-        List<Map<String, Object>> rows = records.slice(caller.accountId(), query.filter(), query.sort(),
+        List<CallRecord> rows = records.slice(caller.accountId(), query.filter(), query.sort(),
                 query.perPage() + 1, query.offset());
         boolean more = rows.size() > query.perPage();
-        List<Map<String, Object>> shown = more ? rows.subList(0, query.perPage()) : rows;
+        List<CallRecord> shown = more ? rows.subList(0, query.perPage()) : rows;
         String path = ServletUriComponentsBuilder.fromRequestUri(request).replaceQuery(null).build().toUriString()
                 .replaceAll("/+$", "");
         Map<String, Object> links = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ final class NdjsonExportWriter implements ExportWriter {
     }
 
     @Override
-    public void accept(Object[] values) {
-        RecordJson.write(values, json);
+    public void accept(CallRecord record) {
+        RecordJson.write(record, json);
         any = true;
     }
 

@@ -48,30 +48,28 @@ final class RecordReader {
         Instant endedAt = f.instant("ended_at", true);
         Boolean missingCall = f.bool("missing_call", false);
         Integer firstTouch = f.seconds("first_touch_duration", false);
-        List<CallFlowEntry> flow = callFlow(f);
-        DerivedRecord record = new DerivedRecord(uuid == null ? new UUID(0, 0) : uuid,
-                direction == null ? Direction.INBOUND : direction,
-                f.id("number_id", false), f.string("channel_type", false), f.id("channel_id", false),
-                callerNumber, calleeNumber, callerType, f.id("caller_id", false), calleeType, f.id("callee_id", false),
-                f.id("user_id", false), f.id("contact_id", false), f.id("company_id", false),
+        List<CallRecord.FlowEntry> flow = callFlow(f); // read in this order, the errors are listed in it
+        CallRecord record = new CallRecord(uuid, direction, f.id("number_id", false),
+                f.string("channel_type", false), f.id("channel_id", false), callerNumber, calleeNumber, callerType,
+                f.id("caller_id", false), calleeType, f.id("callee_id", false), f.id("user_id", false),
+                f.id("contact_id", false), f.id("company_id", false),
                 f.enumValue("related_type", RelatedType.class, false), f.id("related_id", false),
-                startedAt == null ? Instant.EPOCH : startedAt, answeredAt, bridgedAt, endedAt,
-                f.instant("team_touch_at", false),
-                // Records carry no connection time: a bridge, or else the answer of a call that was not missed.
-                bridgedAt != null ? bridgedAt : Boolean.FALSE.equals(missingCall) ? answeredAt : null,
-                firstTouch == null ? 0 : firstTouch, f.seconds("call_duration", false), missingCall,
-                f.enumValue("missing_call_reason", MissingCallReason.class, false),
-                f.enumValue("hangup_by", HangupBy.class, false), f.id("voicemail_id", false),
-                f.enumValue("voicemail_type", VoicemailType.class, false), flow);
-        Long callbackUser = f.id("callback_user_id", false);
-        Integer callbackTime = f.seconds("callback_time", false);
-        UUID callbackUuid = uuid(f, "callback_cdr_uuid", false);
+                startedAt, answeredAt, bridgedAt, endedAt, f.instant("team_touch_at", false),
+                firstTouch == null ? 0 : firstTouch, f.seconds("call_duration", false),
+                missingCall, f.enumValue("missing_call_reason", MissingCallReason.class, false),
+                f.enumValue("hangup_by", HangupBy.class, false),
+                null, null, // another system's links expire; this service signs its own
+                f.id("voicemail_id", false), f.enumValue("voicemail_type", VoicemailType.class, false),
+                f.id("callback_user_id", false), f.seconds("callback_time", false),
+                uuid(f, "callback_cdr_uuid", false),
+                null, // the time of change is this service's
+                CallFlow.of(flow));
         if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
             f.error("ended_at", "is before started_at");
         } else if (endedAt != null && skew.problem(endedAt) != null) {
             f.error("ended_at", skew.problem(endedAt));
         }
-        return f.failed() ? null : new ImportedRecord(record, callbackUser, callbackTime, callbackUuid);
+        return f.failed() ? null : new ImportedRecord(record);
     }
 
     private String number(Fields f, String field) {
@@ -103,9 +101,9 @@ final class RecordReader {
     }
 
     /** {@code call_flow} as given (newest first), each entry checked for its shape. */
-    private static List<CallFlowEntry> callFlow(Fields f) {
+    private static List<CallRecord.FlowEntry> callFlow(Fields f) {
         Object value = f.raw("call_flow");
-        List<CallFlowEntry> flow = new ArrayList<>();
+        List<CallRecord.FlowEntry> flow = new ArrayList<>();
         if (value == null) {
             return flow;
         }
@@ -131,7 +129,7 @@ final class RecordReader {
                     f.error("call_flow", "entry " + i + " has a detail that " + problem);
                     continue;
                 }
-                flow.add(new CallFlowEntry(WireName.parse(CallAction.class, action).orElseThrow(), detail,
+                flow.add(new CallRecord.FlowEntry(WireName.parse(CallAction.class, action).orElseThrow(), detail,
                         ((Number) entry.get("timestamp")).longValue()));
             } else {
                 f.error("call_flow", "entry " + i + " is not {\"action\": a known action, \"detail\": {...},"

@@ -1,9 +1,10 @@
 package io.callrecords.web;
 
+import io.callrecords.calls.CallRecord;
+import io.callrecords.calls.Direction;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One call for people: every field of the record in words (grouped), the call flow as a timeline, the audio, and
@@ -25,29 +26,24 @@ public record CallDetail(String uuid, String title, List<CallFacts.Group> groups
     /** A missed call that this call returned. */
     public record ReturnedCall(String uuid, String href, String started, String caller, String reason, String after) {}
 
-    static CallDetail of(Map<String, Object> r, List<Map<String, Object>> returnedBy, ZoneId zone) {
-        boolean missed = Boolean.TRUE.equals(r.get("missing_call"));
-        String callbackUuid = (String) r.get("callback_cdr_uuid");
+    static CallDetail of(CallRecord r, List<CallRecord> returnedBy, ZoneId zone) {
+        String callbackUuid = r.callbackCdrUuid() == null ? null : r.callbackCdrUuid().toString();
         Callback callback = callbackUuid == null ? null : new Callback(callbackUuid, href(callbackUuid),
-                "returned by " + (r.get("callback_user_id") == null ? "a call" : "user " + r.get("callback_user_id"))
-                        + ", " + DetailWords.span(r.get("callback_time")) + " after this call ended");
-        List<ReturnedCall> returned = returnedBy.stream().map(m -> new ReturnedCall((String) m.get("uuid"),
-                href((String) m.get("uuid")), CallRow.local((String) m.get("started_at"), zone),
-                (String) m.get("caller_number"), Words.reason((String) m.get("missing_call_reason")),
-                DetailWords.span(m.get("callback_time")))).toList();
-        return new CallDetail((String) r.get("uuid"), title(r, zone), CallFacts.of(r, zone),
-                FlowStep.timeline(r.get("call_flow"), (String) r.get("started_at"), zone),
-                onThisSite((String) r.get("record_url")), onThisSite((String) r.get("voicemail_url")), callback,
-                missed && callbackUuid == null, returned);
+                "returned by " + (r.callbackUserId() == null ? "a call" : "user " + r.callbackUserId())
+                        + ", " + DetailWords.span(r.callbackTime()) + " after this call ended");
+        List<ReturnedCall> returned = returnedBy.stream().map(m -> new ReturnedCall(m.uuid().toString(),
+                href(m.uuid().toString()), CallRow.local(m.startedAt(), zone), m.callerNumber(),
+                Words.reason(Words.wire(m.missingCallReason())), DetailWords.span(m.callbackTime()))).toList();
+        return new CallDetail(r.uuid().toString(), title(r, zone), CallFacts.of(r, zone),
+                FlowStep.timeline(r.callFlow().entries(), r.startedAt(), zone), onThisSite(r.recordUrl()),
+                onThisSite(r.voicemailUrl()), callback, r.missed() && callbackUuid == null, returned);
     }
 
     /** "Inbound call from +90532..., 2026-03-26 12:31:12". */
-    private static String title(Map<String, Object> r, ZoneId zone) {
-        String direction = Words.direction((String) r.get("direction"));
-        String party = "outbound".equals(r.get("direction")) ? " to " + r.get("callee_number")
-                : " from " + r.get("caller_number");
-        return (direction.isEmpty() ? "Call" : direction + " call") + party + ", "
-                + CallRow.local((String) r.get("started_at"), zone);
+    private static String title(CallRecord r, ZoneId zone) {
+        String direction = Words.direction(Words.wire(r.direction()));
+        String party = r.direction() == Direction.OUTBOUND ? " to " + r.calleeNumber() : " from " + r.callerNumber();
+        return (direction.isEmpty() ? "Call" : direction + " call") + party + ", " + CallRow.local(r.startedAt(), zone);
     }
 
     static String href(String uuid) {

@@ -1,11 +1,11 @@
 package io.callrecords.web;
 
 import io.callrecords.accounts.PageSession;
+import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.ValidationException;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +33,7 @@ class CallDetailController {
                   Model model) {
         long account = session.caller().accountId();
         UUID call = parse(uuid);
-        Map<String, Object> record = records.find(account, call).orElseThrow(ApiException::notFound);
+        CallRecord record = records.find(account, call).orElseThrow(ApiException::notFound);
         model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session)));
         return "call";
     }

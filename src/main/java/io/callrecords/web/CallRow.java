@@ -3,7 +3,8 @@ package io.callrecords.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import io.callrecords.calls.CallRecord;
+import io.callrecords.calls.Direction;
 
 /** A record as one line of the call log, in people's words and the account's time zone. */
 public record CallRow(String uuid, String started, String direction, String caller, String callee, String user,
@@ -11,16 +12,20 @@ public record CallRow(String uuid, String started, String direction, String call
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    static CallRow of(Map<String, Object> r, ZoneId zone) {
-        boolean missed = Boolean.TRUE.equals(r.get("missing_call"));
-        String outcome = r.get("ended_at") == null ? "In progress"
-                : missed ? "Missed: " + Words.reason((String) r.get("missing_call_reason"))
-                : "inbound".equals(r.get("direction")) ? "Answered" : "Ended";
-        String returned = !missed ? "" : r.get("callback_cdr_uuid") != null ? "Returned" : "Not returned";
-        return new CallRow((String) r.get("uuid"), local((String) r.get("started_at"), zone),
-                Words.direction((String) r.get("direction")), (String) r.get("caller_number"),
-                (String) r.get("callee_number"), r.get("user_id") == null ? "" : "User " + r.get("user_id"),
-                Words.seconds(r.get("call_duration")), outcome, missed, returned);
+    static CallRow of(CallRecord r, ZoneId zone) {
+        boolean missed = r.missed();
+        String outcome = r.endedAt() == null ? "In progress"
+                : missed ? "Missed: " + Words.reason(Words.wire(r.missingCallReason()))
+                : r.direction() == Direction.INBOUND ? "Answered" : "Ended";
+        String returned = !missed ? "" : r.callbackCdrUuid() != null ? "Returned" : "Not returned";
+        return new CallRow(r.uuid().toString(), local(r.startedAt(), zone), Words.direction(Words.wire(r.direction())),
+                r.callerNumber(), r.calleeNumber(), r.userId() == null ? "" : "User " + r.userId(),
+                Words.seconds(r.callDuration()), outcome, missed, returned);
+    }
+
+    /** A time in the zone, to the second; empty for none. */
+    static String local(Instant time, ZoneId zone) {
+        return time == null ? "" : TIME.format(time.atZone(zone));
     }
 
     /** A wire time ("...Z") in the zone, to the second; empty for none. */

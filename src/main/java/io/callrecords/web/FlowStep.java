@@ -1,5 +1,6 @@
 package io.callrecords.web;
 
+import io.callrecords.calls.CallRecord;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,19 +23,14 @@ public record FlowStep(String offset, long seconds, String time, String action, 
      * The record's {@code call_flow} (newest first, ties newest arrival first) as a timeline, oldest first: the
      * reversed list, so that events at the same second keep the order in which they happened.
      */
-    static List<FlowStep> timeline(Object callFlow, String startedAt, ZoneId zone) {
-        if (!(callFlow instanceof List<?> events)) {
-            return List.of();
-        }
-        long start = startedAt == null ? Long.MIN_VALUE : Instant.parse(startedAt).getEpochSecond();
+    static List<FlowStep> timeline(List<CallRecord.FlowEntry> events, Instant startedAt, ZoneId zone) {
+        long start = startedAt == null ? Long.MIN_VALUE : startedAt.getEpochSecond();
         List<FlowStep> steps = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (!(events.get(i) instanceof Map<?, ?> event)) {
-                continue;
-            }
-            long at = ((Number) event.get("timestamp")).longValue();
-            String action = String.valueOf(event.get("action"));
-            Map<?, ?> detail = event.get("detail") instanceof Map<?, ?> d ? d : Map.of();
+            CallRecord.FlowEntry event = events.get(i);
+            long at = event.timestamp();
+            String action = event.action().wire();
+            Map<?, ?> detail = event.detail();
             long seconds = start == Long.MIN_VALUE ? 0 : at - start;
             steps.add(new FlowStep((seconds < 0 ? "-" : "+") + Math.abs(seconds) + " s", seconds,
                     CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail)));

@@ -1,9 +1,16 @@
 package io.callrecords.web;
 
+import io.callrecords.calls.WireName;
+
 /** The record's codes in plain words. */
 final class Words {
 
     private Words() {}
+
+    /** The wire name of a code of the record; null for none. */
+    static String wire(WireName code) {
+        return code == null ? null : code.wire();
+    }
 
     static String direction(String wire) {
         return switch (wire == null ? "" : wire) {

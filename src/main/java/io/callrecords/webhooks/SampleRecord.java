@@ -1,55 +1,52 @@
 package io.callrecords.webhooks;
 
+import io.callrecords.calls.CallAction;
+import io.callrecords.calls.CallFlow;
+import io.callrecords.calls.CallRecord;
+import io.callrecords.calls.CallRecord.FlowEntry;
+import io.callrecords.calls.Direction;
+import io.callrecords.calls.EndpointType;
+import io.callrecords.calls.HangupBy;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** The data of a test event: a made-up answered inbound call in the record shape of call-records.md §1. */
+/**
+ * The data of a test event: a made-up answered inbound call, a {@link CallRecord} like any other, so that it is
+ * written in the shape of every record served. Its call flow is what the derivation makes of the events of that
+ * call (init, bridge, hangup).
+ */
 final class SampleRecord {
+
+    private static final Instant STARTED = Instant.parse("2026-03-26T09:31:32Z");
+    private static final Instant BRIDGED = Instant.parse("2026-03-26T09:31:44Z");
+    private static final Instant ENDED = Instant.parse("2026-03-26T09:33:08Z");
 
     private SampleRecord() {}
 
-    static Map<String, Object> data() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("uuid", "00000000-0000-4000-8000-000000000000");
-        r.put("direction", "inbound");
-        r.put("number_id", 717);
-        r.put("channel_type", "number");
-        r.put("channel_id", 717);
-        r.put("caller_number", "+905321234567");
-        r.put("callee_number", "+908502010000");
-        r.put("caller_type", "contact");
-        r.put("caller_id", null);
-        r.put("callee_type", "greeting");
-        r.put("callee_id", 1);
-        r.put("user_id", 42);
-        r.put("contact_id", null);
-        r.put("company_id", null);
-        r.put("related_type", null);
-        r.put("related_id", null);
-        r.put("started_at", "2026-03-26T09:31:32Z");
-        r.put("answered_at", "2026-03-26T09:31:32Z");
-        r.put("bridged_at", "2026-03-26T09:31:44Z");
-        r.put("ended_at", "2026-03-26T09:33:08Z");
-        r.put("team_touch_at", "2026-03-26T09:31:38Z");
-        r.put("first_touch_duration", 12);
-        r.put("call_duration", 95);
-        r.put("missing_call", false);
-        r.put("missing_call_reason", null);
-        r.put("hangup_by", "contact");
-        r.put("record_url", null);
-        r.put("voicemail_url", null);
-        r.put("voicemail_id", null);
-        r.put("voicemail_type", null);
-        r.put("callback_user_id", null);
-        r.put("callback_time", null);
-        r.put("callback_cdr_uuid", null);
-        r.put("updated_at", "2026-03-26T09:33:08Z");
-        r.put("call_flow", List.of(
-                Map.of("action", "hangup", "detail", Map.of("hangup_by", "contact"), "timestamp", 1774517588),
-                Map.of("action", "bridge", "detail", Map.of("type", "user", "id", 42), "timestamp", 1774517504),
-                Map.of("action", "init", "detail", Map.of("caller", Map.of("number", "+905321234567", "type", "contact")),
-                        "timestamp", 1774517492)));
-        return r;
+    static CallRecord data() {
+        return new CallRecord(UUID.fromString("00000000-0000-4000-8000-000000000000"), Direction.INBOUND, 717L,
+                "number", 717L, "+905321234567", "+908502010000", EndpointType.CONTACT, null, EndpointType.GREETING,
+                1L, 42L, null, null, null, null, STARTED, STARTED, BRIDGED, ENDED,
+                Instant.parse("2026-03-26T09:31:38Z"), 12, 95, false, null, HangupBy.CONTACT, null, null, null, null,
+                null, null, null, ENDED, CallFlow.of(List.of(
+                        new FlowEntry(CallAction.HANGUP, Map.of("hangup_by", "contact"), ENDED.getEpochSecond()),
+                        new FlowEntry(CallAction.BRIDGE, ordered("type", "user", "id", 42), BRIDGED.getEpochSecond()),
+                        new FlowEntry(CallAction.INIT, ordered(
+                                "caller", ordered("number", "+905321234567", "type", "contact"),
+                                "callee", ordered("number", "+908502010000", "type", "greeting", "id", 1),
+                                "number_id", 717, "channel_type", "number", "channel_id", 717),
+                                STARTED.getEpochSecond()))));
+    }
+
+    /** A JSON object with its keys in the order given. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

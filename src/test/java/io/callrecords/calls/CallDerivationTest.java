@@ -115,7 +115,7 @@ class CallDerivationTest {
                         withDuplicates(call().init(inboundInit()).after(1_000).answer(GREETING, 1L).after(3_000)
                                 .hangup(HangupBy.CONTACT)),
                         r -> {
-                            assertThat(r.callFlow()).extracting(CallFlowEntry::action)
+                            assertThat(r.callFlow()).extracting(CallRecord.FlowEntry::action)
                                     .containsExactly(CallAction.HANGUP, CallAction.ANSWER, CallAction.INIT);
                             assertThat(r.endedAt()).isEqualTo(at("2026-03-26T13:00:04.250Z"));
                         }),
@@ -337,11 +337,11 @@ class CallDerivationTest {
                         call().init(inboundInit()).after(1_000).answer(GREETING, 1L).after(2_000).ring(11)
                                 .after(900).bridgeFail(11).after(100).hangup(HangupBy.CONTACT),
                         r -> {
-                            assertThat(r.callFlow()).extracting(CallFlowEntry::action).containsExactly(
+                            assertThat(r.callFlow()).extracting(CallRecord.FlowEntry::action).containsExactly(
                                     CallAction.HANGUP, CallAction.BRIDGE_FAIL, CallAction.BRIDGE_ATTEMPT,
                                     CallAction.ANSWER, CallAction.INIT);
                             long start = at(THURSDAY_AFTERNOON).getEpochSecond();
-                            assertThat(r.callFlow()).extracting(CallFlowEntry::timestamp)
+                            assertThat(r.callFlow()).extracting(CallRecord.FlowEntry::timestamp)
                                     .containsExactly(start + 4, start + 4, start + 3, start + 1, start);
                             assertThat(r.callFlow().get(0).detail()).isEqualTo(Map.of("hangup_by", "contact"));
                             assertThat(r.callFlow().get(1).detail())

@@ -68,20 +68,20 @@ class CallExportTest extends AppTestSupport {
         assertThat(export.headers().firstValue("content-type").orElseThrow()).startsWith("text/csv");
         assertThat(export.body()).contains("\r\n").doesNotContain("\n\n");
         List<List<String>> rows = parseCsv(export.body());
-        assertThat(rows.getFirst()).containsExactlyElementsOf(CallRecordView.FIELDS);
+        assertThat(rows.getFirst()).containsExactlyElementsOf(CallRecordFields.NAMES);
         List<String> expected = calls.expected(s -> s.direction().equals("inbound"), "started_at.asc");
         assertThat(rows.subList(1, rows.size()).stream().map(List::getFirst).toList()).isEqualTo(expected);
         for (List<String> row : rows.subList(1, rows.size())) {
             JsonNode record = api.get("/api/v3/calls/" + row.getFirst(), key).data();
-            for (int i = 0; i < CallRecordView.FIELDS.size(); i++) {
-                JsonNode value = record.path(CallRecordView.FIELDS.get(i));
+            for (int i = 0; i < CallRecordFields.NAMES.size(); i++) {
+                JsonNode value = record.path(CallRecordFields.NAMES.get(i));
                 String cell = row.get(i);
                 if (value.isNull()) {
-                    assertThat(cell).as(CallRecordView.FIELDS.get(i)).isEmpty();
+                    assertThat(cell).as(CallRecordFields.NAMES.get(i)).isEmpty();
                 } else if (value.isArray()) {
                     assertThat(Api.JSON.readTree(cell)).isEqualTo(value); // call_flow: its JSON, commas and quotes
                 } else {
-                    assertThat(cell).as(CallRecordView.FIELDS.get(i)).isEqualTo(value.asString());
+                    assertThat(cell).as(CallRecordFields.NAMES.get(i)).isEqualTo(value.asString());
                 }
             }
         }
@@ -97,7 +97,7 @@ class CallExportTest extends AppTestSupport {
             assertThat(exported).as(query).isEqualTo(uuids(api.get("/api/v3/calls?limit=100&" + encode(query), key)));
         }
         HttpResponse<String> none = fetch(api, "/api/v3/calls/export?format=csv&status=live", key);
-        assertThat(none.body()).isEqualTo(String.join(",", CallRecordView.FIELDS) + "\r\n");
+        assertThat(none.body()).isEqualTo(String.join(",", CallRecordFields.NAMES) + "\r\n");
     }
 
     @Test
@@ -127,7 +127,7 @@ class CallExportTest extends AppTestSupport {
             int[] written = {0};
             ExportWriter failing = new ExportWriter() {
                 @Override
-                public void accept(Object[] values) throws IOException {
+                public void accept(CallRecord record) throws IOException {
                     if (++written[0] == 700) {
                         throw new IOException("client went away");
                     }

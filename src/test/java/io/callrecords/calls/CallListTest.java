@@ -48,7 +48,7 @@ class CallListTest extends AppTestSupport {
         assertThat(page.body().path("meta").path("next_cursor").isString()).isTrue();
         assertThat(uuids(page)).isEqualTo(calls.expected(s -> true, "started_at.desc").subList(0, 10));
         for (JsonNode record : page.data()) {
-            assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordView.FIELDS);
+            assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordFields.NAMES);
             assertThat(record.path("ended_at").isString()).isTrue();
             assertThat(record).as("a listed record is the record").isEqualTo(
                     api.get("/api/v3/calls/" + record.path("uuid").asString(), key).data());

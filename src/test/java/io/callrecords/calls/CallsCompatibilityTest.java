@@ -185,7 +185,7 @@ class CallsCompatibilityTest extends AppTestSupport {
                 .path("errors").path("limit").get(0).asString()).isEqualTo("101 is larger than inclusive maximum 100");
 
         JsonNode record = doc.path("components").path("schemas").path("CallRecord").path("properties");
-        assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordView.FIELDS);
+        assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordFields.NAMES);
         assertThat(record.path("missing_call_reason").path("enum").toString()).isEqualTo("[\"denylist\","
                 + "\"out_of_business_hours\",\"callback\",\"short_abandoned\",\"abandoned\",null]");
         assertThat(record.path("callee_type").path("enum").size()).isEqualTo(9);

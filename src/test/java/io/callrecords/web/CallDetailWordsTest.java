@@ -2,6 +2,9 @@ package io.callrecords.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callrecords.calls.CallAction;
+import io.callrecords.calls.CallRecord.FlowEntry;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +36,13 @@ class CallDetailWordsTest {
 
     @Test
     void theNewestFirstFlowBecomesAnOldestFirstTimelineKeepingTiesInOrder() {
-        List<Map<String, Object>> newestFirst = List.of(
-                Map.of("action", "hangup", "detail", Map.of("hangup_by", "contact"), "timestamp", 1_773_133_225L),
-                Map.of("action", "bridge", "detail", Map.of("type", "user", "id", 7), "timestamp", 1_773_133_208L),
-                Map.of("action", "answer", "detail", Map.of("type", "user", "id", 7), "timestamp", 1_773_133_208L),
-                Map.of("action", "init", "detail", Map.of(), "timestamp", 1_773_133_200L));
-        List<FlowStep> steps = FlowStep.timeline(newestFirst, "2026-03-10T09:00:00Z", ZoneId.of("Europe/Istanbul"));
+        List<FlowEntry> newestFirst = List.of(
+                new FlowEntry(CallAction.HANGUP, Map.of("hangup_by", "contact"), 1_773_133_225L),
+                new FlowEntry(CallAction.BRIDGE, Map.of("type", "user", "id", 7), 1_773_133_208L),
+                new FlowEntry(CallAction.ANSWER, Map.of("type", "user", "id", 7), 1_773_133_208L),
+                new FlowEntry(CallAction.INIT, Map.of(), 1_773_133_200L));
+        List<FlowStep> steps = FlowStep.timeline(newestFirst, Instant.parse("2026-03-10T09:00:00Z"),
+                ZoneId.of("Europe/Istanbul"));
         assertThat(steps).extracting(FlowStep::action).containsExactly("init", "answer", "bridge", "hangup");
         assertThat(steps).extracting(FlowStep::offset).containsExactly("+0 s", "+8 s", "+8 s", "+25 s");
         assertThat(steps.get(3).time()).isEqualTo("12:00:25");
