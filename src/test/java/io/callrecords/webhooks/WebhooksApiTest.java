@@ -192,6 +192,41 @@ class WebhooksApiTest extends WebhookTestSupport {
     }
 
     @Test
+    void theTestEventsSampleHasTheShapeOfARecordServedForTheSameCall() {
+        WebhookReceiver sampleReceiver = ownReceiver();
+        long id = subscribe(key, sampleReceiver.url("/sample"), "[\"call_hangup\"]").path("id").asLong();
+        assertThat(api.post("/api/v3/webhooks/" + id + "/test", key, "").status()).isEqualTo(202);
+        await(Duration.ofSeconds(10), "the test event", () -> sampleReceiver.received.size() == 1);
+        JsonNode sample = Api.JSON.readTree(sampleReceiver.received.getFirst().body()).path("data");
+
+        // the call the sample describes: an answered inbound call (init, bridge, hangup)
+        java.util.UUID call = java.util.UUID.randomUUID();
+        api.post("/api/v3/call-events", key, CallEvents.answeredCall(call, java.time.Instant.parse("2026-03-26T09:31:32Z")));
+        JsonNode served = api.get("/api/v3/calls/" + call, key).data();
+
+        assertThat(sample.propertyNames()).containsExactlyElementsOf(served.propertyNames());
+        for (String field : served.propertyNames()) {
+            if (!sample.path(field).isNull() && !served.path(field).isNull()) {
+                assertThat(sample.path(field).getNodeType()).as(field).isEqualTo(served.path(field).getNodeType());
+            }
+        }
+        assertThat(shape(sample.path("call_flow"))).isEqualTo(shape(served.path("call_flow")));
+    }
+
+    /** A JSON value with every scalar replaced by its type, keeping the order of the keys of every object. */
+    private static String shape(JsonNode node) {
+        if (node.isObject()) {
+            return node.propertyNames().stream().map(name -> name + ": " + shape(node.path(name)))
+                    .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        }
+        if (node.isArray()) {
+            return node.values().stream().map(WebhooksApiTest::shape)
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        return node.isTextual() && node.asString().matches("[a-z_]+") ? node.asString() : node.getNodeType().toString();
+    }
+
+    @Test
     void pausedSubscriptionsQueueAndResumeSendsInOrder() {
         WebhookReceiver receiver = ownReceiver();
         long id = subscribe(key, receiver.url("/paused"), ALL_EVENTS).path("id").asLong();
