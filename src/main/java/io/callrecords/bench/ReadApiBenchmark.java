@@ -35,7 +35,7 @@ final class ReadApiBenchmark {
                     o.integer("--seconds"), o.string("--keep").equals("none") ? null
                             : Path.of(o.string("--keep")).toAbsolutePath())).run());
 
-    /** The columns and conditions the service sends for this list (CallRecordView.COLUMNS, CallListSql). */
+    /** The columns and conditions the service sends for this list (CallRecordFields.COLUMNS, CallListSql). */
     static final String COLUMNS = "uuid, direction, number_id, channel_type, channel_id, caller_number, callee_number,"
             + " caller_type, caller_id, callee_type, callee_id, user_id, contact_id, company_id, related_type, related_id,"
             + " started_at, answered_at, bridged_at, ended_at, team_touch_at, first_touch_duration, call_duration,"

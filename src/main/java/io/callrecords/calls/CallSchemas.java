@@ -107,7 +107,18 @@ final class CallSchemas {
         flow.put("detail", type("object"));
         flow.put("timestamp", type("integer").description("unix seconds"));
         p.put("call_flow", type("array").items(object(flow)).description("the events of the call, newest first"));
-        return object(p).description("A call record (times in UTC to the second with Z; every field always present)");
+        return object(inFieldOrder(p)).description("A call record (times in UTC to the second with Z; every field always present)");
+    }
+
+    /** The properties in the order of {@link CallRecord}'s fields; a field without a schema here stops the start. */
+    private static Map<String, Schema> inFieldOrder(Map<String, Schema> properties) {
+        if (!properties.keySet().equals(Set.copyOf(CallRecordFields.NAMES))) {
+            throw new IllegalStateException("The CallRecord schema has " + properties.keySet() + " for the fields "
+                    + CallRecordFields.NAMES);
+        }
+        Map<String, Schema> ordered = new LinkedHashMap<>();
+        CallRecordFields.NAMES.forEach(name -> ordered.put(name, properties.get(name)));
+        return ordered;
     }
 
     private static Schema cdr() {
