@@ -3,7 +3,6 @@ package io.callrecords.calls;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.util.RawValue;
 
@@ -11,9 +10,17 @@ import tools.jackson.databind.util.RawValue;
  * A record in the shape of Hipcall's older API version {@code v20211124} ({@code resource_type: "cdr"}), which
  * older clients still read: enums as integers, times as {@code 2022-07-07T20:40:39+0000}, no contact as
  * {@code contact_id: 0}. Values that version had no number for (newer callee types, {@code denylist}) keep their
- * string. Its fields come first in its order; the fields added since follow, in the v3 shape's order.
+ * string, which is why those fields are {@code Object}. Its fields come first in its order; the fields added since
+ * follow, in the v3 shape's order. Jackson writes the components in this order, in snake case.
  */
-final class LegacyCdr {
+record LegacyCdr(String resourceType, String uuid, Object direction, Long userId, long contactId, Object channelType,
+                 Long channelId, String startedAt, String answeredAt, String bridgedAt, String endedAt,
+                 Integer callDuration, int firstTouchDuration, Boolean missingCall, Object missingCallReason,
+                 Long callerId, Object callerType, String callerNumber, Long calleeId, Object calleeType,
+                 String calleeNumber, String recordUrl, Object hangupBy, Long numberId, Long companyId,
+                 String relatedType, Long relatedId, String teamTouchAt, String voicemailUrl, Long voicemailId,
+                 Object voicemailType, Long callbackUserId, Integer callbackTime, String callbackCdrUuid,
+                 String updatedAt, RawValue callFlow) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
             .withZone(ZoneOffset.UTC);
@@ -26,51 +33,22 @@ final class LegacyCdr {
     private static final Map<String, Integer> VOICEMAIL_TYPE = Map.of("user", 1, "account", 2);
     private static final Map<String, Integer> CHANNEL_TYPE = Map.of("number", 1);
 
-    private LegacyCdr() {}
-
     /** The legacy form of a record. */
-    static Map<String, Object> of(CallRecord record) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("resource_type", "cdr");
-        out.put("uuid", record.uuid().toString());
-        out.put("direction", number(DIRECTION, record.direction()));
-        out.put("user_id", record.userId());
-        out.put("contact_id", record.contactId() == null ? 0L : record.contactId());
-        out.put("channel_type", number(CHANNEL_TYPE, record.channelType()));
-        out.put("channel_id", record.channelId());
-        out.put("started_at", time(record.startedAt()));
-        out.put("answered_at", time(record.answeredAt()));
-        out.put("bridged_at", time(record.bridgedAt()));
-        out.put("ended_at", time(record.endedAt()));
-        out.put("call_duration", record.callDuration());
-        out.put("first_touch_duration", record.firstTouchDuration());
-        out.put("missing_call", record.missingCall());
-        MissingCallReason reason = record.missingCallReason();
-        out.put("missing_call_reason", reason == null ? 0 : number(MISSING_CALL_REASON, reason));
-        out.put("caller_id", record.callerId());
-        out.put("caller_type", number(CALLER_TYPE, record.callerType()));
-        out.put("caller_number", record.callerNumber());
-        out.put("callee_id", record.calleeId());
-        // "hangup" as the first endpoint had no number in this version: it was served as null
-        EndpointType calleeType = record.calleeType();
-        out.put("callee_type", calleeType == EndpointType.HANGUP ? null : number(CALLEE_TYPE, calleeType));
-        out.put("callee_number", record.calleeNumber());
-        out.put("record_url", record.recordUrl());
-        out.put("hangup_by", number(HANGUP_BY, record.hangupBy()));
-        out.put("number_id", record.numberId());
-        out.put("company_id", record.companyId());
-        out.put("related_type", record.relatedType() == null ? null : record.relatedType().wire());
-        out.put("related_id", record.relatedId());
-        out.put("team_touch_at", time(record.teamTouchAt()));
-        out.put("voicemail_url", record.voicemailUrl());
-        out.put("voicemail_id", record.voicemailId());
-        out.put("voicemail_type", number(VOICEMAIL_TYPE, record.voicemailType()));
-        out.put("callback_user_id", record.callbackUserId());
-        out.put("callback_time", record.callbackTime());
-        out.put("callback_cdr_uuid", record.callbackCdrUuid() == null ? null : record.callbackCdrUuid().toString());
-        out.put("updated_at", time(record.updatedAt()));
-        out.put("call_flow", new RawValue(record.callFlow().json()));
-        return out;
+    static LegacyCdr of(CallRecord r) {
+        EndpointType calleeType = r.calleeType();
+        return new LegacyCdr("cdr", r.uuid().toString(), number(DIRECTION, r.direction()), r.userId(),
+                r.contactId() == null ? 0L : r.contactId(), number(CHANNEL_TYPE, r.channelType()), r.channelId(),
+                time(r.startedAt()), time(r.answeredAt()), time(r.bridgedAt()), time(r.endedAt()), r.callDuration(),
+                r.firstTouchDuration(), r.missingCall(),
+                r.missingCallReason() == null ? 0 : number(MISSING_CALL_REASON, r.missingCallReason()),
+                r.callerId(), number(CALLER_TYPE, r.callerType()), r.callerNumber(), r.calleeId(),
+                // "hangup" as the first endpoint had no number in this version: it was served as null
+                calleeType == EndpointType.HANGUP ? null : number(CALLEE_TYPE, calleeType), r.calleeNumber(),
+                r.recordUrl(), number(HANGUP_BY, r.hangupBy()), r.numberId(), r.companyId(),
+                r.relatedType() == null ? null : r.relatedType().wire(), r.relatedId(), time(r.teamTouchAt()),
+                r.voicemailUrl(), r.voicemailId(), number(VOICEMAIL_TYPE, r.voicemailType()), r.callbackUserId(),
+                r.callbackTime(), r.callbackCdrUuid() == null ? null : r.callbackCdrUuid().toString(),
+                time(r.updatedAt()), new RawValue(r.callFlow().json()));
     }
 
     /** The number of an enum value; a value the version had no number for stays its string, null stays null. */

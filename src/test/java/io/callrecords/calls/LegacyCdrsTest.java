@@ -73,10 +73,15 @@ class LegacyCdrsTest extends AppTestSupport {
         Map<String, Seed> seeds = new java.util.HashMap<>();
         calls.seeds.forEach(s -> seeds.put(s.uuid().toString(), s));
         for (JsonNode cdr : page.data()) {
-            assertThat(cdr.propertyNames()).startsWith("resource_type", "uuid", "direction", "user_id", "contact_id",
+            assertThat(cdr.propertyNames()).containsExactly("resource_type", "uuid", "direction", "user_id", "contact_id",
                     "channel_type", "channel_id", "started_at", "answered_at", "bridged_at", "ended_at", "call_duration",
                     "first_touch_duration", "missing_call", "missing_call_reason", "caller_id", "caller_type",
-                    "caller_number", "callee_id", "callee_type", "callee_number", "record_url", "hangup_by");
+                    "caller_number", "callee_id", "callee_type", "callee_number", "record_url", "hangup_by",
+                    // the fields added since that version, in the v3 shape's order
+                    "number_id", "company_id", "related_type", "related_id", "team_touch_at", "voicemail_url",
+                    "voicemail_id", "voicemail_type", "callback_user_id", "callback_time", "callback_cdr_uuid",
+                    "updated_at", "call_flow");
+            assertThat(cdr.path("call_flow").isArray()).isTrue();
             Seed seed = seeds.get(cdr.path("uuid").asString());
             assertThat(cdr.path("resource_type").asString()).isEqualTo("cdr");
             assertThat(cdr.path("direction").asInt()).isEqualTo(List.of("inbound", "outbound", "internal")
