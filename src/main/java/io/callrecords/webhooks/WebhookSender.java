@@ -1,5 +1,6 @@
 package io.callrecords.webhooks;
 
+import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
 import java.io.IOException;
 import java.net.URI;
@@ -87,13 +88,12 @@ class WebhookSender {
         if (d.payload() != null) {
             return Optional.of(("{\"event\":\"" + d.event() + "\",\"data\":" + d.payload() + "}").getBytes(StandardCharsets.UTF_8));
         }
-        return records.find(d.accountId(), d.callUuid()).map(record -> {
-            Map<String, Object> envelope = new LinkedHashMap<>();
-            envelope.put("event", d.event());
-            envelope.put("data", record);
-            return json.writeValueAsBytes(envelope);
-        });
+        return records.find(d.accountId(), d.callUuid())
+                .map(record -> json.writeValueAsBytes(new CallEventBody(d.event(), record)));
     }
+
+    /** The body of a call event: its name and the call's record as the API serves it now (call-records.md §6). */
+    record CallEventBody(String event, CallRecord data) {}
 
     private AttemptOutcome classify(ClaimedDelivery d, Instant at, long started, OutboundHttp.Answer answer) {
         int status = answer.status();
