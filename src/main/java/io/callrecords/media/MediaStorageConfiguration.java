@@ -10,7 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -35,12 +35,14 @@ class MediaStorageConfiguration {
     }
 
     /**
-     * The plain JDK HTTP client; checksums only where the API requires them, because several
-     * S3-compatible servers reject the SDK's newer default (trailing CRC checksums, aws-chunked uploads).
+     * On Apache HttpClient 5, the library of the service's outbound client, but not behind its SSRF
+     * guard: the endpoint is the operator's setting, not a client's, and may well be private (MinIO
+     * next door). Checksums only where the API requires them, because several S3-compatible servers
+     * reject the SDK's newer default (trailing CRC checksums, aws-chunked uploads).
      */
     private static S3Client s3Client(CallrecordsProperties.S3 s3) {
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .region(Region.of(s3.region()))
                 .forcePathStyle(s3.pathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

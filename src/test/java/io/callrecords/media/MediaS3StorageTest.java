@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -79,7 +79,7 @@ class MediaS3StorageTest extends MediaAppTestSupport {
     @BeforeAll
     void account() {
         key = newAccount("s3");
-        s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.EU_CENTRAL_1)
+        s3 = S3Client.builder().httpClientBuilder(Apache5HttpClient.builder()).region(Region.EU_CENTRAL_1)
                 .endpointOverride(URI.create(endpoint())).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
