@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The error answers of every operation in the OpenAPI document, each with the one error envelope of
  * {@link ErrorBodies} as its schema: 401, 403, 429 and 503 everywhere, 404 where the path names something, 413 where
- * a body is sent, 422 where a body or parameters are read. An operation's own description and example of an answer
+ * a body is sent, 422 where a body or query parameters are read (or a path id must be a whole number). An operation's own description and example of an answer
  * are kept; only what it lacks is added.
  */
 @Component
@@ -46,7 +47,10 @@ class OpenApiErrors implements OpenApiCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.forEach((status, response) -> jsonInsteadOfAny(response));
         boolean body = operation.getRequestBody() != null;
-        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        // a bad query parameter, or a path id that is not a whole number (a type mismatch), is a 422 naming it
+        Parameter checked = operation.getParameters() == null ? null : operation.getParameters().stream()
+                .filter(p -> "query".equals(p.getIn()) || "path".equals(p.getIn()) && wholeNumber(p.getSchema()))
+                .findFirst().orElse(null);
         add(responses, "401", "No key or token, or an unknown, revoked or expired one", ErrorBodies.AUTHENTICATION_REQUIRED);
         add(responses, "403", path.startsWith("/admin/") ? "The operator endpoints are off (no operator token is set)"
                 : "The API key lacks the scope this operation needs (read, write or admin)",
@@ -58,8 +62,9 @@ class OpenApiErrors implements OpenApiCustomizer {
         if (body) {
             add(responses, "413", "The request body is larger than the limit", "The request body is larger than the limit.");
         }
-        if (body || parameters) {
-            Map<String, Object> invalid = ErrorBodies.fields(Map.of("name", List.of("is required")));
+        if (body || checked != null) {
+            Map<String, Object> invalid = ErrorBodies.fields(body ? Map.of("name", List.of("is required"))
+                    : Map.of(checked.getName(), List.of("is invalid")));
             responses.computeIfAbsent("422", status -> json("A bad or unknown field or parameter, every one named",
                     invalid));
         }
@@ -81,6 +86,11 @@ class OpenApiErrors implements OpenApiCustomizer {
             }
         });
         operation.setResponses(responses);
+    }
+
+    private static boolean wholeNumber(Schema<?> schema) {
+        return schema != null && ("integer".equals(schema.getType())
+                || schema.getTypes() != null && schema.getTypes().contains("integer"));
     }
 
     /** Spring MVC would answer these as JSON: say so, rather than {@code *}{@code /*}. */
