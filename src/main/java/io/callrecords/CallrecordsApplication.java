@@ -160,7 +160,7 @@ public class CallrecordsApplication {
     static final String SERVE_USAGE = """
             Usage: callrecords serve [--data-dir DIR] [--SETTING=VALUE ...]
             Runs the service on http://localhost:8080 with an embedded PostgreSQL in DIR (default: CALLRECORDS_DATA_DIR,
-            else ./data). Every setting of the README's settings table is also an option, such as --server.port=8081 or
+            else ./data). Every setting of docs/settings.md is also an option, such as --server.port=8081 or
             --callrecords.db.url=jdbc:postgresql://db.example.com/callrecords, or the upper-case environment variable.
             On the very first start it creates the account 'default' and prints its API key once.""";
 

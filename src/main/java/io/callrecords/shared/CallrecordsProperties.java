@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Every {@code callrecords.*} setting, each also settable as its upper-case environment
- * variable ({@code CALLRECORDS_DATA_DIR} ...). Defaults are listed in the README.
+ * variable ({@code CALLRECORDS_DATA_DIR} ...). Defaults are listed in docs/settings.md.
  */
 @ConfigurationProperties("callrecords")
 public record CallrecordsProperties(
