@@ -8,6 +8,7 @@ import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
 import io.callrecords.support.FakeResolver;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * the test's fake resolver only, and every name that must be refused also answers 127.0.0.1 first, so that even a
  * broken guard could only ever reach the local source.
  */
+@OwnApp // a fetch configuration and resolver of its own
 @Import(FakeResolver.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {

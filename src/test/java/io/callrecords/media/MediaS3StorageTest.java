@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The S3 storage against a real S3-compatible server: S3Proxy in this JVM on a loopback port, over
  * its in-memory ({@code transient}) blob store, with AWS signature v4 authentication.
  */
+@OwnApp // media in an S3 store of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaS3StorageTest extends MediaAppTestSupport {
 
