@@ -1,6 +1,7 @@
 package io.callrecords.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
@@ -9,6 +10,7 @@ import io.callrecords.support.OwnApp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -65,9 +67,8 @@ class MediaS3StorageTest extends MediaAppTestSupport {
             S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
             proxy.start();
-            while (!"STARTED".equals(proxy.getState())) {
-                Thread.sleep(20);
-            }
+            await("S3Proxy started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "STARTED".equals(proxy.getState()));
             return proxy;
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
