@@ -67,8 +67,10 @@ class MediaS3StorageTest extends MediaAppTestSupport {
             S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
             proxy.start();
-            await("S3Proxy started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> "STARTED".equals(proxy.getState()));
+            // polled in this thread: it runs the class's static initializer, which another thread's call of the
+            // lambda (a method of this class) would wait for
+            await("S3Proxy started").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(20)).until(() -> "STARTED".equals(proxy.getState()));
             return proxy;
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
