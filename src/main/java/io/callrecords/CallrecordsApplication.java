@@ -32,12 +32,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @ConfigurationPropertiesScan
 public class CallrecordsApplication {
 
-    static {
-        // Webhooks connect to the address they checked and name the host in the Host header (SSRF
-        // guard); the JDK's HTTP client allows that header only when told so before its first use.
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    }
-
     public static void main(String[] args) {
         String command = args.length == 0 || args[0].startsWith("-") && !isHelp(args[0]) ? "serve" : args[0];
         String[] rest = args.length > 0 && args[0].equals(command) ? Arrays.copyOfRange(args, 1, args.length) : args;

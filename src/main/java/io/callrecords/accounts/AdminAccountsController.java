@@ -3,9 +3,14 @@ package io.callrecords.accounts;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.FieldErrors;
-import io.callrecords.shared.Timestamps;
+import io.callrecords.shared.Data;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /admin/accounts}: the operator creates accounts and sets their rate limits. */
 @RestController
 @RequestMapping("/admin/accounts")
+@Tag(name = AccountsApiTypes.TAG, description = AccountsApiTypes.TAG_DESCRIPTION)
 class AdminAccountsController {
 
     private final OperatorToken operator;
@@ -39,27 +45,34 @@ class AdminAccountsController {
     /** {@code {"name": "ACME", "rate_limit_per_minute"?: N}} → the account and its first key (every scope). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(HttpServletRequest request, @RequestBody Map<String, Object> body) {
+    @Operation(operationId = "createAccount", summary = "Create an account (operator)",
+            description = "With the operator token. Answers the account and its first API key, which has every scope.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AccountView.Request.class),
+            examples = @ExampleObject(value = "{\"name\": \"ACME\", \"rate_limit_per_minute\": 600}")))
+    Data<AccountView.New> create(HttpServletRequest request, @RequestBody Map<String, Object> body) {
         operator.check(request);
         FieldErrors errors = new FieldErrors();
         String name = AccountRequests.name(body, errors);
         int limit = AccountRequests.rateLimit(body.get("rate_limit_per_minute"), defaultRateLimit, errors);
         errors.throwIfAny();
-        AccountProvisioning.NewAccount created = provisioning.create(name, limit);
-        Map<String, Object> data = view(created.account());
-        data.put("api_key", created.secret());
-        return Map.of("data", data);
+        return Data.of(AccountView.New.of(provisioning.create(name, limit)));
     }
 
     @GetMapping
-    Map<String, Object> list(HttpServletRequest request) {
+    @Operation(operationId = "listAccounts", summary = "List accounts (operator)")
+    Data<List<AccountView>> list(HttpServletRequest request) {
         operator.check(request);
-        List<Map<String, Object>> data = accounts.list().stream().map(AdminAccountsController::view).toList();
-        return Map.of("data", data);
+        return Data.of(accounts.list().stream().map(AccountView::of).toList());
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(HttpServletRequest request, @PathVariable long id, @RequestBody Map<String, Object> body) {
+    @Operation(operationId = "updateAccount", summary = "Change an account's rate limit (operator)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AccountView.Request.class),
+            examples = @ExampleObject(value = "{\"rate_limit_per_minute\": 1200}")))
+    Data<AccountView> update(HttpServletRequest request, @Parameter(example = "7") @PathVariable long id,
+                             @RequestBody Map<String, Object> body) {
         operator.check(request);
         FieldErrors errors = new FieldErrors();
         if (!body.containsKey("rate_limit_per_minute")) {
@@ -67,16 +80,6 @@ class AdminAccountsController {
         }
         int limit = AccountRequests.rateLimit(body.get("rate_limit_per_minute"), defaultRateLimit, errors);
         errors.throwIfAny();
-        Account account = accounts.updateRateLimit(id, limit).orElseThrow(ApiException::notFound);
-        return Map.of("data", view(account));
-    }
-
-    private static Map<String, Object> view(Account account) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", account.id());
-        out.put("name", account.name());
-        out.put("rate_limit_per_minute", account.rateLimitPerMinute());
-        out.put("created_at", Timestamps.wire(account.createdAt()));
-        return out;
+        return Data.of(AccountView.of(accounts.updateRateLimit(id, limit).orElseThrow(ApiException::notFound)));
     }
 }

@@ -1,6 +1,12 @@
 package io.callrecords.accounts;
 
 import io.callrecords.shared.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v3/account/settings}: read the settings in force, change them, see their history. */
 @RestController
 @RequestMapping("/api/v3/account/settings")
+@Tag(name = AccountsApiTypes.TAG, description = AccountsApiTypes.TAG_DESCRIPTION)
 class SettingsController {
 
     private final AccountSettingsService settings;
@@ -24,18 +31,32 @@ class SettingsController {
     }
 
     @GetMapping
+    @Operation(operationId = "getSettings", summary = "The account's settings in force")
+    @ApiResponse(responseCode = "200", description = "The settings", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AccountsApiTypes.SettingsBody.class)))
     Map<String, Object> get(Caller caller) {
         return Map.of("data", body(caller, settings.current(caller.accountId())));
     }
 
     /** Any subset of the fields; changing settings needs the {@code admin} scope. */
     @PatchMapping
+    @Operation(operationId = "changeSettings", summary = "Change settings",
+            description = "Any subset of the fields, as a new version from effective_from (default now); needs the admin scope.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AccountsApiTypes.SettingsChange.class),
+            examples = @ExampleObject(value = "{\"timezone\": \"Europe/Istanbul\", \"short_abandon_seconds\": 5,"
+                    + " \"business_hours\": {\"mon\": [[\"09:00\", \"18:00\"]], \"closed_dates\": [\"2026-12-31\"]}}")))
+    @ApiResponse(responseCode = "200", description = "The settings now", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AccountsApiTypes.SettingsBody.class)))
     Map<String, Object> patch(Caller caller, @RequestBody Map<String, Object> patch) {
         caller.require(Scope.ADMIN);
         return Map.of("data", body(caller, settings.change(caller.accountId(), patch)));
     }
 
     @GetMapping("/history")
+    @Operation(operationId = "settingsHistory", summary = "Every version of the settings")
+    @ApiResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AccountsApiTypes.SettingsHistoryBody.class)))
     Map<String, Object> history(Caller caller) {
         List<Map<String, Object>> versions = settings.history(caller.accountId()).stream()
                 .map(v -> body(caller, v))

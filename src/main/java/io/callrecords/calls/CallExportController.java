@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as it is read ({@link CallExportDownload}); a bad parameter is a 422 before the first byte.
  */
 @RestController
-@Tag(name = "Calls")
+@Tag(name = CallsApiTypes.TAG, description = CallsApiTypes.TAG_DESCRIPTION)
 class CallExportController {
 
     private final CallExportDownload download;
@@ -34,8 +35,8 @@ class CallExportController {
             Get a call serves it). Streamed: memory stays flat however many records match.""")
     @CallListParameters(CallListParameters.Paging.EXPORT)
     @ApiResponse(responseCode = "200", description = "The records", content = {
-            @Content(mediaType = "text/csv", examples = @ExampleObject(value = CallExamples.CSV)),
-            @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = CallExamples.NDJSON))})
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = CallExamples.CSV)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"), examples = @ExampleObject(value = CallExamples.NDJSON))})
     @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.EXPORT_INVALID)))
     void export(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,

@@ -3,6 +3,13 @@ package io.callrecords.calls;
 import io.callrecords.accounts.AccountSettingsService;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.CallrecordsProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * named in one 422, and the answer comes only after the transaction committed.
  */
 @RestController
+@Tag(name = CallsApiTypes.TAG, description = CallsApiTypes.TAG_DESCRIPTION)
 class CallIntakeController {
 
     private final GroupedIntake intake;
@@ -44,6 +52,17 @@ class CallIntakeController {
 
     @PostMapping("/api/v3/call-events")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "postCallEvents", summary = "Send call-flow events", description = """
+            A JSON array of events (or one event, or NDJSON: one per line), all validated before any is stored: a bad
+            one is a 422 naming it (events[3].at), and nothing is stored. Each touched call's record is derived again
+            in the same transaction.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation =
+                    CallsApiTypes.CallEvent.class)), examples = @ExampleObject(value = "[{\"id\": \"pbx1-8812\", \"call_uuid\": \"caedfd1b-25ec-447e-ad87-3b7eb3d358ea\", \"action\": \"init\", \"at\": \"2026-03-26T09:31:32Z\", \"detail\": {\"caller\": {\"number\": \"+905321234567\", \"type\": \"contact\"}, \"callee\": {\"number\": \"+908502010000\", \"type\": \"greeting\", \"id\": 1}, \"number_id\": 717}}, {\"id\": \"pbx1-8813\", \"call_uuid\": \"caedfd1b-25ec-447e-ad87-3b7eb3d358ea\", \"action\": \"hangup\", \"at\": \"2026-03-26T09:32:10Z\", \"detail\": {\"hangup_by\": \"contact\"}}]")),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = "{\"id\": \"pbx1-8812\", \"call_uuid\": \"caedfd1b-25ec-447e-ad87-3b7eb3d358ea\", \"action\": \"init\", ...}\n{\"id\": \"pbx1-8813\", ...}\n"))})
+    @ApiResponse(responseCode = "202", description = "Stored; the records are up to date", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = CallsApiTypes.AcceptedBody.class)))
     Map<String, Object> acceptEvents(Caller caller, HttpServletRequest request) throws IOException {
         List<Object> items = RequestBody.items(request.getInputStream(), request.getContentType(), bodyLimit, json, "events");
         EventReader reader = new EventReader(defaultRegion(caller), skew());
@@ -53,6 +72,16 @@ class CallIntakeController {
     }
 
     @PostMapping("/api/v3/calls/import")
+    @Operation(operationId = "importCalls", summary = "Import call records", description = """
+            Finished records from another system, as Get a call answers them (JSON array or NDJSON); a record replaces
+            the one of the same uuid. All or nothing: a bad one is a 422 naming it (records[3].started_at).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref =
+                    "#/components/schemas/" + CallSchemas.RECORD)), examples = @ExampleObject(value = "[" + CallExamples.RECORD + "]")),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = CallExamples.NDJSON))})
+    @ApiResponse(responseCode = "200", description = "Stored", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = CallsApiTypes.ImportedBody.class)))
     Map<String, Object> importRecords(Caller caller, HttpServletRequest request) throws IOException {
         List<Object> items = RequestBody.items(request.getInputStream(), request.getContentType(), bodyLimit, json, "records");
         RecordReader reader = new RecordReader(defaultRegion(caller), skew());

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * also in the older dated form. The export is {@link CallExportController}.
  */
 @RestController
-@Tag(name = "Calls", description = "Call records, wire-compatible with Hipcall's API v3")
+@Tag(name = CallsApiTypes.TAG, description = CallsApiTypes.TAG_DESCRIPTION)
 class CallsController {
 
     private final CallRecords records;

@@ -27,7 +27,8 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * The OpenAPI description of the call read endpoints that annotations would repeat: the filter parameters of
- * every list ({@link CallListParameters}) with their enums and examples, and the 401 and 429 answers.
+ * every list ({@link CallListParameters}) with their enums and examples, the schemas of the answers, and examples of
+ * the 401 and 429 answers (the error envelope's schema is the service's one).
  */
 @Component
 class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
@@ -47,7 +48,13 @@ class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
-        CallSchemas.all().forEach(openApi.getComponents()::addSchemas);
+        // The error envelope is the service's one (shared OpenApiErrors), not a schema of the calls.
+        CallSchemas.all().forEach((name, schema) -> {
+            if (!name.equals(CallSchemas.ERROR) && !name.equals(CallSchemas.INVALID)) {
+                openApi.getComponents().addSchemas(name, schema);
+            }
+        });
+        describeFlowDetail(openApi.getComponents().getSchemas().get(CallSchemas.RECORD));
     }
 
     @Override
@@ -79,16 +86,22 @@ class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
         responses.addApiResponse("429", json("The account's rate limit is exceeded (see the x-ratelimit-* headers)",
                 CallExamples.RATE_LIMITED));
         String body = BODIES.get(handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName());
-        responses.forEach((status, response) -> {
-            MediaType media = response.getContent() == null ? null : response.getContent().get("application/json");
-            if (media != null) {
-                String schema = status.equals("200") ? body : status.equals("422") ? CallSchemas.INVALID : CallSchemas.ERROR;
-                if (schema != null) {
-                    media.setSchema(CallSchemas.ref(schema));
-                }
-            }
-        });
+        ApiResponse ok = responses.get("200");
+        MediaType media = ok == null || ok.getContent() == null ? null : ok.getContent().get("application/json");
+        if (media != null && body != null) {
+            media.setSchema(CallSchemas.ref(body));
+        }
         return operation.responses(responses);
+    }
+
+    /** The detail of a call-flow entry is the detail its event was sent with: say so, where it has no description. */
+    private static void describeFlowDetail(Schema<?> record) {
+        Schema<?> flow = record == null || record.getProperties() == null ? null : record.getProperties().get("call_flow");
+        Schema<?> entry = flow == null ? null : flow.getItems();
+        Schema<?> detail = entry == null || entry.getProperties() == null ? null : entry.getProperties().get("detail");
+        if (detail != null && detail.getDescription() == null && detail.getProperties() == null) {
+            detail.setDescription("The detail the event was sent with (see CallEventDetail)");
+        }
     }
 
     private static void filters(Operation operation) {

@@ -28,7 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * paginator: no total, {@code links.last} is null).
  */
 @RestController
-@Tag(name = "Calls (legacy v20211124)", description = "The older cdrs view: integer enums, +0000 times, numbered pages")
+@Tag(name = CallsApiTypes.TAG, description = CallsApiTypes.TAG_DESCRIPTION)
 class LegacyCdrsController {
 
     private final CallRecords records;

@@ -2,6 +2,15 @@ package io.callrecords.directory;
 
 import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
+import io.callrecords.shared.Data;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v3/companies")
+@Tag(name = DirectoryViews.TAG, description = DirectoryViews.TAG_DESCRIPTION)
 class CompaniesController {
 
     private final CompanyService companies;
@@ -34,48 +44,73 @@ class CompaniesController {
     /** {@code {"name", "phone_numbers"?: ["+902125551212"]}}. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(Caller caller, @RequestBody Map<String, Object> body) {
+    @Operation(operationId = "createCompany", summary = "Create a company")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DirectoryViews.CompanyRequest.class), examples = @ExampleObject(value = "{\"name\": \"ACME\", \"phone_numbers\": [\"+902125551212\"]}")))
+    Data<DirectoryViews.CompanyView> create(Caller caller, @RequestBody Map<String, Object> body) {
         return data(companies.create(caller.accountId(), body));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "getCompany", summary = "Get a company")
+    Data<DirectoryViews.CompanyView> get(Caller caller, @Parameter(example = "31") @PathVariable String id) {
         return data(companies.get(caller.accountId(), PathIds.parse(id)));
     }
 
     /** Any subset of the fields of {@link #create}; {@code phone_numbers} replaces the whole list. */
     @PatchMapping("/{id}")
-    Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> patch) {
+    @Operation(operationId = "updateCompany", summary = "Change a company")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DirectoryViews.CompanyRequest.class), examples = @ExampleObject(value = "{\"name\": \"ACME Ltd\"}")))
+    Data<DirectoryViews.CompanyView> update(Caller caller, @Parameter(example = "31") @PathVariable String id,
+                     @RequestBody Map<String, Object> patch) {
         return data(companies.update(caller.accountId(), PathIds.parse(id), patch));
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "deleteCompany", summary = "Delete a company", description = "Answers it as it was.")
+    Data<DirectoryViews.CompanyView> delete(Caller caller, @Parameter(example = "31") @PathVariable String id) {
         return data(companies.delete(caller.accountId(), PathIds.parse(id)));
     }
 
     /** {@code limit} (1..100, default 10), {@code offset}, {@code q} (inside names, or digits inside numbers). */
     @GetMapping
-    Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
+    @Operation(operationId = "listCompanies", summary = "List companies")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Items per page, 1 to 100",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "10"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Items to skip",
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text inside names, or digits inside numbers",
+            example = "5321", schema = @Schema(type = "string"))
+    DirectoryViews.ListPage<DirectoryViews.CompanyView> list(Caller caller,
+                                      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         ListQuery query = ListQuery.parse(parameters);
-        return companies.list(caller.accountId(), query).body(CompanyDocument::render, query);
+        return DirectoryViews.ListPage.of(companies.list(caller.accountId(), query), DirectoryViews.CompanyView::of, query);
     }
 
     /** A JSON array of companies as {@link #create} takes them; all or nothing. */
     @PostMapping(path = "/import", consumes = "application/json")
-    Map<String, Object> importJson(Caller caller, @RequestBody Object rows) {
-        return ImportRows.answer(companies.importRows(caller.accountId(), ImportRows.fromJson(rows)));
+    @Operation(operationId = "importCompanies", summary = "Import companies", description = "A JSON array of companies as create"
+            + " takes them, or CSV; all or nothing: a bad row is a 422 naming it (rows[3].name), and nothing is stored.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = DirectoryViews.CompanyRequest.class)),
+                    examples = @ExampleObject(value = "[{\"name\": \"ACME\", \"phone_numbers\": [\"+902125551212\"]}]")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = "name,phone_numbers\nACME,+902125551212;+902125551213\n"))})
+    Data<DirectoryViews.Imported> importJson(Caller caller, @RequestBody Object rows) {
+        return new Data<>(new DirectoryViews.Imported(companies.importRows(caller.accountId(), ImportRows.fromJson(rows))));
     }
 
     /** CSV with the header {@code name,phone_numbers}, numbers separated by {@code ;}. */
     @PostMapping(path = "/import", consumes = "text/csv")
-    Map<String, Object> importCsv(Caller caller, @RequestBody(required = false) byte[] csv,
+    @Operation(operationId = "importCompaniesCsv", hidden = true) // the same operation as importJson, described there
+    Data<DirectoryViews.Imported> importCsv(Caller caller, @RequestBody(required = false) byte[] csv,
                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return ImportRows.answer(companies.importRows(caller.accountId(),
-                ImportRows.fromCsv(csv, contentType, CompanyService.CSV_COLUMNS)));
+        return new Data<>(new DirectoryViews.Imported(companies.importRows(caller.accountId(),
+                ImportRows.fromCsv(csv, contentType, CompanyService.CSV_COLUMNS))));
     }
 
-    private static Map<String, Object> data(Company company) {
-        return Map.of("data", CompanyDocument.render(company));
+    private static Data<DirectoryViews.CompanyView> data(Company company) {
+        return Data.of(DirectoryViews.CompanyView.of(company));
     }
 }

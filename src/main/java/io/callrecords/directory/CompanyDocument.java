@@ -1,8 +1,6 @@
 package io.callrecords.directory;
 
 import io.callrecords.shared.FieldErrors;
-import io.callrecords.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,13 +29,4 @@ final class CompanyDocument {
                         : current.phoneNumbers());
     }
 
-    static Map<String, Object> render(Company company) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", company.id());
-        out.put("name", company.name());
-        out.put("phone_numbers", company.phoneNumbers());
-        out.put("created_at", Timestamps.wire(company.createdAt()));
-        out.put("updated_at", Timestamps.wire(company.updatedAt()));
-        return out;
-    }
 }

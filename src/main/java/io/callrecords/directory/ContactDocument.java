@@ -1,8 +1,6 @@
 package io.callrecords.directory;
 
 import io.callrecords.shared.FieldErrors;
-import io.callrecords.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,15 +35,4 @@ final class ContactDocument {
                         : current.phoneNumbers());
     }
 
-    static Map<String, Object> render(Contact contact) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", contact.id());
-        out.put("name", contact.name());
-        out.put("email", contact.email());
-        out.put("company_id", contact.companyId());
-        out.put("phone_numbers", contact.phoneNumbers());
-        out.put("created_at", Timestamps.wire(contact.createdAt()));
-        out.put("updated_at", Timestamps.wire(contact.updatedAt()));
-        return out;
-    }
 }

@@ -104,10 +104,6 @@ final class ImportRows {
     }
 
     /** {@code {"data": {"imported": N}}}. */
-    static Map<String, Object> answer(int imported) {
-        return Map.of("data", Map.of("imported", imported));
-    }
-
     private static Charset charset(String contentType) {
         try {
             Charset charset = MediaType.parseMediaType(contentType).getCharset();

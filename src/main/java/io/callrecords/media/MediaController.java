@@ -7,13 +7,19 @@ import io.callrecords.shared.InvalidTextException;
 import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/v3/calls/{uuid}/{kind:recording|voicemail}")
+@Tag(name = MediaViews.TAG, description = MediaViews.TAG_DESCRIPTION)
 class MediaController {
 
     private static final int MAX_JSON_BODY = 16 * 1024;
@@ -66,8 +73,27 @@ class MediaController {
     }
 
     @PutMapping
-    ResponseEntity<Map<String, Object>> put(Caller caller, @PathVariable String uuid, @PathVariable String kind,
-                                            HttpServletRequest request) throws IOException {
+    @Operation(operationId = "putMedia", summary = "Upload a call's recording or voicemail", description = """
+            The audio itself (audio/mpeg, audio/wav or audio/ogg; its bytes must be of that type), or JSON
+            {"source_url": "https://..."} to have the service fetch it. Replaces what the call had.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "audio/mpeg", schema = @Schema(type = "string", format = "binary"),
+                    examples = @ExampleObject(value = "(MP3 bytes)")),
+            @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary"),
+                    examples = @ExampleObject(value = "(WAV bytes)")),
+            @Content(mediaType = "audio/ogg", schema = @Schema(type = "string", format = "binary"),
+                    examples = @ExampleObject(value = "(Ogg bytes)")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = MediaViews.FetchRequest.class),
+                    examples = @ExampleObject(value = "{\"source_url\": \"https://pbx.example.com/recordings/caedfd1b.mp3\"}"))})
+    @ApiResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MediaViews.StoredBody.class)))
+    @ApiResponse(responseCode = "200", description = "Stored in place of the call's earlier one", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MediaViews.StoredBody.class)))
+    @ApiResponse(responseCode = "202", description = "To be fetched from source_url", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MediaViews.FetchBody.class)))
+    ResponseEntity<Object> put(Caller caller, @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid,
+            @Parameter(schema = @Schema(allowableValues = {"recording", "voicemail"})) @PathVariable String kind,
+                               HttpServletRequest request) throws IOException {
         UUID call = PathUuids.parse(uuid);
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
@@ -89,11 +115,14 @@ class MediaController {
         MediaAttachments.Attached attached = attachments.attach(caller.accountId(), call, mediaKind, spooled,
                 MediaAttachments.Origin.upload(caller.apiKeyId())).orElseThrow();
         return ResponseEntity.status(attached.replaced() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(Map.of("data", describe(attached.media())));
+                .body(new MediaViews.StoredBody(describe(attached.media())));
     }
 
     @DeleteMapping
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String uuid, @PathVariable String kind) {
+    @Operation(operationId = "deleteMedia", summary = "Delete a call's recording or voicemail")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    ResponseEntity<Void> delete(Caller caller, @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid,
+            @Parameter(schema = @Schema(allowableValues = {"recording", "voicemail"})) @PathVariable String kind) {
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
         if (!attachments.remove(caller.accountId(), PathUuids.parse(uuid), mediaKind, caller.apiKeyId())) {
             throw ApiException.notFound();
@@ -103,17 +132,22 @@ class MediaController {
 
     /** The link a CRM can keep: it never expires for a key that may read the call, and leads to a fresh signed one. */
     @GetMapping
-    ResponseEntity<Map<String, Object>> stableLink(Caller caller, @PathVariable String uuid, @PathVariable String kind) {
+    @Operation(operationId = "getMediaLink", summary = "The stable link to a call's recording or voicemail",
+            description = "Redirects to a fresh signed URL (valid for 4 hours), also given in the body.")
+    @ApiResponse(responseCode = "302", description = "To the signed URL (Location)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MediaViews.LinkBody.class)))
+    ResponseEntity<MediaViews.LinkBody> stableLink(Caller caller, @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid,
+            @Parameter(schema = @Schema(allowableValues = {"recording", "voicemail"})) @PathVariable String kind) {
         UUID call = PathUuids.parse(uuid);
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
         store.find(caller.accountId(), call, mediaKind).orElseThrow(ApiException::notFound);
         String url = links.url(caller.accountId(), call, mediaKind);
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(url))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(Map.of("data", Map.of("url", url)));
+                .body(new MediaViews.LinkBody(new MediaViews.Link(url)));
     }
 
-    private ResponseEntity<Map<String, Object>> fetchLater(Caller caller, UUID call, MediaKind kind, InputStream body)
+    private ResponseEntity<Object> fetchLater(Caller caller, UUID call, MediaKind kind, InputStream body)
             throws IOException {
         byte[] bytes = body.readNBytes(MAX_JSON_BODY + 1);
         if (bytes.length > MAX_JSON_BODY) {
@@ -130,24 +164,13 @@ class MediaController {
         URI source = SourceUrl.read(parsed == null ? Map.of() : parsed, guard);
         Instant deadline = clock.instant().plus(fetch.deadline());
         attachments.enqueueFetch(caller.accountId(), call, kind, source.toString(), caller.apiKeyId(), deadline);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("call_uuid", call.toString());
-        data.put("kind", kind.wire());
-        data.put("status", "fetching");
-        data.put("source_url", source.toString());
-        data.put("deadline", Timestamps.wire(deadline));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("data", data));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MediaViews.FetchBody(new MediaViews.Fetch(
+                call.toString(), kind.wire(), "fetching", source.toString(), Timestamps.wire(deadline))));
     }
 
-    private Map<String, Object> describe(StoredMedia media) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("call_uuid", media.callUuid().toString());
-        data.put("kind", media.kind().wire());
-        data.put("content_type", media.contentType());
-        data.put("size", media.size());
-        data.put("sha256", media.sha256());
-        data.put("stored_at", Timestamps.wire(media.storedAt()));
-        data.put("url", links.url(media.accountId(), media.callUuid(), media.kind()));
-        return data;
+    private MediaViews.Stored describe(StoredMedia media) {
+        return new MediaViews.Stored(media.callUuid().toString(), media.kind().wire(), media.contentType(), media.size(),
+                media.sha256(), Timestamps.wire(media.storedAt()), links.url(media.accountId(), media.callUuid(),
+                media.kind()));
     }
 }

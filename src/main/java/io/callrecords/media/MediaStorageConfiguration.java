@@ -1,33 +1,31 @@
 package io.callrecords.media;
 
 import io.callrecords.shared.CallrecordsProperties;
-import java.net.URI;
+import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** Picks the storage named by {@code callrecords.media.storage}: {@code filesystem} (default) or {@code s3}. */
 @Configuration(proxyBeanMethods = false)
 class MediaStorageConfiguration {
 
     @Bean
-    MediaStorage mediaStorage(CallrecordsProperties properties) {
+    MediaStorage mediaStorage(CallrecordsProperties properties, Clock clock) {
         String storage = properties.media().storage();
         return switch (storage) {
             case "filesystem" -> new FilesystemMediaStorage(
                     properties.dataDir().resolve("media").toAbsolutePath().normalize());
             case "s3" -> {
                 CallrecordsProperties.S3 s3 = properties.media().s3();
-                yield new S3MediaStorage(s3Client(s3), s3.bucket(), s3.prefix());
+                yield new S3MediaStorage(S3Location.of(s3.endpoint(), s3.bucket(), s3.region(), s3.pathStyle(),
+                        s3.prefix()), credentials(s3), clock);
             }
             default -> throw new IllegalStateException(
                     "callrecords.media.storage is '" + storage + "'; it must be 'filesystem' or 's3'.");
@@ -35,27 +33,17 @@ class MediaStorageConfiguration {
     }
 
     /**
-     * The plain JDK HTTP client; checksums only where the API requires them, because several
-     * S3-compatible servers reject the SDK's newer default (trailing CRC checksums, aws-chunked uploads).
+     * The configured key pair, else the AWS default chain (system properties, environment, profile, container and
+     * instance roles), which the SDK's credentials module resolves and refreshes.
      */
-    private static S3Client s3Client(CallrecordsProperties.S3 s3) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(s3.region()))
-                .forcePathStyle(s3.pathStyle())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(credentials(s3));
-        if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(s3.endpoint()));
-        }
-        return builder.build();
-    }
-
-    private static AwsCredentialsProvider credentials(CallrecordsProperties.S3 s3) {
-        if (s3.accessKey() != null && !s3.accessKey().isBlank()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
-        }
-        return DefaultCredentialsProvider.builder().build();
+    private static Supplier<S3Signer.Credentials> credentials(CallrecordsProperties.S3 s3) {
+        AwsCredentialsProvider provider = s3.accessKey() != null && !s3.accessKey().isBlank()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()))
+                : DefaultCredentialsProvider.builder().build();
+        return () -> {
+            AwsCredentials resolved = provider.resolveCredentials();
+            return new S3Signer.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(),
+                    resolved instanceof AwsSessionCredentials session ? session.sessionToken() : null);
+        };
     }
 }

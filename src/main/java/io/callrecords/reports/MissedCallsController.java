@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * dismissal back, and the history of a number's dismissals. Scopes as everywhere: read for GET, write for POST.
  */
 @RestController
-@Tag(name = "Missed-call worklist", description = "The callers who were not served, one line per number")
+@Tag(name = ReportsApiTypes.TAG, description = ReportsApiTypes.TAG_DESCRIPTION)
 class MissedCallsController {
 
     private static final String NUMBER = "The caller number: E.164 with its + URL-encoded (%2B905321234567), or"
@@ -69,19 +69,20 @@ class MissedCallsController {
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "Lines of this status; all for every line",
             schema = @Schema(type = "string", allowableValues = {"unreturned", "returned", "dismissed", "all"},
                     defaultValue = "unreturned"))
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01", schema = @Schema(type = "string"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01", schema = @Schema(type = "string"))
     @Parameter(name = "reason", in = ParameterIn.QUERY, description = "Lines with a missed call of this reason",
             schema = @Schema(type = "string", allowableValues = {"out_of_business_hours", "callback", "short_abandoned",
                     "abandoned"}))
     @Parameter(name = "number", in = ParameterIn.QUERY, description = "Digits found inside the caller number; a"
-            + " leading + (encoded %2B) matches the start", example = "5321")
+            + " leading + (encoded %2B) matches the start", example = "5321", schema = @Schema(type = "string"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Lines per page, 1 to 500",
             schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "meta.next_cursor of the previous page, made for"
             + " the same status", schema = @Schema(type = "string"))
     @ApiResponse(responseCode = "200", description = "One page of lines",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = WorklistExamples.LIST)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.WorklistBody.class), 
+                    examples = @ExampleObject(value = WorklistExamples.LIST)))
     @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.LIST_INVALID)))
@@ -96,13 +97,14 @@ class MissedCallsController {
             Takes the number's missed calls so far out of unreturned without faking a callback; a missed call that
             starts later brings the number back. Replaces an active dismissal (the old one is kept in the history).
             """ + PERIOD_OF_LINE)
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01", schema = @Schema(type = "string"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01", schema = @Schema(type = "string"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "reason: spam, resolved_elsewhere or other;"
             + " note: up to 1000 characters, required for other", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReportsApiTypes.DismissRequest.class), 
             examples = @ExampleObject(value = "{\"reason\": \"other\", \"note\": \"Called us from another number\"}")))
     @ApiResponse(responseCode = "200", description = "The line, now dismissed unless a call after this moment is in it",
-            content = @Content(mediaType = "application/json",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.LineBody.class), 
                     examples = @ExampleObject(value = WorklistExamples.DISMISSED_LINE)))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account",
             content = @Content(mediaType = "application/json",
@@ -121,10 +123,11 @@ class MissedCallsController {
     @Operation(operationId = "undismissMissedCalls", summary = "Take a dismissal back", description = """
             Ends the number's active dismissal: its calls without a callback are unreturned again. The dismissal stays
             in the history with who ended it and when. """ + PERIOD_OF_LINE)
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01", schema = @Schema(type = "string"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01", schema = @Schema(type = "string"))
     @ApiResponse(responseCode = "200", description = "The line",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"data\": "
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.LineBody.class), 
+                    examples = @ExampleObject(value = "{\"data\": "
                     + WorklistExamples.LINE + "}")))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account, or has no"
             + " active dismissal",
@@ -144,7 +147,8 @@ class MissedCallsController {
             Every dismissal of the number, newest first, with who (API key id) dismissed it and when, and who ended it
             and when (taken back, or replaced by a newer one); the active one has undismissed_at null.""")
     @ApiResponse(responseCode = "200", description = "The dismissals",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = WorklistExamples.HISTORY)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.HistoryBody.class), 
+                    examples = @ExampleObject(value = WorklistExamples.HISTORY)))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v3/reports/summary}: the measures of reports.md for a period, whole and per bucket. */
 @RestController
-@Tag(name = "Reports", description = "Call-center measures of reports.md, live from the records")
+@Tag(name = ReportsApiTypes.TAG, description = ReportsApiTypes.TAG_DESCRIPTION)
 class ReportsController {
 
     private final ReportSummary summary;
@@ -43,11 +43,11 @@ class ReportsController {
             are null. Only ended calls count. format=csv gives the same as CSV: a row for the period, then one per
             bucket.""")
     @Parameter(name = "from", in = ParameterIn.QUERY, description = "Start of the period, inclusive: a local date"
-            + " (start of that day in the time zone) or a date-time on a quarter hour; default: today", example = "2026-10-01")
+            + " (start of that day in the time zone) or a date-time on a quarter hour; default: today", example = "2026-10-01", schema = @Schema(type = "string"))
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "End of the period, exclusive; at most 400 days after"
-            + " from; default: now (with from) or the end of today", example = "2026-11-01")
+            + " from; default: now (with from) or the end of today", example = "2026-11-01", schema = @Schema(type = "string"))
     @Parameter(name = "timezone", in = ParameterIn.QUERY, description = "IANA time zone of the dates and buckets;"
-            + " default: the account's", example = "Europe/Berlin")
+            + " default: the account's", example = "Europe/Berlin", schema = @Schema(type = "string"))
     @Parameter(name = "sl_seconds", in = ParameterIn.QUERY, description = "Service-level threshold T in seconds (0–3600)",
             schema = @Schema(type = "integer", defaultValue = "20"))
     @Parameter(name = "group_by", in = ParameterIn.QUERY, description = "Buckets: day, hour, weekday_hour, user, number, team",
@@ -55,8 +55,9 @@ class ReportsController {
     @Parameter(name = "format", in = ParameterIn.QUERY, description = "json (default) or csv",
             schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @ApiResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = "application/json", examples = @ExampleObject(value = ReportExamples.SUMMARY)),
-            @Content(mediaType = "text/csv", examples = @ExampleObject(value = ReportExamples.SUMMARY_CSV))})
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.SummaryBody.class), 
+                    examples = @ExampleObject(value = ReportExamples.SUMMARY)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = ReportExamples.SUMMARY_CSV))})
     @ApiResponse(responseCode = "422", description = "A bad parameter, named", content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = ReportExamples.SUMMARY_INVALID)))
     ResponseEntity<?> summary(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {

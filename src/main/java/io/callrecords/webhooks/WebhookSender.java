@@ -1,10 +1,12 @@
 package io.callrecords.webhooks;
 
 import io.callrecords.calls.CallRecords;
+import io.callrecords.shared.CallrecordsProperties;
+import io.callrecords.shared.OutboundGuard;
+import io.callrecords.shared.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,20 +21,28 @@ import tools.jackson.databind.json.JsonMapper;
  * Makes one attempt at a claimed delivery: builds the body from the call's record as the API
  * serves it now (the event name was fixed when queued), signs it, POSTs it, and says what
  * happened. Holds no transaction or connection while the request is out: the record is read
- * before, in its own short read.
+ * before, in its own short read. Through the service's one outbound client: redirects are never
+ * followed, and only the first bytes of an answer are read.
  */
 @Component
 class WebhookSender {
 
+    /** What the delivery log keeps of an answer's body. */
+    static final int KEPT_BODY_BYTES = 2048;
+
     private final CallRecords records;
     private final OutboundHttp http;
+    private final OutboundHttp.Profile profile;
     private final RetryPolicy retries;
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookSender(CallRecords records, OutboundHttp http, RetryPolicy retries, JsonMapper json, Clock clock) {
+    WebhookSender(CallRecords records, OutboundHttp http, CallrecordsProperties.Webhooks settings, RetryPolicy retries,
+                  JsonMapper json, Clock clock) {
         this.records = records;
         this.http = http;
+        // The timeout bounds the wait for the answer and the whole exchange; a content encoding is never asked for.
+        this.profile = new OutboundHttp.Profile(settings.connectTimeout(), settings.timeout(), settings.timeout(), 0, false);
         this.retries = retries;
         this.json = json;
         this.clock = clock;
@@ -58,22 +68,27 @@ class WebhookSender {
         headers.put("webhook-id", d.webhookId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", WebhookSignature.header(d.signingSecrets(at), d.webhookId(), timestamp, body.get()));
+        URI url = URI.create(d.url());
         try {
-            OutboundHttp.Answer answer = http.post(URI.create(d.url()), headers, body.get());
+            OutboundHttp.Answer answer = http.post(url, headers, body.get(), profile, KEPT_BODY_BYTES);
             return classify(d, at, started, answer);
-        } catch (OutboundHttp.Refused e) {
+        } catch (OutboundGuard.Refused e) {
             return outcome(d, at, started, null, e.getMessage(), null, AttemptOutcome.Kind.FAILED, null);
-        } catch (HttpConnectTimeoutException e) {
+        } catch (UnknownHostException e) {
+            return outcome(d, at, started, null, "Connection failed: cannot resolve " + url.getHost() + ".", null,
+                    AttemptOutcome.Kind.FAILED, null);
+        } catch (OutboundHttp.ConnectTimedOut e) {
             return outcome(d, at, started, null, "Could not connect within the connect timeout.", null,
                     AttemptOutcome.Kind.FAILED, null);
-        } catch (HttpTimeoutException e) {
+        } catch (OutboundHttp.TimedOut e) {
             return outcome(d, at, started, null, "Timed out: " + e.getMessage() + ".", null, AttemptOutcome.Kind.FAILED, null);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return outcome(d, at, started, null, "Interrupted: the node is stopping.", null,
+                        AttemptOutcome.Kind.FAILED, null);
+            }
             return outcome(d, at, started, null, "Connection failed: " + describe(e) + ".", null,
                     AttemptOutcome.Kind.FAILED, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return outcome(d, at, started, null, "Interrupted: the node is stopping.", null, AttemptOutcome.Kind.FAILED, null);
         } catch (RuntimeException e) {
             // A request the client cannot even build (a URL or TLS parameter it rejects) is a failed attempt like
             // any other: logged, retried on the schedule, counted by the breaker — not re-leased silently forever.
@@ -105,7 +120,7 @@ class WebhookSender {
             return outcome(d, at, started, status, "410 Gone: the subscription is disabled.", body, AttemptOutcome.Kind.GONE, null);
         }
         if (status == 429 || status == 503) {
-            Duration wait = retries.retryAfter(answer.retryAfter(), at);
+            Duration wait = retries.retryAfter(answer.header("Retry-After"), at);
             if (wait != null) {
                 return outcome(d, at, started, status, "Retry-After " + wait.toSeconds() + " s honoured.", body,
                         AttemptOutcome.Kind.RETRY_AFTER, wait);

@@ -1,6 +1,5 @@
 package io.callrecords.webhooks;
 
-import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.CallrecordsProperties;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -33,11 +32,5 @@ class WebhooksConfiguration {
     @Bean
     CircuitBreaker circuitBreaker(CallrecordsProperties.Webhooks settings) {
         return new CircuitBreaker(settings.breakerThreshold(), settings.breakerProbe(), settings.disableAfter());
-    }
-
-    /** Behind the service's one SSRF guard (tests put one with a fake resolver beside it as the primary bean). */
-    @Bean(destroyMethod = "close")
-    OutboundHttp outboundHttp(OutboundGuard guard, CallrecordsProperties.Webhooks settings) {
-        return new OutboundHttp(guard, settings.connectTimeout(), settings.timeout());
     }
 }

@@ -2,6 +2,14 @@ package io.callrecords.webhooks;
 
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.PathIds;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v3/webhooks")
+@Tag(name = WebhooksApiTypes.TAG, description = WebhooksApiTypes.TAG_DESCRIPTION)
 class WebhooksController {
 
     private final WebhookAdministration administration;
@@ -33,47 +42,75 @@ class WebhooksController {
     /** {@code {"url", "events": ["call_hangup", ...], "description"?}} → 201 with {@code secret}. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createWebhook", summary = "Subscribe to call events")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionRequest.class), examples = @ExampleObject(value = "{\"url\": \"https://crm.example.com/hooks/calls\", \"events\": [\"call_hangup\"], \"description\": \"CRM\"}")))
+    @ApiResponse(responseCode = "201", description = "The subscription with its signing secret", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
     Map<String, Object> create(Caller caller, @RequestBody Map<String, Object> body) {
         return Map.of("data", administration.create(caller, body));
     }
 
     @GetMapping
+    @Operation(operationId = "listWebhooks", summary = "List subscriptions")
+    @ApiResponse(responseCode = "200", description = "The subscriptions", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionsBody.class)))
     Map<String, Object> list(Caller caller) {
         return Map.of("data", administration.list(caller));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "getWebhook", summary = "Get a subscription")
+    @ApiResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
+    Map<String, Object> get(Caller caller, @Parameter(example = "5") @PathVariable String id) {
         return Map.of("data", administration.get(caller, PathIds.parse(id)));
     }
 
     /** Any subset of {@code url}, {@code events}, {@code description} (null clears it). */
     @PatchMapping("/{id}")
-    Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+    @Operation(operationId = "updateWebhook", summary = "Change a subscription")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionRequest.class), examples = @ExampleObject(value = "{\"events\": [\"call_hangup\", \"call_updated\"], \"description\": null}")))
+    @ApiResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
+    Map<String, Object> update(Caller caller, @Parameter(example = "5") @PathVariable String id, @RequestBody Map<String, Object> body) {
         return Map.of("data", administration.update(caller, PathIds.parse(id), body));
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@code resume}. */
     @PostMapping("/{id}/pause")
-    Map<String, Object> pause(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "pauseWebhook", summary = "Pause a subscription")
+    @ApiResponse(responseCode = "200", description = "The subscription, paused", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
+    Map<String, Object> pause(Caller caller, @Parameter(example = "5") @PathVariable String id) {
         return Map.of("data", administration.pause(caller, PathIds.parse(id)));
     }
 
     /** Active again, also after being disabled; its health starts afresh. */
     @PostMapping("/{id}/resume")
-    Map<String, Object> resume(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "resumeWebhook", summary = "Resume a subscription")
+    @ApiResponse(responseCode = "200", description = "The subscription, active", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
+    Map<String, Object> resume(Caller caller, @Parameter(example = "5") @PathVariable String id) {
         return Map.of("data", administration.resume(caller, PathIds.parse(id)));
     }
 
     /** A new secret (in this answer only); the old one keeps signing beside it for the overlap (24 h). */
     @PostMapping("/{id}/rotate-secret")
-    Map<String, Object> rotate(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret")
+    @ApiResponse(responseCode = "200", description = "The subscription with its new secret", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
+    Map<String, Object> rotate(Caller caller, @Parameter(example = "5") @PathVariable String id) {
         return Map.of("data", administration.rotateSecret(caller, PathIds.parse(id)));
     }
 
     /** Deletes the subscription with its delivery log; answers it as it was. */
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "deleteWebhook", summary = "Delete a subscription")
+    @ApiResponse(responseCode = "200", description = "The subscription as it was", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
+    Map<String, Object> delete(Caller caller, @Parameter(example = "5") @PathVariable String id) {
         return Map.of("data", administration.delete(caller, PathIds.parse(id)));
     }
 }

@@ -17,24 +17,20 @@ import java.util.Properties;
 import java.util.UUID;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.auth.AuthenticationType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The S3 storage against a real S3-compatible server: S3Proxy in this JVM on a loopback port, over
- * its in-memory ({@code transient}) blob store, with AWS signature v4 authentication.
+ * its in-memory ({@code transient}) blob store, with AWS signature v4 authentication. What is in the bucket is
+ * read from that blob store directly, not through the service's requests.
  */
 @OwnApp // media in an S3 store of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,10 +39,10 @@ class MediaS3StorageTest extends MediaAppTestSupport {
     private static final String ACCESS_KEY = "test-access";
     private static final String SECRET_KEY = "test-secret-of-the-s3-server";
     private static final String BUCKET = "callrecords-test";
+    private static final BlobStore BLOBS = BlobStores.create("transient", new Properties());
     private static final S3Proxy SERVER = startServer();
 
     private String key;
-    private S3Client s3;
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) {
@@ -62,9 +58,8 @@ class MediaS3StorageTest extends MediaAppTestSupport {
 
     private static S3Proxy startServer() {
         try {
-            BlobStore blobs = BlobStores.create("transient", new Properties());
-            blobs.createContainer(BUCKET);
-            S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
+            BLOBS.createContainer(BUCKET);
+            S3Proxy proxy = S3Proxy.builder().blobStore(BLOBS).endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
             proxy.start();
             // polled in this thread: it runs the class's static initializer, which another thread's call of the
@@ -84,15 +79,10 @@ class MediaS3StorageTest extends MediaAppTestSupport {
     @BeforeAll
     void account() {
         key = newAccount("s3");
-        s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.EU_CENTRAL_1)
-                .endpointOverride(URI.create(endpoint())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build();
     }
 
     @AfterAll
     void stop() throws Exception {
-        s3.close();
         SERVER.stop();
     }
 
@@ -145,8 +135,8 @@ class MediaS3StorageTest extends MediaAppTestSupport {
     }
 
     private List<S3Object> objectsOf(UUID call) {
-        return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("media/")).contents().stream()
-                .filter(o -> o.key().contains(call.toString())).toList();
+        return BLOBS.list(BUCKET).contents().stream()
+                .filter(o -> o.key().startsWith("media/") && o.key().contains(call.toString())).toList();
     }
 
     private static void assertRange(HttpResponse<byte[]> response, byte[] audio, int first, int last) {
