@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -35,6 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * running service: send call events, list the calls, read one, subscribe a webhook and list the subscriptions. A
  * document without a schema for any of these answers or bodies gives a client that cannot do it, and this test fails.
  */
+@OwnApp // loopback allowed as an outbound host
 @TestPropertySource(properties = "callrecords.outbound.allowed-hosts=127.0.0.1")
 class OpenApiClientTest extends AppTestSupport {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Operations the document describes without parameters or schemas are still tried with the parameter and field
  * names the API uses elsewhere, so a missing schema hides nothing from this test.
  */
+@OwnApp // loopback allowed as an outbound host
 @TestPropertySource(properties = "callrecords.outbound.allowed-hosts=127.0.0.1")
 class OpenApiRequestsTest extends AppTestSupport {
 

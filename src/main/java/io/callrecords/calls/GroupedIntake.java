@@ -95,6 +95,20 @@ class GroupedIntake {
         }
     }
 
+    /** How many requests of the account wait for a transaction now. */
+    int waiting(long accountId) {
+        Lane lane = lanes.get(accountId);
+        if (lane == null) {
+            return 0;
+        }
+        lane.lock.lock();
+        try {
+            return lane.waiting.size();
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
     private void writeWhileWaiting(long accountId, Lane lane) {
         for (List<Pending> group = next(lane); !group.isEmpty(); group = next(lane)) {
             write(accountId, group);

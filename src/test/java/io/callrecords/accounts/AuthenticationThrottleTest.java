@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.OwnApp;
 import io.callrecords.support.RawHttp;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * per client address, and per account and address where the account is known. Each test plays its clients from
  * addresses of its own in 127/8 (the service sees the socket's source address), so tests do not share counts.
  */
+@OwnApp // throttle limits of its own, counted in the node's memory
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {
         "callrecords.auth.max-failures-per-address=6",

@@ -4,6 +4,7 @@ import static io.callrecords.calls.CallListTest.encode;
 import static io.callrecords.calls.CallListTest.uuids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.callrecords.support.Api;
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,6 +12,7 @@ import io.callrecords.support.AppTestSupport;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -139,8 +141,8 @@ class CallExportTest extends AppTestSupport {
             assertThatThrownBy(() -> export.export(account, CallFilter.ended(), CallSort.STARTED_AT_DESC, failing))
                     .isInstanceOf(IOException.class);
         }
-        Thread.sleep(500);
-        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero());
         assertThat(fetch(api, "/api/v3/calls/export?format=csv", big).body().lines().count()).isEqualTo(1_201);
     }
 

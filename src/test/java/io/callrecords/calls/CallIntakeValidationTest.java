@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.net.http.HttpRequest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+@OwnApp // a body limit of its own; counts every stored event
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = "callrecords.api.body-limit=64KB")
 class CallIntakeValidationTest extends AppTestSupport {

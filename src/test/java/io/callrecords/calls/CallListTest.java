@@ -133,7 +133,8 @@ class CallListTest extends AppTestSupport {
         List<String> times = StreamSupport.stream(all.data().spliterator(), false)
                 .map(r -> r.path("updated_at").asString()).toList();
         assertThat(times).isSorted();
-        Thread.sleep(1_100); // updated_at is served to the second: the change below is in a later second
+        // a deliberate sleep: updated_at is served to the second, and the change below must be in a later second
+        Thread.sleep(1_100);
         Instant since = Instant.parse(times.getLast()).plusSeconds(1);
         Seed changed = calls.seeds.get(7);
         SeededCalls again = new SeededCalls();

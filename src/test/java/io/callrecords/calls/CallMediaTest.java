@@ -31,7 +31,7 @@ class CallMediaTest extends MediaAppTestSupport {
         FlowJson call = FlowJson.call("2026-03-26T09:31:32Z").inbound("+905321234567").at(30_000).hangup("contact");
         api.post("/api/v3/call-events", key, call.array());
         String before = api.get("/api/v3/calls/" + call.uuid(), key).data().path("updated_at").asString();
-        Thread.sleep(1_100); // updated_at is served to the second
+        Thread.sleep(1_100); // deliberate: updated_at is served to the second, and it must move to a later one
 
         assertThat(putAudio(key, call.uuid(), "recording", "audio/mpeg", Audio.bytes(Audio.MP3, 2_000, 1)).status())
                 .isEqualTo(201);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.callrecords.calls.EventDetail.Hangup;
 import io.callrecords.calls.GroupedIntake.Outcome;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -77,7 +79,7 @@ class GroupedIntakeTest {
             List<Future<Outcome>> sameEvent = List.of(
                     requests.submit(() -> intake.accept(1, List.of(event("same")))),
                     requests.submit(() -> intake.accept(1, List.of(event("same")))));
-            Thread.sleep(300); // all of them wait behind the held writes
+            awaitWaiting(intake, 1, 32); // all of them wait behind the held write
             writer.release.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Outcome(1, 0));
@@ -103,7 +105,7 @@ class GroupedIntakeTest {
             Future<Outcome> good = requests.submit(() -> intake.accept(7, List.of(event("good"))));
             Future<Outcome> bad = requests.submit(() -> intake.accept(7, List.of(event("poison"))));
             Future<Outcome> alsoGood = requests.submit(() -> intake.accept(7, List.of(event("also-good"))));
-            Thread.sleep(300); // the three wait behind the held writes
+            awaitWaiting(intake, 7, 3); // the three wait behind the held write
             writer.release.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Outcome(1, 0));
@@ -138,7 +140,7 @@ class GroupedIntakeTest {
             for (String id : List.of("a", "b", "c")) {
                 shed.add(requests.submit(() -> intake.accept(9, List.of(event(id)))));
             }
-            Thread.sleep(300); // the three wait behind the held write, to be written as one group
+            awaitWaiting(intake, 9, 3); // the three wait behind the held write, to be written as one group
             release.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Outcome(1, 0));
@@ -178,6 +180,12 @@ class GroupedIntakeTest {
     private static CallEvent event(String id) {
         return CallEvent.of(id, UUID.nameUUIDFromBytes(id.getBytes()), Instant.parse("2026-03-10T08:00:00Z"),
                 new Hangup(HangupBy.CONTACT), 0);
+    }
+
+    /** Waits until {@code count} requests of the account are queued behind the write in progress. */
+    private static void awaitWaiting(GroupedIntake intake, long account, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> intake.waiting(account) == count);
     }
 
     private static void await(CountDownLatch latch) {

@@ -3,6 +3,7 @@ package io.callrecords.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With CALLRECORDS_DB_URL the app uses that server (here a second PostgreSQL) and starts none of its own. */
+@OwnApp // a data directory of its own, which must stay without an embedded server
 class ExternalDatabaseTest extends AppTestSupport {
 
     private static Path dataDir;

@@ -2,6 +2,7 @@ package io.callrecords.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import io.callrecords.support.Api;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.PortInUseException;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,19 +147,18 @@ class DemoCommandTest {
         }
 
         /** Waits for the banner that ends the demo's start; returns everything it printed. */
-        String awaitReady() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                String out = Files.readString(log);
-                if (out.contains("starts over.\n====")) {
+        String awaitReady() throws IOException {
+            try {
+                return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    String out = Files.readString(log);
+                    if (!out.contains("starts over.\n====") && !process.isAlive()) {
+                        fail("the demo exited with " + process.exitValue() + ":\n" + out);
+                    }
                     return out;
-                }
-                if (!process.isAlive()) {
-                    fail("the demo exited with " + process.exitValue() + ":\n" + out);
-                }
-                Thread.sleep(200);
+                }, out -> out.contains("starts over.\n===="));
+            } catch (ConditionTimeoutException e) {
+                return fail("the demo was not ready in 3 minutes:\n" + Files.readString(log));
             }
-            return fail("the demo was not ready in 3 minutes:\n" + Files.readString(log));
         }
 
         @Override

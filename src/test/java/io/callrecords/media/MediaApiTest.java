@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Upload, signed download with ranges, the stable link, replacement, deletion and wrong bodies, on the filesystem. */
+@OwnApp // a media size limit of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = "callrecords.media.max-size=1MB")
 class MediaApiTest extends MediaAppTestSupport {

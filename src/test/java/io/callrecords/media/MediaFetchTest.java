@@ -1,6 +1,7 @@
 package io.callrecords.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +9,7 @@ import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
 import io.callrecords.support.FakeResolver;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * the test's fake resolver only, and every name that must be refused also answers 127.0.0.1 first, so that even a
  * broken guard could only ever reach the local source.
  */
+@OwnApp // a fetch configuration and resolver of its own
 @Import(FakeResolver.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {
@@ -101,7 +103,8 @@ class MediaFetchTest extends MediaAppTestSupport {
         assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
         assertThat(accepted.data().path("status").asString()).isEqualTo("fetching");
 
-        await(() -> api.get("/api/v3/calls/" + call + "/recording", key).status() == 302);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v3/calls/" + call + "/recording", key).status() == 302);
         String link = api.get("/api/v3/calls/" + call + "/recording", key).header("location");
         assertThat(download(link).body()).isEqualTo(Audio.bytes(Audio.OGG, 300_000, "/flaky/recording.ogg".length()));
         assertThat(download(link).headers().firstValue("content-type")).hasValue("audio/ogg");
@@ -151,7 +154,8 @@ class MediaFetchTest extends MediaAppTestSupport {
         UUID text = UUID.randomUUID();
         putJson(key, text, "voicemail", "{\"source_url\": \"" + base + "/text\"}");
 
-        await(() -> "failed".equals(status(redirected)) && "failed".equals(status(text)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "failed".equals(status(redirected)) && "failed".equals(status(text)));
         assertThat(lastError(redirected)).contains("127.0.0.2");
         assertThat(lastError(text)).contains("not audio");
         assertThat(hits.get("/redirect-inside").get()).as("not retried").isEqualTo(1);
@@ -162,7 +166,7 @@ class MediaFetchTest extends MediaAppTestSupport {
     void aSourceThatStaysDownIsGivenUpAtTheDeadline() {
         UUID call = UUID.randomUUID();
         putJson(key, call, "recording", "{\"source_url\": \"" + base + "/down\"}");
-        await(() -> "failed".equals(status(call)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(status(call)));
         assertThat(hits.get("/down").get()).isGreaterThanOrEqualTo(3);
         assertThat(lastError(call)).contains("503");
     }
@@ -176,7 +180,7 @@ class MediaFetchTest extends MediaAppTestSupport {
                         VALUES (:account, :call, 'voicemail', :url, now() + interval '1 hour', 1, :dead, now() - interval '1 second')""")
                 .param("account", account).param("call", call).param("url", base + "/orphan.ogg")
                 .param("dead", UUID.randomUUID()).update();
-        await(() -> "done".equals(status(call)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(status(call)));
     }
 
     @Test
@@ -198,18 +202,5 @@ class MediaFetchTest extends MediaAppTestSupport {
     private String lastError(UUID call) {
         return jdbc.sql("SELECT last_error FROM media_fetch_jobs WHERE call_uuid = :call ORDER BY id DESC LIMIT 1")
                 .param("call", call).query(String.class).single();
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.callrecords.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppProcess;
@@ -125,11 +126,7 @@ class MediaProcessTest {
                     .filter(f -> f.toString().contains(call.toString())).toList()).isEmpty();
         }
         // The half upload was only ever a temporary file; the sweep at start removes it.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (countFiles(tmp) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(countFiles(tmp)).isZero();
+        await("the sweep at start").atMost(Duration.ofSeconds(30)).until(() -> countFiles(tmp) == 0);
         never.countDown();
     }
 
@@ -160,19 +157,16 @@ class MediaProcessTest {
         };
     }
 
-    private static void awaitPartialUpload(Path tmp) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(tmp)) {
-                try (Stream<Path> files = Files.list(tmp)) {
-                    if (files.anyMatch(f -> size(f) > 4L << 20)) {
-                        return;
+    private static void awaitPartialUpload(Path tmp) {
+        await("the upload reaching the service's temporary file").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (!Files.isDirectory(tmp)) {
+                        return false;
                     }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The upload never reached the service's temporary file");
+                    try (Stream<Path> files = Files.list(tmp)) {
+                        return files.anyMatch(f -> size(f) > 4L << 20);
+                    }
+                });
     }
 
     private static long size(Path file) {

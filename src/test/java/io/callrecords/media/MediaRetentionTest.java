@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /** The per-account retention setting, and the job that applies it (run here by hand, as the scheduler would). */
+@OwnApp // a retention job of its own; reads the whole media audit
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = "callrecords.media.retention-interval=1h")
 class MediaRetentionTest extends MediaAppTestSupport {

@@ -1,13 +1,16 @@
 package io.callrecords.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.Audio;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * its in-memory ({@code transient}) blob store, with AWS signature v4 authentication. What is in the bucket is
  * read from that blob store directly, not through the service's requests.
  */
+@OwnApp // media in an S3 store of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaS3StorageTest extends MediaAppTestSupport {
 
@@ -58,9 +62,10 @@ class MediaS3StorageTest extends MediaAppTestSupport {
             S3Proxy proxy = S3Proxy.builder().blobStore(BLOBS).endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
             proxy.start();
-            while (!"STARTED".equals(proxy.getState())) {
-                Thread.sleep(20);
-            }
+            // polled in this thread: it runs the class's static initializer, which another thread's call of the
+            // lambda (a method of this class) would wait for
+            await("S3Proxy started").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(20)).until(() -> "STARTED".equals(proxy.getState()));
             return proxy;
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);

@@ -10,6 +10,7 @@ import io.callrecords.simulator.SimulatedEvent;
 import io.callrecords.simulator.TrafficSimulation;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.OwnApp;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the calls they return, hangups before inits) and posted in batches of random size, with folds in between. The
  * day roll-ups, kept by the same folds, equal the recomputation by local day.
  */
+@OwnApp // counts the pending fact changes of every account
 class RollupsEqualRecomputationTest extends AppTestSupport {
 
     private static final CallCenter CENTER = CallCenter.withAgents(10);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.HeldRequest;
+import io.callrecords.support.OwnApp;
 import io.callrecords.support.PageClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  * API-key check, the page session) or in a controller, API or page; it stored nothing, and once connections are free
  * again the same request succeeds. The test takes every connection of the app's pool itself.
  */
+@OwnApp // a pool of two connections, all taken by the test
 @TestPropertySource(properties = {
         "callrecords.db.pool-size=2",
         "callrecords.db.connection-timeout=300ms"})

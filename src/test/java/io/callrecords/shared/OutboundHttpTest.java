@@ -64,7 +64,7 @@ class OutboundHttpTest {
                     }
                 }
                 case "/hang" -> {
-                    Thread.sleep(5_000);
+                    Thread.sleep(5_000); // deliberate: a server that answers too late, for the client's timeout
                     exchange.sendResponseHeaders(200, -1);
                 }
                 case "/to-refused" -> {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.HeldRequest;
+import io.callrecords.support.OwnApp;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  * and one place to wait: a request the test holds inside the app (its body half sent) takes the turn, a second one
  * waits, and everything else is over capacity.
  */
+@OwnApp // admission limits of its own, read back from the node's metrics
 @TestPropertySource(properties = {
         "callrecords.admission.max-active=1",
         "callrecords.admission.max-waiting=1",

@@ -1,5 +1,7 @@
 package io.callrecords.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The service as a separate JVM, for what only a real process shows: a normal stop, a
@@ -60,22 +63,21 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         Api api = new Api(port);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                if (api.get("/actuator/health/readiness", null).status() == 200) {
-                    return;
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The app exited with " + process.exitValue() + ":\n" + log());
                 }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            sleep(200);
+                try {
+                    return api.get("/actuator/health/readiness", null).status() == 200;
+                } catch (IllegalStateException notYet) {
+                    return false; // connection refused while starting
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("The app was not ready in " + timeout + ":\n" + log());
         }
-        throw new IllegalStateException("The app was not ready in " + timeout + ":\n" + log());
     }
 
     public int awaitExit(Duration timeout) {
@@ -124,14 +126,6 @@ public final class AppProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * The real app on a random port against a fresh database of the test PostgreSQL (one context,
- * and one database, per test class).
+ * The real app on a random port against a fresh, migrated database of the test PostgreSQL.
+ *
+ * <p>Test classes of the same configuration share one app and its database (Spring's test context cache): starting
+ * an app costs more than most classes' tests. So a class isolates itself by its own accounts: it creates them, finds
+ * its rows by them, and never counts over all accounts or expects an empty table. A class that cannot (it configures
+ * the app its own way, counts over every account or the node's metrics, or needs the node's memory fresh) is marked
+ * {@link OwnApp}. The throttle of failed authentications counts per client address in the node's memory, and every
+ * class's refused keys come from 127.0.0.1: the shared app lets an address fail far more often than the default, and
+ * {@code AuthenticationThrottleTest} tests the throttle in an app of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestPropertySource(properties = "callrecords.auth.max-failures-per-address=1000000")
 public abstract class AppTestSupport {
 
     public static final String OPERATOR_TOKEN = "test-operator-token";

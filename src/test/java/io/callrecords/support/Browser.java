@@ -5,16 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver: installed with apt by the first test that needs
- * it (nothing downloads a browser), started with every background connection off, and with a host resolver that
- * knows only loopback, so that no page can reach beyond this machine.
+ * Debian's Chromium, headless, driven through Debian's chromedriver: installed beforehand (CI's {@code .ci/run}
+ * installs them; nothing downloads a browser, and no test installs anything), started with every background
+ * connection off, and with a host resolver that knows only loopback, so that no page can reach beyond this machine.
  */
 public final class Browser {
 
@@ -58,32 +57,12 @@ public final class Browser {
         }
     }
 
-    /** Installs Debian's chromium and chromium-driver when they are missing (the test run is root on CI). */
-    private static synchronized void ensureInstalled() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        run("apt-get", "update");
-        run("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver");
+    /** Fails with what to install when Debian's chromium or chromedriver is missing. */
+    private static void ensureInstalled() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("apt-get installed no /usr/bin/chromium and /usr/bin/chromedriver");
-        }
-    }
-
-    private static void run(String... command) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed; the browser tests need Debian's"
-                        + " chromium and chromium-driver");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + CHROMIUM
+                    + " and " + CHROMEDRIVER + ": install them with"
+                    + " `sudo apt-get install --no-install-recommends chromium chromium-driver`.");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.callrecords.simulator.GeneratedAudioUploader;
 import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
 import io.callrecords.support.MediaAppTestSupport;
+import io.callrecords.support.OwnApp;
 import io.callrecords.support.TestDirectories;
 import io.callrecords.support.PageClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * call that returned it and back. Over plain HTTP: the signed link answers ranges with 206, and another account's
  * call, an unknown one and a malformed address are the same "not found" page.
  */
+@OwnApp // a data directory of its own
 class CallDetailPageTest extends PageTestSupport {
 
     private static final Path DATA_DIR = TestDirectories.deletedAtExit("callrecords-detail-test");

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.callrecords.support.Api;
 import io.callrecords.support.Browser;
+import io.callrecords.support.OwnApp;
 import io.callrecords.support.PageClient;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * shown once and opens the API, then revoked. Over plain HTTP: the CSRF token, a session without the admin scope,
  * another account's subscription, revoking the session's own key.
  */
+@OwnApp // webhook settings of its own
 class IntegrationsPagesTest extends PageTestSupport {
 
     /**

@@ -2,6 +2,7 @@ package io.callrecords.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callrecords.support.OwnApp;
 import io.callrecords.support.PageClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * empty values: a page may refuse or ignore what it cannot use, but never answers 5xx. (The API has the same
  * guarantee from the requests generated from its OpenAPI document.)
  */
+@OwnApp // loopback allowed as an outbound host
 @TestPropertySource(properties = "callrecords.outbound.allowed-hosts=127.0.0.1")
 class PagesHostileInputTest extends PageTestSupport {
 

@@ -110,7 +110,7 @@ final class WebhookReceiver implements AutoCloseable {
         received.add(r);
         Reply reply = behaviour.apply(r);
         if (reply.delayMillis() > 0) {
-            try {
+            try { // a slow receiver, deliberately: the dispatcher's timeouts and slots are what is tested
                 Thread.sleep(reply.delayMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.FakeResolver;
+import io.callrecords.support.OwnApp;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * only. Only 127.0.0.2 is allow-listed; a refused name that also resolves to a blocked address
  * lists 127.0.0.2 first, so that even a broken guard could only ever dial loopback.
  */
+@OwnApp // an allow-list of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(FakeResolver.class)
 class WebhookSsrfTest extends AppTestSupport {

@@ -7,6 +7,7 @@ import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.FakeResolver;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,20 +45,9 @@ abstract class WebhookTestSupport extends AppTestSupport {
 
     protected static final String ALL_EVENTS = "[\"call_init\", \"call_bridged\", \"call_hangup\", \"call_updated\"]";
 
-    /** Waits for a condition, failing with the message after the timeout. */
+    /** Waits for a condition, failing with what it waited for after the timeout. */
     static void await(Duration timeout, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
+        Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+                .until(condition::getAsBoolean);
     }
 }
