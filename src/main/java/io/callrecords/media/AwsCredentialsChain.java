@@ -45,12 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
  * requests (ADR 0016).
  *
  * <p>Temporary credentials are fetched again {@link #REFRESH_BEFORE_EXPIRY} before their expiry (while a refresh
- * fails, the old ones serve until they expire); credentials without an expiry are looked up again after the same
+ * fails, the old ones serve until they expire, and the refresh is tried again every minute); credentials without an expiry are looked up again after the same
  * time, so that a rotated credentials file is taken up without a restart.
  */
 final class AwsCredentialsChain implements Supplier<S3Signer.Credentials> {
 
     static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
+    static final Duration RETRY_AFTER_FAILED_REFRESH = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(AwsCredentialsChain.class);
     private static final String CONTAINER_ENDPOINT = "http://169.254.170.2";
@@ -96,6 +97,10 @@ final class AwsCredentialsChain implements Supplier<S3Signer.Credentials> {
                 if (current != null && current.expiration() != null && now.isBefore(current.expiration())) {
                     log.warn("Could not refresh the S3 credentials, using the current ones until they expire at {}: {}",
                             current.expiration(), none.getMessage());
+                    // not again at every request: each attempt may wait for the metadata services' timeouts
+                    Instant retry = now.plus(RETRY_AFTER_FAILED_REFRESH);
+                    current = new Resolved(current.credentials(), current.expiration(),
+                            retry.isBefore(current.expiration()) ? retry : current.expiration());
                     return current.credentials();
                 }
                 current = null;

@@ -261,7 +261,7 @@ class AwsCredentialsChainTest {
     }
 
     @Test
-    void whileARefreshFailsTheCurrentCredentialsServeUntilTheyExpire() {
+    void whileARefreshFailsTheCurrentCredentialsServeUntilTheyExpireAndItIsTriedEveryMinute() {
         environment.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", base);
         Instant expiration = NOW.plus(Duration.ofHours(1));
         credentialsAnswer.set(roleAnswer("first", expiration));
@@ -269,8 +269,16 @@ class AwsCredentialsChainTest {
         chain.get();
 
         credentialsAnswer.set(null);
-        clock.set(expiration.minusSeconds(60));
+        clock.set(expiration.minus(Duration.ofMinutes(3)));
         assertThat(chain.get().accessKey()).isEqualTo("first");
+        int asked = requests.size();
+        clock.set(expiration.minus(Duration.ofMinutes(2)).minusSeconds(1));
+        assertThat(chain.get().accessKey()).isEqualTo("first");
+        assertThat(requests).hasSize(asked); // not asked again within the minute
+
+        clock.set(expiration.minus(Duration.ofMinutes(2)));
+        assertThat(chain.get().accessKey()).isEqualTo("first");
+        assertThat(requests).hasSizeGreaterThan(asked);
 
         clock.set(expiration);
         assertThatThrownBy(chain::get).hasMessageContaining("No S3 credentials");
