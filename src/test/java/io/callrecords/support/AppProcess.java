@@ -36,6 +36,17 @@ public final class AppProcess implements AutoCloseable {
 
     /** The same with extra JVM options, after the defaults (so {@code -Xmx...} there wins). */
     public static AppProcess launch(Path dataDir, Map<String, String> environment, List<String> jvmOptions) {
+        List<String> main = List.of("-cp", System.getProperty("java.class.path"), "io.callrecords.CallrecordsApplication");
+        return launch(dataDir, environment, jvmOptions, main);
+    }
+
+    /** Starts {@code java -jar JAR serve}: the artifact as it ships, with only what it carries on its class path. */
+    public static AppProcess launchJar(Path jar, Path dataDir) {
+        return launch(dataDir, Map.of(), List.of(), List.of("-jar", jar.toString()));
+    }
+
+    private static AppProcess launch(Path dataDir, Map<String, String> environment, List<String> jvmOptions,
+                                     List<String> main) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("callrecords-app", ".log");
@@ -43,8 +54,8 @@ public final class AppProcess implements AutoCloseable {
                     ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx256m", "-Duser.timezone=Asia/Kolkata"));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    "io.callrecords.CallrecordsApplication", "serve"));
+            command.addAll(main);
+            command.add("serve");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("CALLRECORDS_DATA_DIR", dataDir.toString());
             builder.environment().put("SERVER_PORT", Integer.toString(port));
