@@ -146,12 +146,15 @@ final class IntakeBenchmark {
             s.execute("INSERT INTO accounts (name, rate_limit_per_minute) VALUES ('copy-baseline', 1)");
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             String account = "(SELECT max(id) FROM accounts)";
-            long[] records = copyBack(copy, "SELECT " + account + ", uuid, direction, number_id, channel_type, channel_id,"
-                    + " caller_number, callee_number, caller_type, caller_id, callee_type, callee_id, user_id, contact_id, company_id,"
-                    + " related_type, related_id, started_at, answered_at, bridged_at, ended_at, team_touch_at, connected_at,"
-                    + " first_touch_duration, call_duration, missing_call, missing_call_reason, hangup_by, voicemail_id, voicemail_type,"
-                    + " callback_user_id, callback_time, callback_cdr_uuid, call_flow, settings_version, updated_at FROM call_records",
-                    "call_records");
+            // Named on both sides, so a column a migration adds is either copied here or left to its default.
+            String recordColumns = "uuid, direction, number_id, channel_type, channel_id, caller_number, callee_number,"
+                    + " caller_type, caller_id, callee_type, callee_id, user_id, contact_id, company_id, related_type,"
+                    + " related_id, started_at, answered_at, bridged_at, ended_at, team_touch_at, connected_at,"
+                    + " first_touch_duration, call_duration, missing_call, missing_call_reason, hangup_by, voicemail_id,"
+                    + " voicemail_type, callback_user_id, callback_time, callback_cdr_uuid, callback_kept, call_flow,"
+                    + " settings_version, updated_at";
+            long[] records = copyBack(copy, "SELECT " + account + ", " + recordColumns + " FROM call_records",
+                    "call_records (account_id, " + recordColumns + ")");
             long[] events = copyBack(copy, "SELECT " + account + ", id, call_uuid, action, at, detail FROM call_events",
                     "call_events (account_id, id, call_uuid, action, at, detail)");
             return new RawCopy(records[0], records[1] / 1e9, events[0], events[1] / 1e9);
