@@ -6,8 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
 /**
@@ -19,7 +19,7 @@ final class ContainerCredentialsSource implements AwsCredentialsSource {
 
     private static final String ENDPOINT = "http://169.254.170.2";
     /** The addresses AWS's own SDKs accept for a container endpoint over plain http, besides loopback. */
-    private static final Set<String> CONTAINER_HOSTS = Set.of("169.254.170.2", "169.254.170.23", "fd00:ec2::23");
+    private static final List<String> CONTAINER_HOSTS = List.of("169.254.170.2", "169.254.170.23", "fd00:ec2::23");
 
     private final AwsSettings environment;
 
@@ -44,7 +44,7 @@ final class ContainerCredentialsSource implements AwsCredentialsSource {
         try {
             if (relative == null && !"https".equalsIgnoreCase(uri.getScheme()) && !containerHost(uri)) {
                 throw new Unavailable(source + ": over http only to loopback or the container addresses ("
-                        + "169.254.170.2, 169.254.170.23, fd00:ec2::23)");
+                        + String.join(", ", CONTAINER_HOSTS) + ")");
             }
             HttpGet get = new HttpGet(uri);
             String token = authorization();
