@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +49,23 @@ final class BenchReceiver implements AutoCloseable {
         hangupArrivals.clear();
         ids.clear();
         requests.set(0);
+    }
+
+    /**
+     * From each accepted hangup ({@link System#nanoTime()} of its 202, by call) to its {@code call_hangup} arriving
+     * at each of {@code paths}, in milliseconds; one for each that has arrived.
+     */
+    long[] hangupLatenciesMillis(List<String> paths, Map<UUID, Long> accepted) {
+        List<Long> out = new ArrayList<>();
+        accepted.forEach((call, at) -> {
+            for (String path : paths) {
+                Long arrival = hangupArrivals.get(path + " " + call);
+                if (arrival != null) {
+                    out.add(Math.max(0, (arrival - at) / 1_000_000));
+                }
+            }
+        });
+        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -11,6 +11,15 @@ record Latencies(long[] sortedMicros, int failures, double seconds) {
         return new Latencies(sorted, failures, seconds);
     }
 
+    /** Latencies measured in nanoseconds ({@link System#nanoTime()} differences), with no failures or duration. */
+    static Latencies ofNanos(long[] nanos) {
+        long[] micros = new long[nanos.length];
+        for (int i = 0; i < nanos.length; i++) {
+            micros[i] = nanos[i] / 1000;
+        }
+        return of(micros, micros.length, 0, 0);
+    }
+
     double percentileMillis(double p) {
         if (sortedMicros.length == 0) {
             return Double.NaN;

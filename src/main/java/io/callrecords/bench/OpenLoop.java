@@ -18,6 +18,12 @@ final class OpenLoop {
         boolean run(int index) throws Exception;
     }
 
+    /** One send of a paced loop: the {@code index}-th, due at {@code due} ({@link System#nanoTime()}). */
+    @FunctionalInterface
+    interface Send {
+        void run(int index, long due) throws Exception;
+    }
+
     private OpenLoop() {}
 
     /** Waits parked, not spinning, until {@code due} ({@link System#nanoTime()}): the generator shares the machine. */
@@ -27,31 +33,43 @@ final class OpenLoop {
         }
     }
 
+    /**
+     * Hands {@code total} sends to {@code pool}, one every second / {@code ratePerSecond} from {@code start}, each
+     * on its own thread whatever the earlier ones take; returns once the last is handed over (its answer is awaited
+     * by closing {@code pool}).
+     */
+    static void pace(ExecutorService pool, long start, int ratePerSecond, int total, Send send) {
+        long interval = 1_000_000_000L / ratePerSecond;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            parkUntil(due);
+            int index = i;
+            pool.submit(() -> {
+                send.run(index, due);
+                return null;
+            });
+        }
+    }
+
     static Latencies run(int ratePerSecond, double seconds, Request request) {
         int total = (int) (ratePerSecond * seconds);
         long[] micros = new long[total];
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        long interval = 1_000_000_000L / ratePerSecond;
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                parkUntil(due);
-                int index = i;
-                pool.submit(() -> {
-                    boolean ok;
-                    try {
-                        ok = request.run(index);
-                    } catch (Exception e) {
-                        ok = false;
-                    }
-                    if (!ok && failures.incrementAndGet() <= 3) {
-                        System.err.println("  request " + index + " failed");
-                    }
-                    micros[done.getAndIncrement()] = (System.nanoTime() - due) / 1000;
-                });
-            }
+            pace(pool, start, ratePerSecond, total, (index, due) -> {
+                boolean ok;
+                try {
+                    ok = request.run(index);
+                } catch (Exception e) {
+                    ok = false;
+                }
+                if (!ok && failures.incrementAndGet() <= 3) {
+                    System.err.println("  request " + index + " failed");
+                }
+                micros[done.getAndIncrement()] = (System.nanoTime() - due) / 1000;
+            });
         }
         return Latencies.of(micros, done.get(), failures.get(), (System.nanoTime() - start) / 1e9);
     }

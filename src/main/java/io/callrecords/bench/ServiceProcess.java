@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +126,11 @@ final class ServiceProcess implements AutoCloseable {
     /** The port of the embedded PostgreSQL, for the raw COPY baseline. */
     int postgresPort() throws IOException {
         return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+    }
+
+    /** A connection to the embedded PostgreSQL as its superuser, for what a benchmark reads beside the API. */
+    Connection database() throws IOException, SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort() + "/postgres", "postgres", "");
     }
 
     long postgresPid() throws IOException {

@@ -77,9 +77,7 @@ final class WebhookBenchmark {
      */
     private void recover(ServiceProcess service, BenchReceiver receiver) throws Exception {
         Thread.sleep(16_000);
-        for (String id : subscriptionIds) {
-            post(service, "/api/v3/webhooks/" + id + "/resume", "");
-        }
+        everySubscription(service, "resume");
         long last = -1;
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (receiver.requests.get() != last && System.nanoTime() < deadline) {
@@ -94,10 +92,7 @@ final class WebhookBenchmark {
      * {@code limit}, the receiver's own rate.
      */
     private void drain(ServiceProcess service, BenchReceiver receiver, int subscriptions, double limit) throws Exception {
-        List<String> ids = subscriptionIds;
-        for (String id : ids) {
-            post(service, "/api/v3/webhooks/" + id + "/pause", "");
-        }
+        everySubscription(service, "pause");
         receiver.reset();
         int calls = Math.max(100, options.rate() * options.seconds() / (EVENTS_PER_CALL * subscriptions));
         // in the past: the service refuses calls ahead of its clock
@@ -118,9 +113,7 @@ final class WebhookBenchmark {
         }
         long expected = (long) calls * EVENTS_PER_CALL * subscriptions;
         long start = System.nanoTime();
-        for (String id : ids) {
-            post(service, "/api/v3/webhooks/" + id + "/resume", "");
-        }
+        everySubscription(service, "resume");
         long deadline = start + 300_000_000_000L;
         while (receiver.ids.size() < expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -179,42 +172,34 @@ final class WebhookBenchmark {
         Map<UUID, Long> accepted = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
         int calls = callsPerSecond * seconds;
-        long interval = 1_000_000_000L / callsPerSecond;
         Instant callClock = Instant.parse("2026-06-01T08:00:00Z").plusSeconds(System.nanoTime() % 1_000_000);
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < calls; i++) {
-                long due = start + i * interval;
-                while (System.nanoTime() < due) {
-                    Thread.sleep(0, 200_000);
-                }
+            OpenLoop.pace(pool, start, callsPerSecond, calls, (i, due) -> {
                 UUID call = UUID.randomUUID();
                 Instant at = callClock.plusSeconds(i * 7L);
-                pool.submit(() -> {
-                    String first = "[" + event(call, "a", "init", at, "{\"caller\":{\"number\":\"+905321234567\",\"type\":\"contact\"},"
-                            + "\"callee\":{\"number\":\"+908502010000\",\"type\":\"greeting\",\"id\":1},\"number_id\":1}") + ","
-                            + event(call, "b", "bridge", at.plusSeconds(3), "{\"type\":\"user\",\"id\":7}") + "]";
-                    if (post(service, "/api/v3/call-events", first).statusCode() != 202) {
-                        failures.incrementAndGet();
-                    }
-                    Thread.sleep(300);
-                    HttpResponse<String> hangup = post(service, "/api/v3/call-events",
-                            event(call, "c", "hangup", at.plusSeconds(60), "{\"hangup_by\":\"contact\"}"));
-                    accepted.put(call, System.nanoTime());
-                    if (hangup.statusCode() != 202) {
-                        failures.incrementAndGet();
-                    }
-                    return null;
-                });
-            }
+                String first = "[" + event(call, "a", "init", at, "{\"caller\":{\"number\":\"+905321234567\",\"type\":\"contact\"},"
+                        + "\"callee\":{\"number\":\"+908502010000\",\"type\":\"greeting\",\"id\":1},\"number_id\":1}") + ","
+                        + event(call, "b", "bridge", at.plusSeconds(3), "{\"type\":\"user\",\"id\":7}") + "]";
+                if (post(service, "/api/v3/call-events", first).statusCode() != 202) {
+                    failures.incrementAndGet();
+                }
+                Thread.sleep(300);
+                HttpResponse<String> hangup = post(service, "/api/v3/call-events",
+                        event(call, "c", "hangup", at.plusSeconds(60), "{\"hangup_by\":\"contact\"}"));
+                accepted.put(call, System.nanoTime());
+                if (hangup.statusCode() != 202) {
+                    failures.incrementAndGet();
+                }
+            });
         }
         long expected = (long) calls * measured.size();
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (arrived(receiver, measured, accepted) < expected && System.nanoTime() < deadline) {
+        while (receiver.hangupLatenciesMillis(measured, accepted).length < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] millis = latencies(receiver, measured, accepted);
+        long[] millis = receiver.hangupLatenciesMillis(measured, accepted);
         Arrays.sort(millis);
         System.out.printf("  %s: %,d calls at %d calls/s, %,d deliveries (%,d unique webhook-ids) in %.1f s = %,.0f deliveries/s;"
                         + " hangup→call_hangup over %d subscriptions: p50 %d ms, p99 %d ms, max %d ms, missing %d%s%n",
@@ -224,23 +209,6 @@ final class WebhookBenchmark {
                 failures.get() > 0 ? ", " + failures.get() + " intake requests failed" : "");
     }
 
-    private static long arrived(BenchReceiver receiver, List<String> paths, Map<UUID, Long> accepted) {
-        return latencies(receiver, paths, accepted).length;
-    }
-
-    private static long[] latencies(BenchReceiver receiver, List<String> paths, Map<UUID, Long> accepted) {
-        List<Long> out = new ArrayList<>();
-        accepted.forEach((call, at) -> {
-            for (String path : paths) {
-                Long arrival = receiver.hangupArrivals.get(path + " " + call);
-                if (arrival != null) {
-                    out.add(Math.max(0, (arrival - at) / 1_000_000));
-                }
-            }
-        });
-        return out.stream().mapToLong(Long::longValue).toArray();
-    }
-
     private static long pct(long[] sorted, double p) {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
     }
@@ -248,6 +216,13 @@ final class WebhookBenchmark {
     private static String event(UUID call, String suffix, String action, Instant at, String detail) {
         return "{\"id\":\"" + call + suffix + "\",\"call_uuid\":\"" + call + "\",\"action\":\"" + action + "\",\"at\":\""
                 + at + "\",\"detail\":" + detail + "}";
+    }
+
+    /** Posts {@code /api/v3/webhooks/{id}/{action}} ({@code pause}, {@code resume}) for every subscription. */
+    private void everySubscription(ServiceProcess service, String action) throws Exception {
+        for (String id : subscriptionIds) {
+            post(service, "/api/v3/webhooks/" + id + "/" + action, "");
+        }
     }
 
     private HttpResponse<String> post(ServiceProcess service, String path, String json) throws Exception {
