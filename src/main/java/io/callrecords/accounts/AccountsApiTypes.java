@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The bodies of the settings and API-key endpoints as the OpenAPI document describes them. The endpoints read
  * their bodies as maps so that every bad field is named in one 422 (a typed body would refuse the whole body as
- * unreadable at its first wrong type), and answer what {@link SettingsDocument} and {@link ApiKeyAdministration}
- * render, which the pages read too; these records give those shapes their names.
+ * unreadable at its first wrong type); the settings endpoints answer what {@link SettingsDocument} renders, a
+ * versioned document the pages read too, and these records give those shapes their names. The API keys' answers
+ * are typed themselves ({@link ApiKeyView}).
  */
 final class AccountsApiTypes {
 
@@ -65,32 +66,6 @@ final class AccountsApiTypes {
             @Schema(example = "365", nullable = true) Integer mediaRetentionDays,
             @Schema(example = "2026-04-01T00:00:00Z", format = "date-time") String effectiveFrom) {}
 
-    @Schema(name = "ApiKey", description = "An API key; its secret is shown only when it is made")
-    record ApiKeyView(
-            @Schema(example = "12") long id,
-            @Schema(example = "CRM sync") String name,
-            @Schema(example = "cr_Xq3kP0a", description = "The first characters of the secret, to recognise it")
-            String prefix,
-            @ArraySchema(schema = @Schema(allowableValues = {"read", "write", "admin"}),
-                    arraySchema = @Schema(example = "[\"read\", \"write\"]")) List<String> scopes,
-            @Schema(example = "2027-01-01T00:00:00Z", format = "date-time", nullable = true) String expiresAt,
-            @Schema(example = "null", format = "date-time", nullable = true) String revokedAt,
-            @Schema(example = "2026-03-26T10:02:11Z", format = "date-time", nullable = true) String lastUsedAt,
-            @Schema(example = "2026-03-26T09:31:32Z", format = "date-time") String createdAt) {}
-
-    @Schema(name = "NewApiKey", description = "A new API key with its secret, shown only here")
-    record NewApiKey(
-            @Schema(example = "12") long id,
-            @Schema(example = "CRM sync") String name,
-            @Schema(example = "cr_Xq3kP0a") String prefix,
-            @ArraySchema(schema = @Schema(allowableValues = {"read", "write", "admin"}),
-                    arraySchema = @Schema(example = "[\"read\", \"write\"]")) List<String> scopes,
-            @Schema(example = "2027-01-01T00:00:00Z", format = "date-time", nullable = true) String expiresAt,
-            @Schema(example = "null", format = "date-time", nullable = true) String revokedAt,
-            @Schema(example = "null", format = "date-time", nullable = true) String lastUsedAt,
-            @Schema(example = "2026-03-26T09:31:32Z", format = "date-time") String createdAt,
-            @Schema(example = "cr_Xq3kP0aQ1w...", description = "Send as Authorization: Bearer <secret>") String secret) {}
-
     @Schema(name = "ApiKeyRequest")
     record ApiKeyRequest(
             @Schema(example = "CRM sync", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
@@ -102,10 +77,4 @@ final class AccountsApiTypes {
     record SettingsBody(Settings data) {}
 
     record SettingsHistoryBody(List<Settings> data) {}
-
-    record ApiKeyBody(ApiKeyView data) {}
-
-    record ApiKeysBody(List<ApiKeyView> data) {}
-
-    record NewApiKeyBody(NewApiKey data) {}
 }

@@ -3,14 +3,11 @@ package io.callrecords.accounts;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.Times;
-import io.callrecords.shared.Timestamps;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing an account's API keys, for {@code /api/v3/api-keys} and the pages alike: every action needs the
  * {@code admin} scope (and {@code write} to change anything, as the API's filter asks), a key can only hand out
- * scopes it has, and a new key's secret is in the answer that created it only. Answers are the API's wire shapes.
+ * scopes it has, and a new key's secret is in the answer that created it only. Answers are the API's wire shapes
+ * ({@link ApiKeyView}).
  */
 @Service
 public class ApiKeyAdministration {
@@ -42,7 +40,7 @@ public class ApiKeyAdministration {
      * {@code {"name", "scopes"?: ["read", "write", "admin"] (default read, write), "expires_at"?}}, every field
      * checked before anything is saved; the answer carries the {@code secret}, which is never shown again.
      */
-    public Map<String, Object> create(Caller caller, Map<String, Object> body) {
+    public ApiKeyView.New create(Caller caller, Map<String, Object> body) {
         caller.require(Scope.WRITE);
         caller.require(Scope.ADMIN);
         FieldErrors errors = new FieldErrors();
@@ -54,22 +52,21 @@ public class ApiKeyAdministration {
         Instant expiresAt = expiresAt(body.get("expires_at"), errors);
         errors.throwIfAny();
         ApiKeySecret secret = ApiKeySecret.generate();
-        Map<String, Object> data = view(apiKeys.insert(caller.accountId(), name, secret, scopes, expiresAt));
-        data.put("secret", secret.value());
-        return data;
+        return ApiKeyView.New.of(ApiKeyView.of(apiKeys.insert(caller.accountId(), name, secret, scopes, expiresAt)),
+                secret);
     }
 
-    public List<Map<String, Object>> list(Caller caller) {
+    public List<ApiKeyView> list(Caller caller) {
         caller.require(Scope.ADMIN);
-        return apiKeys.list(caller.accountId()).stream().map(ApiKeyAdministration::view).toList();
+        return apiKeys.list(caller.accountId()).stream().map(ApiKeyView::of).toList();
     }
 
     /** Revokes a key of the account (again: keeps the first time); its sessions end with it. 404 for none. */
     @Transactional
-    public Map<String, Object> revoke(Caller caller, long id) {
+    public ApiKeyView revoke(Caller caller, long id) {
         caller.require(Scope.WRITE);
         caller.require(Scope.ADMIN);
-        return view(apiKeys.revoke(caller.accountId(), id).orElseThrow(ApiException::notFound));
+        return ApiKeyView.of(apiKeys.revoke(caller.accountId(), id).orElseThrow(ApiException::notFound));
     }
 
     private static Set<Scope> scopes(Object value, Caller caller, FieldErrors errors) {
@@ -105,18 +102,5 @@ public class ApiKeyAdministration {
             errors.add("expires_at", "must be an ISO-8601 date-time with offset " + Times.YEARS + " (for example 2027-01-01T00:00:00Z)");
         }
         return null;
-    }
-
-    private static Map<String, Object> view(ApiKey key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", key.id());
-        out.put("name", key.name());
-        out.put("prefix", key.prefix());
-        out.put("scopes", key.scopes().stream().map(Scope::wire).toList());
-        out.put("expires_at", Timestamps.wire(key.expiresAt()));
-        out.put("revoked_at", Timestamps.wire(key.revokedAt()));
-        out.put("last_used_at", Timestamps.wire(key.lastUsedAt()));
-        out.put("created_at", Timestamps.wire(key.createdAt()));
-        return out;
     }
 }

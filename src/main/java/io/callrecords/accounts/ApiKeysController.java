@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.shared.Data;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,26 +44,23 @@ class ApiKeysController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AccountsApiTypes.ApiKeyRequest.class),
             examples = @ExampleObject(value = "{\"name\": \"CRM sync\", \"scopes\": [\"read\"]}")))
-    @ApiResponse(responseCode = "201", description = "The key and its secret", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = AccountsApiTypes.NewApiKeyBody.class)))
-    Map<String, Object> create(Caller caller, @RequestBody Map<String, Object> body) {
-        return Map.of("data", administration.create(caller, body));
+    @ApiResponse(responseCode = "201", description = "The key and its secret")
+    Data<ApiKeyView.New> create(Caller caller, @RequestBody Map<String, Object> body) {
+        return Data.of(administration.create(caller, body));
     }
 
     @GetMapping
     @Operation(operationId = "listApiKeys", summary = "List the account's API keys", description = "Needs the admin scope.")
-    @ApiResponse(responseCode = "200", description = "The keys, without secrets", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = AccountsApiTypes.ApiKeysBody.class)))
-    Map<String, Object> list(Caller caller) {
-        return Map.of("data", administration.list(caller));
+    @ApiResponse(responseCode = "200", description = "The keys, without secrets")
+    Data<List<ApiKeyView>> list(Caller caller) {
+        return Data.of(administration.list(caller));
     }
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "Needs the write and admin"
             + " scopes; revoking again keeps the first time.")
-    @ApiResponse(responseCode = "200", description = "The key, revoked", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = AccountsApiTypes.ApiKeyBody.class)))
-    Map<String, Object> revoke(Caller caller, @Parameter(example = "12") @PathVariable long id) {
-        return Map.of("data", administration.revoke(caller, id));
+    @ApiResponse(responseCode = "200", description = "The key, revoked")
+    Data<ApiKeyView> revoke(Caller caller, @Parameter(example = "12") @PathVariable long id) {
+        return Data.of(administration.revoke(caller, id));
     }
 }

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.util.MultiValueMap;
@@ -81,13 +80,14 @@ class MissedCallsController {
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "meta.next_cursor of the previous page, made for"
             + " the same status", schema = @Schema(type = "string"))
     @ApiResponse(responseCode = "200", description = "One page of lines",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.WorklistBody.class), 
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WorklistDocument.WorklistBody.class),
                     examples = @ExampleObject(value = WorklistExamples.LIST)))
     @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.LIST_INVALID)))
-    Map<String, Object> list(Caller caller,
-                             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    WorklistDocument.WorklistBody list(
+            Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         WorklistRequest request = WorklistRequest.read(parameters, account(caller).timezone(), clock.instant());
         return WorklistDocument.page(worklist.page(caller.accountId(), request), request);
     }
@@ -104,7 +104,8 @@ class MissedCallsController {
             schema = @Schema(implementation = ReportsApiTypes.DismissRequest.class), 
             examples = @ExampleObject(value = "{\"reason\": \"other\", \"note\": \"Called us from another number\"}")))
     @ApiResponse(responseCode = "200", description = "The line, now dismissed unless a call after this moment is in it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.LineBody.class), 
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WorklistDocument.LineBody.class),
                     examples = @ExampleObject(value = WorklistExamples.DISMISSED_LINE)))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account",
             content = @Content(mediaType = "application/json",
@@ -112,10 +113,10 @@ class MissedCallsController {
     @ApiResponse(responseCode = "422", description = "Bad body or parameters, every one named",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.DISMISS_INVALID)))
-    Map<String, Object> dismiss(Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567")
-                                @PathVariable String number,
-                                @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
-                                @RequestBody(required = false) Map<String, Object> body) {
+    WorklistDocument.LineBody dismiss(
+            Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567") @PathVariable String number,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @RequestBody(required = false) Map<String, Object> body) {
         return change(caller, number, parameters, line -> dismissals.dismiss(caller, line, DismissalRequest.read(body)));
     }
 
@@ -126,7 +127,8 @@ class MissedCallsController {
     @Parameter(name = "from", in = ParameterIn.QUERY, description = FROM, example = "2026-10-01", schema = @Schema(type = "string"))
     @Parameter(name = "to", in = ParameterIn.QUERY, description = TO, example = "2026-11-01", schema = @Schema(type = "string"))
     @ApiResponse(responseCode = "200", description = "The line",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.LineBody.class), 
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WorklistDocument.LineBody.class),
                     examples = @ExampleObject(value = "{\"data\": "
                     + WorklistExamples.LINE + "}")))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account, or has no"
@@ -136,9 +138,9 @@ class MissedCallsController {
     @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.PERIOD_INVALID)))
-    Map<String, Object> undismiss(Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567")
-                                  @PathVariable String number,
-                                  @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    WorklistDocument.LineBody undismiss(
+            Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567") @PathVariable String number,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return change(caller, number, parameters, line -> dismissals.undismiss(caller, line));
     }
 
@@ -147,14 +149,15 @@ class MissedCallsController {
             Every dismissal of the number, newest first, with who (API key id) dismissed it and when, and who ended it
             and when (taken back, or replaced by a newer one); the active one has undismissed_at null.""")
     @ApiResponse(responseCode = "200", description = "The dismissals",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.HistoryBody.class), 
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WorklistDocument.HistoryBody.class),
                     examples = @ExampleObject(value = WorklistExamples.HISTORY)))
     @ApiResponse(responseCode = "404", description = "The number never missed a call of this account",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = WorklistExamples.NOT_FOUND)))
-    Map<String, Object> dismissals(Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567")
-                                   @PathVariable String number,
-                                   @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    WorklistDocument.HistoryBody dismissals(
+            Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567") @PathVariable String number,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         new QueryParameters(parameters).finish(); // the history takes no parameter
         String line = numbers.require(caller.accountId(), number, account(caller).defaultRegion());
         return WorklistDocument.history(dismissals.history(caller.accountId(), line));
@@ -169,16 +172,15 @@ class MissedCallsController {
      * parameters (only from and to may be given). The number is checked first: an unknown one is a 404 whatever
      * the body.
      */
-    private Map<String, Object> change(Caller caller, String pathNumber, MultiValueMap<String, String> parameters,
-                                       Consumer<String> change) {
+    private WorklistDocument.LineBody change(Caller caller, String pathNumber,
+                                             MultiValueMap<String, String> parameters, Consumer<String> change) {
         AccountSettings account = account(caller);
         QueryParameters p = new QueryParameters(parameters);
         ReportPeriod period = ReportPeriod.read(p, account.timezone(), clock.instant(), WorklistRequest.DEFAULT_PERIOD);
         p.finish();
         String number = numbers.require(caller.accountId(), pathNumber, account.defaultRegion());
         change.accept(number);
-        Map<String, Object> body = new HashMap<>();
-        body.put("data", worklist.line(caller.accountId(), number, period).map(WorklistDocument::line).orElse(null));
-        return body;
+        return new WorklistDocument.LineBody(
+                worklist.line(caller.accountId(), number, period).map(WorklistLineView::of).orElse(null));
     }
 }

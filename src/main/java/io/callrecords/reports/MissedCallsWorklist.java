@@ -23,15 +23,14 @@ import org.springframework.util.MultiValueMap;
 public class MissedCallsWorklist {
 
     /**
-     * One page of lines, each in the API's shape ({@code number}, {@code contact_name}, {@code first_missed_at},
-     * {@code reasons}, {@code status}, {@code dismissal}, ...).
+     * One page of lines, each as the API answers it.
      *
      * @param count      the number of all lines that match
      * @param nextCursor the {@code cursor} of the next page; null after the last
      * @param from       start of the period the lines were read over
      * @param to         its end, exclusive
      */
-    public record Page(List<Map<String, Object>> lines, long count, String nextCursor, Instant from, Instant to) {}
+    public record Page(List<WorklistLineView> lines, long count, String nextCursor, Instant from, Instant to) {}
 
     private final Worklist worklist;
     private final WorklistDismissals dismissals;
@@ -52,7 +51,7 @@ public class MissedCallsWorklist {
     public Page page(long accountId, MultiValueMap<String, String> parameters) {
         WorklistRequest request = WorklistRequest.read(parameters, account(accountId).timezone(), clock.instant());
         Worklist.Page page = worklist.page(accountId, request);
-        return new Page(page.lines().stream().map(WorklistDocument::line).toList(), page.count(),
+        return new Page(WorklistDocument.lines(page), page.count(),
                 page.next() == null ? null : page.next().encode(), request.period().from(), request.period().to());
     }
 

@@ -2,7 +2,6 @@ package io.callrecords.reports;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReportSummary {
 
-    /** A bucket: its key fields (key, and from/to, weekday/hour or the id it groups by) and its facts. */
-    record Bucket(Map<String, Object> key, Facts facts) {}
+    /** A bucket: what names it (key, and from/to, weekday/hour or the id it groups by) and its facts. */
+    record Bucket(BucketKey key, Facts facts) {}
 
     record Summary(ReportRequest request, Facts total, List<Bucket> buckets) {}
 
@@ -48,15 +47,10 @@ class ReportSummary {
     }
 
     private List<Bucket> byDimension(long account, ReportRequest request) {
-        String field = request.grouping().wire + "_id";
         return queries.byDimension(account, request).byBucket().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.comparingLong(k -> (Long) k))))
-                .map(e -> {
-                    Map<String, Object> key = new LinkedHashMap<>();
-                    key.put("key", Objects.toString(e.getKey(), "none"));
-                    key.put(field, e.getKey());
-                    return new Bucket(key, e.getValue());
-                })
+                .map(e -> new Bucket(new BucketKey.Id(Objects.toString(e.getKey(), "none"), (Long) e.getKey()),
+                        e.getValue()))
                 .toList();
     }
 }

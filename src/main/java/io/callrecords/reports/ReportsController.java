@@ -19,6 +19,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/v3/reports/summary}: the measures of reports.md for a period, whole and per bucket. */
 @RestController
@@ -28,11 +29,13 @@ class ReportsController {
     private final ReportSummary summary;
     private final AccountSettingsService settings;
     private final Clock clock;
+    private final JsonMapper json;
 
-    ReportsController(ReportSummary summary, AccountSettingsService settings, Clock clock) {
+    ReportsController(ReportSummary summary, AccountSettingsService settings, Clock clock, JsonMapper json) {
         this.summary = summary;
         this.settings = settings;
         this.clock = clock;
+        this.json = json;
     }
 
     @GetMapping("/api/v3/reports/summary")
@@ -55,7 +58,8 @@ class ReportsController {
     @Parameter(name = "format", in = ParameterIn.QUERY, description = "json (default) or csv",
             schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @ApiResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportsApiTypes.SummaryBody.class), 
+            @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SummaryRendering.SummaryBody.class),
                     examples = @ExampleObject(value = ReportExamples.SUMMARY)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = ReportExamples.SUMMARY_CSV))})
     @ApiResponse(responseCode = "422", description = "A bad parameter, named", content = @Content(
@@ -68,7 +72,7 @@ class ReportsController {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"summary.csv\"")
-                    .body(SummaryRendering.csv(report));
+                    .body(SummaryRendering.csv(report, json));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(SummaryRendering.json(report));
     }

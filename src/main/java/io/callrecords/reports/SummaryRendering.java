@@ -8,47 +8,51 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The summary as the JSON body of the API and as CSV (one row for the period, then one per bucket). */
 final class SummaryRendering {
 
+    /** {@code {"data": SUMMARY}}. */
+    record SummaryBody(SummaryView data) {}
+
+    private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
+
     private SummaryRendering() {}
 
-    static Map<String, Object> json(ReportSummary.Summary summary) {
-        ReportRequest request = summary.request();
-        boolean perUser = request.grouping() == ReportGrouping.USER;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("from", local(request, request.period().from()));
-        data.put("to", local(request, request.period().to()));
-        data.put("timezone", request.zone().getId());
-        data.put("sl_seconds", request.slSeconds());
-        data.put("group_by", request.grouping() == null ? null : request.grouping().wire);
-        data.put("total", MeasureValues.of(summary.total(), request.slSeconds(), perUser));
-        List<Map<String, Object>> buckets = new ArrayList<>();
-        for (ReportSummary.Bucket bucket : summary.buckets()) {
-            Map<String, Object> row = new LinkedHashMap<>(bucket.key());
-            row.putAll(bucketValues(request, bucket.facts()));
-            buckets.add(row);
-        }
-        data.put("buckets", buckets);
-        return Map.of("data", data);
+    static SummaryBody json(ReportSummary.Summary summary) {
+        return new SummaryBody(view(summary));
     }
 
-    /** RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break. */
-    static String csv(ReportSummary.Summary summary) {
+    static SummaryView view(ReportSummary.Summary summary) {
         ReportRequest request = summary.request();
-        boolean perUser = request.grouping() == ReportGrouping.USER;
+        List<SummaryView.Bucket> buckets = new ArrayList<>(summary.buckets().size());
+        for (ReportSummary.Bucket bucket : summary.buckets()) {
+            buckets.add(bucket(request, bucket));
+        }
+        String groupBy = request.grouping() == null ? null : request.grouping().wire;
+        return new SummaryView(local(request, request.period().from()), local(request, request.period().to()),
+                request.zone().getId(), request.slSeconds(), groupBy,
+                MeasureValues.of(summary.total(), request.slSeconds(), request.grouping() == ReportGrouping.USER),
+                buckets);
+    }
+
+    /**
+     * RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break. The
+     * columns are the JSON's field names (the JSON mapper names them), over every row: a column a row lacks is empty.
+     */
+    static String csv(ReportSummary.Summary summary, JsonMapper json) {
+        SummaryView view = view(summary);
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Object> total = new LinkedHashMap<>();
         total.put("key", "total");
-        total.put("from", local(request, request.period().from()));
-        total.put("to", local(request, request.period().to()));
-        total.putAll(MeasureValues.of(summary.total(), request.slSeconds(), perUser));
+        total.put("from", view.from());
+        total.put("to", view.to());
+        total.putAll(json.convertValue(view.total(), ROW));
         rows.add(total);
-        for (ReportSummary.Bucket bucket : summary.buckets()) {
-            Map<String, Object> row = new LinkedHashMap<>(bucket.key());
-            row.putAll(bucketValues(request, bucket.facts()));
-            rows.add(row);
+        for (SummaryView.Bucket bucket : view.buckets()) {
+            rows.add(json.convertValue(bucket, ROW));
         }
         Set<String> columns = new LinkedHashSet<>(List.of("key", "from", "to"));
         rows.forEach(row -> columns.addAll(row.keySet()));
@@ -63,10 +67,23 @@ final class SummaryRendering {
         return out.toString();
     }
 
-    /** A bucket's numbers: the heat map's cells carry its counts, every other bucket all of them. */
-    private static Map<String, Object> bucketValues(ReportRequest request, Facts facts) {
-        return request.grouping() == ReportGrouping.WEEKDAY_HOUR ? MeasureValues.heatMap(facts)
-                : MeasureValues.of(facts, request.slSeconds(), request.grouping() == ReportGrouping.USER);
+    /** A bucket with the fields of its grouping: the heat map's cells carry its counts, every other bucket all. */
+    private static SummaryView.Bucket bucket(ReportRequest request, ReportSummary.Bucket bucket) {
+        Facts facts = bucket.facts();
+        return switch (bucket.key()) {
+            case BucketKey.Cell cell -> MeasureValues.heatMapCell(cell, facts);
+            case BucketKey.Span span -> new SummaryView.TimeBucket(span.key(), span.from(), span.to(),
+                    MeasureValues.of(facts, request.slSeconds(), false));
+            case BucketKey.Id id -> switch (request.grouping()) {
+                case USER -> new SummaryView.UserBucket(id.key(), id.id(),
+                        MeasureValues.of(facts, request.slSeconds(), true));
+                case NUMBER -> new SummaryView.NumberBucket(id.key(), id.id(),
+                        MeasureValues.of(facts, request.slSeconds(), false));
+                case TEAM -> new SummaryView.TeamBucket(id.key(), id.id(),
+                        MeasureValues.of(facts, request.slSeconds(), false));
+                default -> throw new IllegalStateException("a bucket of an id in a summary by " + request.grouping());
+            };
+        };
     }
 
     private static String field(Object value) {

@@ -2,7 +2,6 @@ package io.callrecords.reports;
 
 import io.callrecords.accounts.AccountSettingsService;
 import java.time.Clock;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
@@ -24,15 +23,14 @@ public class SummaryReports {
     }
 
     /**
-     * The API's body ({@code {"data": {"from", "to", "timezone", "sl_seconds", "group_by", "total", "buckets"}}}) for
-     * the API's parameters ({@code from}, {@code to}, {@code timezone}, {@code sl_seconds}, {@code group_by}), the
-     * account's time zone unless one is named.
+     * What the API answers in {@code data} for the API's parameters ({@code from}, {@code to}, {@code timezone},
+     * {@code sl_seconds}, {@code group_by}), the account's time zone unless one is named.
      *
      * @throws io.callrecords.shared.ValidationException naming every bad parameter, as the API's 422 does
      */
-    public Map<String, Object> summary(long accountId, MultiValueMap<String, String> parameters) {
+    public SummaryView summary(long accountId, MultiValueMap<String, String> parameters) {
         ReportRequest request = ReportRequest.read(parameters, settings.current(accountId).settings().timezone(),
                 clock.instant());
-        return SummaryRendering.json(summary.summarise(accountId, request));
+        return SummaryRendering.view(summary.summarise(accountId, request));
     }
 }

@@ -7,10 +7,8 @@ import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The buckets of a period grouped by time, every one of them (an empty bucket is reported with zeros, so charts have
@@ -18,22 +16,20 @@ import java.util.Map;
  * database, {@link #starts()} are the thresholds of {@code width_bucket} and {@link #cells()} maps the n-th piece to
  * its bucket (the weekday × hour map folds every hour of the period into 7 × 24 cells).
  *
- * @param keys   the bucket of each cell (1-based cell = index + 1): its key and, for days and hours, its span
+ * @param keys   the bucket of each cell (1-based cell = index + 1): its key and, for days and hours, its span, for
+ *               the heat map its weekday and hour
  */
-record TimeBuckets(List<Instant> starts, List<Integer> cells, List<Map<String, Object>> keys) {
+record TimeBuckets(List<Instant> starts, List<Integer> cells, List<BucketKey> keys) {
 
     static TimeBuckets of(ReportGrouping grouping, Instant from, Instant to, ZoneId zone) {
         List<Instant> starts = new ArrayList<>();
         List<Integer> cells = new ArrayList<>();
-        List<Map<String, Object>> keys = new ArrayList<>();
+        List<BucketKey> keys = new ArrayList<>();
         if (grouping == ReportGrouping.WEEKDAY_HOUR) {
             for (DayOfWeek day : DayOfWeek.values()) {
                 for (int hour = 0; hour < 24; hour++) {
-                    Map<String, Object> key = new LinkedHashMap<>();
-                    key.put("key", day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT) + " %02d:00".formatted(hour));
-                    key.put("weekday", day.getValue());
-                    key.put("hour", hour);
-                    keys.add(key);
+                    keys.add(new BucketKey.Cell(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                            .toLowerCase(Locale.ROOT) + " %02d:00".formatted(hour), day.getValue(), hour));
                 }
             }
         }
@@ -50,12 +46,9 @@ record TimeBuckets(List<Instant> starts, List<Integer> cells, List<Map<String, O
                 cells.add((local.getDayOfWeek().getValue() - 1) * 24 + local.getHour() + 1);
             } else {
                 cells.add(keys.size() + 1);
-                Map<String, Object> key = new LinkedHashMap<>();
-                key.put("key", grouping == ReportGrouping.DAY ? local.toLocalDate().toString()
-                        : local.truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString());
-                key.put("from", local.toOffsetDateTime().toString());
-                key.put("to", end.atZone(zone).toOffsetDateTime().toString());
-                keys.add(key);
+                keys.add(new BucketKey.Span(grouping == ReportGrouping.DAY ? local.toLocalDate().toString()
+                        : local.truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString(),
+                        local.toOffsetDateTime().toString(), end.atZone(zone).toOffsetDateTime().toString()));
             }
             start = end;
         }

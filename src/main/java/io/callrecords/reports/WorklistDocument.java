@@ -1,72 +1,66 @@
 package io.callrecords.reports;
 
 import io.callrecords.shared.Timestamps;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 
-/** The JSON of the worklist endpoints: lines, pages of them, and dismissals. */
+/**
+ * The bodies of the worklist endpoints: a page of lines, one line, and a number's dismissals. The records are the
+ * wire shapes (components in order, in snake case) and the OpenAPI document's schemas alike.
+ */
 final class WorklistDocument {
 
     private WorklistDocument() {}
 
     /** {@code {"data": [LINE...], "meta": {"count", "limit", "next_cursor", "from", "to"}}}. */
-    static Map<String, Object> page(Worklist.Page page, WorklistRequest request) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("count", page.count());
-        meta.put("limit", request.limit());
-        meta.put("next_cursor", page.next() == null ? null : page.next().encode());
-        meta.put("from", Timestamps.wire(request.period().from()));
-        meta.put("to", Timestamps.wire(request.period().to()));
-        return body(page.lines().stream().map(WorklistDocument::line).toList(), meta);
-    }
+    record WorklistBody(List<WorklistLineView> data, WorklistMeta meta) {}
 
-    static Map<String, Object> line(WorklistLine line) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("number", line.number());
-        out.put("contact_id", line.contactId());
-        out.put("contact_name", line.contactName());
-        out.put("company_id", line.companyId());
-        out.put("company_name", line.companyName());
-        out.put("missed_calls", line.missedCalls());
-        out.put("first_missed_at", Timestamps.wire(line.firstMissedAt()));
-        out.put("last_missed_at", Timestamps.wire(line.lastMissedAt()));
-        out.put("reasons", line.reasons());
-        out.put("returned", line.returned());
-        out.put("unreturned", line.unreturned());
-        out.put("last_callback_at", Timestamps.wire(line.lastCallbackAt()));
-        out.put("callback_cdr_uuid", line.callbackCdrUuid() == null ? null : line.callbackCdrUuid().toString());
-        out.put("status", line.status().wire());
-        out.put("dismissal", line.dismissal() == null ? null : active(line.dismissal()));
-        return out;
-    }
+    record WorklistMeta(
+            @Schema(example = "214", description = "All the lines that match") long count,
+            @Schema(example = "50") int limit,
+            @Schema(example = "dzF8dW5yZXR1cm5lZHwxNzYw", nullable = true, description = "The cursor of the next"
+                    + " page; null after the last") String nextCursor,
+            @Schema(example = "2026-09-30T21:00:00Z", format = "date-time") String from,
+            @Schema(example = "2026-10-31T21:00:00Z", format = "date-time") String to) {}
+
+    /** {@code {"data": LINE}}, null when none of the number's missed calls is in the period. */
+    record LineBody(@Schema(nullable = true) WorklistLineView data) {}
 
     /** {@code {"data": [DISMISSAL...], "meta": {"count"}}}, each with its end, newest first. */
-    static Map<String, Object> history(List<Dismissal> dismissals) {
-        return body(dismissals.stream().map(d -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", d.id());
-            out.putAll(active(d));
-            out.put("undismissed_at", Timestamps.wire(d.undismissedAt()));
-            out.put("undismissed_by_key_id", d.undismissedBy());
-            return out;
-        }).toList(), Map.of("count", dismissals.size()));
+    record HistoryBody(List<DismissalEntry> data, HistoryMeta meta) {}
+
+    record HistoryMeta(@Schema(example = "2") int count) {}
+
+    @Schema(name = "WorklistDismissal", description = "A dismissal of the number, active or ended")
+    record DismissalEntry(
+            @Schema(example = "12") long id,
+            @Schema(example = "spam", allowableValues = {"spam", "resolved_elsewhere", "other"}) String reason,
+            @Schema(example = "Robocall", nullable = true) String note,
+            @Schema(example = "2026-10-14T09:12:00Z", format = "date-time") String dismissedAt,
+            @Schema(example = "4", description = "The API key that dismissed it") long dismissedByKeyId,
+            @Schema(example = "null", nullable = true, format = "date-time",
+                    description = "When it was taken back or replaced; null while active") String undismissedAt,
+            @Schema(example = "null", nullable = true, description = "The API key that ended it")
+            Long undismissedByKeyId) {
+
+        static DismissalEntry of(Dismissal d) {
+            return new DismissalEntry(d.id(), d.reason(), d.note(), Timestamps.wire(d.dismissedAt()), d.dismissedBy(),
+                    Timestamps.wire(d.undismissedAt()), d.undismissedBy());
+        }
     }
 
-    /** A dismissal as a line shows it: why, and who dismissed the number when. */
-    private static Map<String, Object> active(Dismissal dismissal) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("reason", dismissal.reason());
-        out.put("note", dismissal.note());
-        out.put("dismissed_at", Timestamps.wire(dismissal.dismissedAt()));
-        out.put("dismissed_by_key_id", dismissal.dismissedBy());
-        return out;
+    static WorklistBody page(Worklist.Page page, WorklistRequest request) {
+        return new WorklistBody(lines(page), new WorklistMeta(page.count(), request.limit(),
+                page.next() == null ? null : page.next().encode(), Timestamps.wire(request.period().from()),
+                Timestamps.wire(request.period().to())));
     }
 
-    private static Map<String, Object> body(Object data, Map<String, Object> meta) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", data);
-        body.put("meta", meta);
-        return body;
+    static List<WorklistLineView> lines(Worklist.Page page) {
+        return page.lines().stream().map(WorklistLineView::of).toList();
+    }
+
+    static HistoryBody history(List<Dismissal> dismissals) {
+        return new HistoryBody(dismissals.stream().map(DismissalEntry::of).toList(),
+                new HistoryMeta(dismissals.size()));
     }
 }

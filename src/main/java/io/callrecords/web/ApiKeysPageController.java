@@ -1,6 +1,7 @@
 package io.callrecords.web;
 
 import io.callrecords.accounts.ApiKeyAdministration;
+import io.callrecords.accounts.ApiKeyView;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,9 +58,9 @@ class ApiKeysPageController {
             return page(session, form, model, response);
         }
         try {
-            Map<String, Object> created = apiKeys.create(session.caller(), form.body(pages.zone(session)));
-            model.addAttribute("shownOnce", new ShownOnce("The secret of the key “" + created.get("name") + "”",
-                    (String) created.get("secret")));
+            ApiKeyView.New created = apiKeys.create(session.caller(), form.body(pages.zone(session)));
+            model.addAttribute("shownOnce", new ShownOnce("The secret of the key “" + created.name() + "”",
+                    created.secret()));
             return page(session, ApiKeyForm.empty(), model, response);
         } catch (ValidationException e) {
             response.setStatus(422);

@@ -3,12 +3,12 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
 import io.callrecords.reports.SummaryReports;
+import io.callrecords.reports.SummaryView;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -66,8 +66,8 @@ class DashboardController {
         model.addAttribute("period", period);
         model.addAttribute("liveUrl", period.link("/dashboard/tiles"));
         try {
-            Map<String, Object> byTime = reports.summary(account, period.api(period.oneDay() ? "hour" : "day"));
-            Map<String, Object> heatMap = reports.summary(account, period.api("weekday_hour"));
+            SummaryView byTime = reports.summary(account, period.api(period.oneDay() ? "hour" : "day"));
+            SummaryView heatMap = reports.summary(account, period.api("weekday_hour"));
             DashboardView view = DashboardView.of(byTime, heatMap, period.oneDay());
             model.addAttribute("view", view);
             model.addAttribute("chartJson", json.writeValueAsString(view.chart()));

@@ -1,36 +1,36 @@
 package io.callrecords.web;
 
+import io.callrecords.reports.ReportMeasures;
 import java.util.List;
-import java.util.Map;
 
 /** The dashboard's tiles: the period's measures of reports.md, each named as a call-center lead says it. */
 final class DashboardTiles {
 
     private DashboardTiles() {}
 
-    static List<DashboardView.Tile> of(Map<String, Object> t, int sl) {
+    static List<DashboardView.Tile> of(ReportMeasures t, int sl) {
         return List.of(
-                tile("inbound", "Inbound calls", Figures.count(t.get("inbound")), "all calls in"),
-                tile("offered", "Offered", Figures.count(t.get("offered")), "calls the team could take"),
-                tile("answered", "Answered", Figures.count(t.get("answered")), "connected to someone"),
-                tile("missed", "Missed", Figures.count(t.get("missed")), "for any reason"),
-                tile("answer_rate", "Answer rate", Figures.percent(t.get("answer_rate")), "answered of offered"),
-                tile("abandon_rate", "Abandon rate", Figures.percent(t.get("abandon_rate")), "hung up waiting, of offered"),
-                tile("service_level", "Service level", Figures.percent(t.get("service_level")),
+                tile("inbound", "Inbound calls", Figures.count(t.inbound()), "all calls in"),
+                tile("offered", "Offered", Figures.count(t.offered()), "calls the team could take"),
+                tile("answered", "Answered", Figures.count(t.answered()), "connected to someone"),
+                tile("missed", "Missed", Figures.count(t.missed()), "for any reason"),
+                tile("answer_rate", "Answer rate", Figures.percent(t.answerRate()), "answered of offered"),
+                tile("abandon_rate", "Abandon rate", Figures.percent(t.abandonRate()), "hung up waiting, of offered"),
+                tile("service_level", "Service level", Figures.percent(t.serviceLevel()),
                         "answered within " + sl + " s, of offered"),
-                tile("asa_mean", "Speed of answer", Figures.seconds(t.get("asa_mean")), "mean (ASA)"),
-                tile("asa_median", "Speed of answer", Figures.seconds(t.get("asa_median")), "median"),
-                tile("asa_p90", "Speed of answer", Figures.seconds(t.get("asa_p90")), "9 in 10 answered within"),
-                tile("callback_rate", "Callback rate", Figures.percent(t.get("callback_rate")),
-                        Figures.count(t.get("returned")) + " missed calls returned"),
-                tile("time_to_callback_median", "Time to callback", Figures.seconds(t.get("time_to_callback_median")),
-                        t.get("time_to_callback_p90") == null ? "no missed call returned"
-                                : "median; 9 in 10 within " + Figures.seconds(t.get("time_to_callback_p90"))),
-                tile("unreturned", "Unreturned", Figures.count(t.get("unreturned")), "missed, not called back"),
-                tile("handle_time", "Handle time", Figures.seconds(t.get("handle_time")), "mean of answered calls"),
-                tile("outbound", "Outbound calls", Figures.count(t.get("outbound")),
-                        Figures.count(t.get("outbound_connected")) + " connected"),
-                tile("internal", "Internal calls", Figures.count(t.get("internal")), "between users"));
+                tile("asa_mean", "Speed of answer", Figures.seconds(t.asaMean()), "mean (ASA)"),
+                tile("asa_median", "Speed of answer", Figures.seconds(t.asaMedian()), "median"),
+                tile("asa_p90", "Speed of answer", Figures.seconds(t.asaP90()), "9 in 10 answered within"),
+                tile("callback_rate", "Callback rate", Figures.percent(t.callbackRate()),
+                        Figures.count(t.returned()) + " missed calls returned"),
+                tile("time_to_callback_median", "Time to callback", Figures.seconds(t.timeToCallbackMedian()),
+                        t.timeToCallbackP90() == null ? "no missed call returned"
+                                : "median; 9 in 10 within " + Figures.seconds(t.timeToCallbackP90())),
+                tile("unreturned", "Unreturned", Figures.count(t.unreturned()), "missed, not called back"),
+                tile("handle_time", "Handle time", Figures.seconds(t.handleTime()), "mean of answered calls"),
+                tile("outbound", "Outbound calls", Figures.count(t.outbound()),
+                        Figures.count(t.outboundConnected()) + " connected"),
+                tile("internal", "Internal calls", Figures.count(t.internal()), "between users"));
     }
 
     private static DashboardView.Tile tile(String measure, String name, String value, String detail) {

@@ -1,5 +1,7 @@
 package io.callrecords.web;
 
+import io.callrecords.reports.ReportMeasures;
+import io.callrecords.reports.SummaryView;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * What the dashboard shows, from the summary report's JSON (the API's body): the period's tiles, the numbers per
+ * What the dashboard shows, from the summary report (what the API answers): the period's tiles, the numbers per
  * bucket of time (behind the charts and in the tables that say them in words), the missed calls by reason and the
  * weekday × hour heat map. Nothing is computed here but formatting: every number is the report's.
  *
@@ -44,54 +47,58 @@ public record DashboardView(String bucketName, int slSeconds, List<Tile> tiles, 
     /** Offered calls of a weekday's hour and the share of them missed; {@code level} is the CSS class of that share. */
     public record HeatCell(int hour, long offered, String missedShare, String level) {}
 
-    @SuppressWarnings("unchecked")
-    static DashboardView of(Map<String, Object> byTime, Map<String, Object> heatMap, boolean byHour) {
-        Map<String, Object> data = (Map<String, Object>) byTime.get("data");
-        Map<String, Object> total = (Map<String, Object>) data.get("total");
-        List<Map<String, Object>> buckets = (List<Map<String, Object>>) data.get("buckets");
-        int sl = ((Number) data.get("sl_seconds")).intValue();
+    static DashboardView of(SummaryView byTime, SummaryView heatMap, boolean byHour) {
+        ReportMeasures total = byTime.total();
+        List<ReportMeasures> buckets = new ArrayList<>();
         List<BucketRow> rows = new ArrayList<>();
-        for (Map<String, Object> b : buckets) {
-            rows.add(new BucketRow(label(b, byHour), Figures.count(b.get("inbound")), Figures.count(b.get("answered")),
-                    Figures.count(b.get("missed")), Figures.count(b.get("outbound")), Figures.count(b.get("internal")),
-                    Figures.percent(b.get("answer_rate")), Figures.percent(b.get("service_level")),
-                    Figures.seconds(b.get("asa_mean")), Figures.seconds(b.get("asa_median")),
-                    Figures.seconds(b.get("asa_p90"))));
+        for (SummaryView.Bucket bucket : byTime.buckets()) {
+            SummaryView.TimeBucket b = (SummaryView.TimeBucket) bucket; // the summary is by hour or by day
+            ReportMeasures m = b.measures();
+            buckets.add(m);
+            rows.add(new BucketRow(label(b.key(), byHour), Figures.count(m.inbound()), Figures.count(m.answered()),
+                    Figures.count(m.missed()), Figures.count(m.outbound()), Figures.count(m.internal()),
+                    Figures.percent(m.answerRate()), Figures.percent(m.serviceLevel()), Figures.seconds(m.asaMean()),
+                    Figures.seconds(m.asaMedian()), Figures.seconds(m.asaP90())));
         }
         List<ReasonRow> reasons = REASONS.stream()
-                .map(r -> new ReasonRow(r, Words.reason(r), Figures.whole(total.get("missed_" + r)))).toList();
-        List<Map<String, Object>> cells = (List<Map<String, Object>>) ((Map<String, Object>) heatMap.get("data")).get("buckets");
+                .map(r -> new ReasonRow(r, Words.reason(r), total.missedFor(r))).toList();
+        int sl = byTime.slSeconds();
         return new DashboardView(byHour ? "hour" : "day", sl, DashboardTiles.of(total, sl), rows, reasons,
-                heatMap(cells), chart(buckets, rows, reasons));
+                heatMap(heatMap.buckets()), chart(buckets, rows, reasons));
     }
 
     /** The series of the charts, by bucket: counts, rates in percent and seconds as the report gives them. */
-    private static Map<String, Object> chart(List<Map<String, Object>> buckets, List<BucketRow> rows, List<ReasonRow> reasons) {
+    private static Map<String, Object> chart(List<ReportMeasures> buckets, List<BucketRow> rows,
+                                             List<ReasonRow> reasons) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", rows.stream().map(BucketRow::label).toList());
-        for (String count : List.of("answered", "missed", "outbound", "internal")) {
-            chart.put(count, buckets.stream().map(b -> Figures.whole(b.get(count))).toList());
-        }
-        for (String rate : List.of("answer_rate", "service_level")) {
-            chart.put(rate, buckets.stream().map(b -> Figures.chartPercent(b.get(rate))).toList());
-        }
-        for (String seconds : List.of("asa_mean", "asa_median", "asa_p90")) {
-            chart.put(seconds, buckets.stream().map(b -> b.get(seconds)).toList());
-        }
+        chart.put("answered", series(buckets, ReportMeasures::answered));
+        chart.put("missed", series(buckets, m -> m.missed()));
+        chart.put("outbound", series(buckets, ReportMeasures::outbound));
+        chart.put("internal", series(buckets, ReportMeasures::internal));
+        chart.put("answer_rate", buckets.stream().map(m -> Figures.chartPercent(m.answerRate())).toList());
+        chart.put("service_level", buckets.stream().map(m -> Figures.chartPercent(m.serviceLevel())).toList());
+        chart.put("asa_mean", buckets.stream().map(ReportMeasures::asaMean).toList());
+        chart.put("asa_median", buckets.stream().map(ReportMeasures::asaMedian).toList());
+        chart.put("asa_p90", buckets.stream().map(ReportMeasures::asaP90).toList());
         chart.put("reason_labels", reasons.stream().map(ReasonRow::words).toList());
         chart.put("reasons", reasons.stream().map(ReasonRow::count).toList());
         return chart;
     }
 
+    private static List<Long> series(List<ReportMeasures> buckets, ToLongFunction<ReportMeasures> count) {
+        return buckets.stream().map(m -> count.applyAsLong(m)).toList();
+    }
+
     /** The report's 168 cells, Monday 00:00 first, as 7 rows of 24. */
-    private static List<HeatMapRow> heatMap(List<Map<String, Object>> cells) {
+    private static List<HeatMapRow> heatMap(List<SummaryView.Bucket> cells) {
         List<HeatMapRow> rows = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
             List<HeatCell> hours = new ArrayList<>();
             for (int hour = 0; hour < 24; hour++) {
-                Map<String, Object> cell = cells.get(day * 24 + hour);
-                Object share = cell.get("missed_share");
-                hours.add(new HeatCell(hour, Figures.whole(cell.get("offered")), Figures.percent(share), level(share)));
+                SummaryView.HeatMapCell cell = (SummaryView.HeatMapCell) cells.get(day * 24 + hour);
+                Double share = cell.missedShare();
+                hours.add(new HeatCell(hour, cell.offered(), Figures.percent(share), level(share)));
             }
             rows.add(new HeatMapRow(WEEKDAYS.get(day), hours));
         }
@@ -99,16 +106,15 @@ public record DashboardView(String bucketName, int slSeconds, List<Tile> tiles, 
     }
 
     /** The colour of a missed share: none offered, then up to 5 %, 15 %, 30 % and more. */
-    private static String level(Object share) {
-        if (!(share instanceof Number n)) {
+    private static String level(Double share) {
+        if (share == null) {
             return "heat-none";
         }
-        double s = n.doubleValue();
+        double s = share;
         return s <= 0.05 ? "heat-0" : s <= 0.15 ? "heat-1" : s <= 0.30 ? "heat-2" : "heat-3";
     }
 
-    private static String label(Map<String, Object> bucket, boolean byHour) {
-        String key = (String) bucket.get("key");
+    private static String label(String key, boolean byHour) {
         return byHour ? OffsetDateTime.parse(key).format(HOUR) : LocalDate.parse(key).format(DAY);
     }
 }

@@ -1,9 +1,11 @@
 package io.callrecords.web;
 
+import io.callrecords.reports.WorklistLineView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,32 +33,32 @@ public record MissedCallLine(String number, String tel, String name, long missed
     /** To the minute: who waits for a callback is told in minutes, and the line stays narrow enough for a form. */
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    static MissedCallLine of(Map<String, Object> line, ZoneId zone) {
-        String number = (String) line.get("number");
-        long missed = ((Number) line.get("missed_calls")).longValue();
-        long returned = ((Number) line.get("returned")).longValue();
+    static MissedCallLine of(WorklistLineView line, ZoneId zone) {
+        String number = line.number();
+        long missed = line.missedCalls();
+        long returned = line.returned();
         List<String> reasons = new ArrayList<>();
-        ((Map<?, ?>) line.get("reasons")).forEach((reason, calls) ->
-                reasons.add(Words.reason((String) reason) + " (" + calls + ")"));
+        line.reasons().forEach((reason, calls) -> reasons.add(Words.reason(reason) + " (" + calls + ")"));
         String calledBack = returned == 0 ? "No"
-                : returned == missed ? "Yes, " + local(line.get("last_callback_at"), zone)
+                : returned == missed ? "Yes, " + local(line.lastCallbackAt(), zone)
                 : returned + " of " + missed;
-        String status = (String) line.get("status");
-        Map<?, ?> dismissal = (Map<?, ?>) line.get("dismissal");
+        String status = line.status();
+        WorklistLineView.Dismissal dismissal = line.dismissal();
         return new MissedCallLine(number, "tel:" + number, name(line), missed,
-                local(line.get("first_missed_at"), zone), local(line.get("last_missed_at"), zone), reasons, calledBack, status(status),
-                dismissal == null ? "" : dismissal(dismissal, zone), status.equals("unreturned"), dismissal != null);
+                local(line.firstMissedAt(), zone), local(line.lastMissedAt(), zone), reasons, calledBack,
+                status(status), dismissal == null ? "" : dismissal(dismissal, zone), status.equals("unreturned"),
+                dismissal != null);
     }
 
     /** A wire time ("...Z") in the zone; empty for none. */
-    private static String local(Object wireTime, ZoneId zone) {
-        return wireTime instanceof String wire ? MINUTE.format(Instant.parse(wire).atZone(zone)) : "";
+    private static String local(String wireTime, ZoneId zone) {
+        return wireTime == null ? "" : MINUTE.format(Instant.parse(wireTime).atZone(zone));
     }
 
-    private static String name(Map<String, Object> line) {
+    private static String name(WorklistLineView line) {
         List<String> names = new ArrayList<>();
-        for (String key : List.of("contact_name", "company_name")) {
-            if (line.get(key) instanceof String name && !name.isBlank()) {
+        for (String name : Arrays.asList(line.contactName(), line.companyName())) {
+            if (name != null && !name.isBlank()) {
                 names.add(name);
             }
         }
@@ -73,12 +75,12 @@ public record MissedCallLine(String number, String tel, String name, long missed
     }
 
     /** "Spam, 2026-03-02 10:15:00 by API key 7: note". */
-    private static String dismissal(Map<?, ?> dismissal, ZoneId zone) {
-        String wire = (String) dismissal.get("reason");
+    private static String dismissal(WorklistLineView.Dismissal dismissal, ZoneId zone) {
+        String wire = dismissal.reason();
         String reason = Character.toUpperCase(wire.charAt(0)) + wire.substring(1).replace('_', ' ');
-        String text = reason + ", " + local(dismissal.get("dismissed_at"), zone) + " by API key "
-                + dismissal.get("dismissed_by_key_id");
-        return dismissal.get("note") instanceof String note ? text + ": " + note : text;
+        String text = reason + ", " + local(dismissal.dismissedAt(), zone) + " by API key "
+                + dismissal.dismissedByKeyId();
+        return dismissal.note() != null ? text + ": " + dismissal.note() : text;
     }
 
     private static Map<String, String> missedReasons() {

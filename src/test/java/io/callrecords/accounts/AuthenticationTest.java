@@ -117,4 +117,32 @@ class AuthenticationTest extends AppTestSupport {
                 .query(byte[].class).single();
         assertThat(stored).hasSize(32);
     }
+
+    /** The key's wire shape, exactly: its fields in this order, absent times as nulls, times to the second in UTC. */
+    @Test
+    void keysAnswerTheirFieldsInOrderWithNullsPresent() {
+        String admin = newAccount("key shape");
+        Api.Response created = api.post("/api/v3/api-keys", admin, "{\"name\": \"CRM sync\", \"scopes\": [\"read\"]}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.data().path("id").asString();
+        String secret = created.data().path("secret").asString();
+        String createdAt = created.data().path("created_at").asString();
+        assertThat(createdAt).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        String prefix = secret.substring(0, 11);
+        assertThat(created.raw().body()).isEqualTo("{\"data\":{\"id\":" + id + ",\"name\":\"CRM sync\",\"prefix\":\""
+                + prefix + "\",\"scopes\":[\"read\"],\"expires_at\":null,\"revoked_at\":null,\"last_used_at\":null,"
+                + "\"created_at\":\"" + createdAt + "\",\"secret\":\"" + secret + "\"}}");
+
+        Api.Response revoked = api.delete("/api/v3/api-keys/" + id, admin);
+        String revokedAt = revoked.data().path("revoked_at").asString();
+        assertThat(revoked.raw().body()).isEqualTo("{\"data\":{\"id\":" + id + ",\"name\":\"CRM sync\",\"prefix\":\""
+                + prefix + "\",\"scopes\":[\"read\"],\"expires_at\":null,\"revoked_at\":\"" + revokedAt + "\","
+                + "\"last_used_at\":null,\"created_at\":\"" + createdAt + "\"}}");
+
+        Api.Response list = api.get("/api/v3/api-keys", admin);
+        assertThat(list.raw().body()).startsWith("{\"data\":[{\"id\":").endsWith("]}")
+                .contains("{\"id\":" + id + ",\"name\":\"CRM sync\",\"prefix\":\"" + prefix + "\",\"scopes\":[\"read\"],"
+                        + "\"expires_at\":null,\"revoked_at\":\"" + revokedAt + "\",\"last_used_at\":null,"
+                        + "\"created_at\":\"" + createdAt + "\"}");
+    }
 }

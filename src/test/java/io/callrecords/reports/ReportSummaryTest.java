@@ -248,6 +248,73 @@ class ReportSummaryTest extends ReportsTestSupport {
         assertThat(lines[5]).startsWith("2026-03-31,");
     }
 
+    /** The measures in the order the API and the CSV have always written them. */
+    private static final List<String> MEASURES = List.of("inbound", "offered", "answered", "missed",
+            "missed_abandoned", "missed_short_abandoned", "missed_callback", "missed_out_of_business_hours",
+            "missed_denylist", "missed_share", "answer_rate", "abandon_rate", "asa_mean", "asa_median", "asa_p90",
+            "service_level", "returned", "callback_rate", "time_to_callback_median", "time_to_callback_p90",
+            "unreturned", "handle_time", "outbound", "outbound_connected", "outbound_connect_rate",
+            "outbound_handle_time", "internal", "internal_handle_time");
+
+    private static List<String> fields(List<String> first, List<String> then, String... last) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        all.addAll(List.of(last));
+        return all;
+    }
+
+    /** The wire shape of every grouping: its fields in their order, nulls written out, numbers as they were. */
+    @Test
+    void everyGroupingAnswersItsFieldsInTheirOrder() {
+        Api.Response whole = api.get("/api/v3/reports/summary?" + PERIOD, key);
+        assertThat(whole.body().propertyNames()).containsExactly("data");
+        assertThat(whole.data().propertyNames())
+                .containsExactly("from", "to", "timezone", "sl_seconds", "group_by", "total", "buckets");
+        assertThat(whole.data().path("group_by").isNull()).isTrue();
+        assertThat(whole.data().path("buckets").isArray()).isTrue();
+        assertThat(whole.data().path("buckets")).isEmpty();
+        assertThat(whole.data().path("total").propertyNames()).containsExactlyElementsOf(MEASURES);
+        assertThat(whole.raw().body()).contains("\"sl_seconds\":20,\"group_by\":null,\"total\":{\"inbound\":9,")
+                .contains("\"answer_rate\":0.6667,").contains("\"asa_mean\":25.0,").contains("\"outbound_connect_rate\":1.0,");
+
+        Api.Response days = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=day", key);
+        assertThat(days.data().path("buckets").get(3).propertyNames())
+                .containsExactlyElementsOf(fields(List.of("key", "from", "to"), MEASURES));
+        assertThat(days.raw().body()).contains("{\"key\":\"2026-03-31\",\"from\":\"2026-03-31T00:00+02:00\","
+                + "\"to\":\"2026-04-01T00:00+02:00\",\"inbound\":0,\"offered\":0,\"answered\":0,\"missed\":0,");
+        assertThat(days.raw().body()).contains("\"missed_share\":null,\"answer_rate\":null,");
+
+        JsonNode cell = summary(PERIOD + "&group_by=weekday_hour").path("buckets").get(1);
+        assertThat(cell.propertyNames()).containsExactly("key", "weekday", "hour", "inbound", "offered", "missed",
+                "missed_abandoned", "missed_short_abandoned", "missed_callback", "missed_out_of_business_hours",
+                "missed_denylist", "missed_share");
+        assertThat(cell.path("weekday").asInt()).isEqualTo(1);
+        assertThat(cell.path("hour").asInt()).isEqualTo(1);
+
+        JsonNode users = summary(PERIOD + "&group_by=user");
+        assertThat(users.path("total").propertyNames()).containsExactlyElementsOf(fields(List.of(), MEASURES,
+                "callbacks_made"));
+        JsonNode nobody = bucket(users.path("buckets"), "none");
+        assertThat(nobody.propertyNames()).containsExactlyElementsOf(fields(List.of("key", "user_id"), MEASURES,
+                "callbacks_made"));
+        assertThat(nobody.path("user_id").isNull()).isTrue();
+        assertThat(bucket(users.path("buckets"), "7").path("user_id").asLong()).isEqualTo(7);
+        assertThat(summary(PERIOD + "&group_by=number").path("buckets").get(0).propertyNames())
+                .containsExactlyElementsOf(fields(List.of("key", "number_id"), MEASURES));
+        assertThat(summary(PERIOD + "&group_by=team").path("buckets").get(0).propertyNames())
+                .containsExactlyElementsOf(fields(List.of("key", "team_id"), MEASURES));
+
+        String userCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=user&format=csv", key).raw().body();
+        assertThat(userCsv.split("\r\n")[0]).isEqualTo(String.join(",", fields(List.of("key", "from", "to"), MEASURES,
+                "callbacks_made", "user_id")));
+        String cellCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=weekday_hour&format=csv", key)
+                .raw().body();
+        String[] cellLines = cellCsv.split("\r\n");
+        assertThat(cellLines[0]).isEqualTo(String.join(",", fields(List.of("key", "from", "to"), MEASURES,
+                "weekday", "hour")));
+        assertThat(cellLines[3]).as("mon 01:00: no call").isEqualTo("mon 01:00,,,0,0,,0,0,0,0,0,0,,,,,,,,,,,,,,,,,,,,1,1");
+    }
+
     @Test
     void badParametersAreNamed() {
         assertThat(error("from=2026-03-02&to=2026-03-01", "to")).isEqualTo("must be after from");

@@ -63,6 +63,8 @@ class WorklistDismissalTest extends ReportsTestSupport {
         assertThat(dismissed.path("dismissal").path("reason").asString()).isEqualTo("spam");
         assertThat(dismissed.path("dismissal").path("note").isNull()).isTrue();
         assertThat(dismissed.path("dismissal").path("dismissed_by_key_id").asLong()).isEqualTo(writerId);
+        assertThat(dismissed.path("dismissal").propertyNames())
+                .containsExactly("reason", "note", "dismissed_at", "dismissed_by_key_id");
         assertThat(list("").data().findValuesAsString("number")).containsExactly(UNTOUCHED);
         assertThat(list("?status=dismissed").data().findValuesAsString("number")).containsExactly(DISMISSED);
         assertThat(list("?status=dismissed&number=220001").body().path("meta").path("count").asInt()).isEqualTo(1);
@@ -74,7 +76,12 @@ class WorklistDismissalTest extends ReportsTestSupport {
                 "{\"reason\": \"other\", \"note\": \"Called from the office line\", \"ignored\": 1}"));
         assertThat(replaced.path("dismissal").path("reason").asString()).isEqualTo("other");
         assertThat(replaced.path("dismissal").path("note").asString()).isEqualTo("Called from the office line");
-        JsonNode history = api.get("/api/v3/missed-calls/%2B905321220001/dismissals", admin).data();
+        Api.Response historyAnswer = api.get("/api/v3/missed-calls/%2B905321220001/dismissals", admin);
+        assertThat(historyAnswer.body().propertyNames()).containsExactly("data", "meta");
+        assertThat(historyAnswer.raw().body()).endsWith("],\"meta\":{\"count\":2}}");
+        JsonNode history = historyAnswer.data();
+        assertThat(history.get(0).propertyNames()).containsExactly("id", "reason", "note", "dismissed_at",
+                "dismissed_by_key_id", "undismissed_at", "undismissed_by_key_id");
         assertThat(history.findValuesAsString("reason")).containsExactly("other", "spam");
         assertThat(history.get(0).path("undismissed_at").isNull()).isTrue();
         assertThat(history.get(1).path("undismissed_at").asString()).as("replaced at once")

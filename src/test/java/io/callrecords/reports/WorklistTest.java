@@ -98,6 +98,24 @@ class WorklistTest extends ReportsTestSupport {
         assertThat(line.path("status").asString()).isEqualTo("returned");
     }
 
+    /** The wire shape of a page: every field in its order, nulls written out. */
+    @Test
+    void aPageAnswersItsFieldsInTheirOrder() {
+        Api.Response returned = list("?status=returned");
+        assertThat(returned.body().propertyNames()).containsExactly("data", "meta");
+        assertThat(returned.data().get(0).propertyNames()).containsExactly("number", "contact_id", "contact_name",
+                "company_id", "company_name", "missed_calls", "first_missed_at", "last_missed_at", "reasons",
+                "returned", "unreturned", "last_callback_at", "callback_cdr_uuid", "status", "dismissal");
+        assertThat(returned.body().path("meta").propertyNames())
+                .containsExactly("count", "limit", "next_cursor", "from", "to");
+        assertThat(returned.raw().body()).startsWith("{\"data\":[{\"number\":\"" + RETURNED + "\",\"contact_id\":null,"
+                + "\"contact_name\":null,\"company_id\":null,\"company_name\":null,\"missed_calls\":1,"
+                + "\"first_missed_at\":\"" + at(60) + "\",\"last_missed_at\":\"" + at(60) + "\","
+                + "\"reasons\":{\"abandoned\":1},\"returned\":1,\"unreturned\":0,\"last_callback_at\":\"" + at(180)
+                + "\",\"callback_cdr_uuid\":\"" + returningCall.uuid() + "\",\"status\":\"returned\",\"dismissal\":null}],"
+                + "\"meta\":{\"count\":1,\"limit\":50,\"next_cursor\":null,\"from\":\"");
+    }
+
     @Test
     void statusesAndFiltersSelectLines() {
         assertThat(numbers(list("?status=all"))).as("newest last_missed_at first").containsExactly(WAITING, RETURNED);
