@@ -1,8 +1,8 @@
 package io.callrecords.web;
 
+import io.callrecords.webhooks.WebhookDelivery;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A webhook delivery as one line of the log: what was sent, how it went (the last answer's status code or the error,
@@ -18,21 +18,16 @@ public record DeliveryRow(long id, String webhookId, String event, String callUu
     /** One attempt: when, what came back, how long it took, the body as stored (its first 2 KB). */
     public record Attempt(String at, String response, int latencyMs, String body) {}
 
-    @SuppressWarnings("unchecked")
-    static DeliveryRow of(Map<String, Object> d, ZoneId zone) {
-        List<Attempt> attempts = ((List<Map<String, Object>>) d.get("attempts")).stream()
-                .map(a -> new Attempt(CallRow.local((String) a.get("attempted_at"), zone),
-                        response(a.get("http_status"), (String) a.get("error")),
-                        ((Number) a.get("latency_ms")).intValue(),
-                        a.get("response_body") == null ? "" : (String) a.get("response_body")))
+    static DeliveryRow of(WebhookDelivery d, ZoneId zone) {
+        List<Attempt> attempts = d.attempts().stream()
+                .map(a -> new Attempt(CallRow.local(a.attemptedAt(), zone), response(a.httpStatus(), a.error()),
+                        a.latencyMs(), a.responseBody() == null ? "" : a.responseBody()))
                 .toList();
-        return new DeliveryRow(((Number) d.get("id")).longValue(), (String) d.get("webhook_id"), (String) d.get("event"),
-                d.get("call_uuid") == null ? "" : (String) d.get("call_uuid"), (String) d.get("status"),
-                ((Number) d.get("attempt_count")).intValue(),
-                response(d.get("last_http_status"), (String) d.get("last_error")),
+        return new DeliveryRow(d.id(), d.webhookId(), d.event(), d.callUuid() == null ? "" : d.callUuid(), d.status(),
+                d.attemptCount(), response(d.lastHttpStatus(), d.lastError()),
                 attempts.isEmpty() ? "" : excerpt(attempts.getLast().body()),
-                CallRow.local((String) d.get("next_attempt_at"), zone), CallRow.local((String) d.get("created_at"), zone),
-                CallRow.local((String) d.get("completed_at"), zone), attempts);
+                CallRow.local(d.nextAttemptAt(), zone), CallRow.local(d.createdAt(), zone),
+                CallRow.local(d.completedAt(), zone), attempts);
     }
 
     public String statusWords() {
@@ -45,7 +40,7 @@ public record DeliveryRow(long id, String webhookId, String event, String callUu
     }
 
     /** "HTTP 200", the error when nothing came back, empty before the first attempt. */
-    static String response(Object httpStatus, String error) {
+    static String response(Integer httpStatus, String error) {
         if (httpStatus != null) {
             return "HTTP " + httpStatus;
         }

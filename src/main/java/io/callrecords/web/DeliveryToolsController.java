@@ -3,10 +3,10 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.shared.PathIds;
 import io.callrecords.shared.ValidationException;
+import io.callrecords.webhooks.DeliveryAnswer;
 import io.callrecords.webhooks.WebhookAdministration;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +45,8 @@ class DeliveryToolsController {
                 @RequestParam(required = false) String event, Model model, HttpServletResponse response) {
         long subscription = PathIds.parse(id);
         try {
-            Map<String, Object> queued = webhooks.sendTest(session.caller(), subscription, event);
-            return "redirect:/settings/webhooks/" + subscription + "?tested=" + queued.get("id");
+            DeliveryAnswer queued = webhooks.sendTest(session.caller(), subscription, event);
+            return "redirect:/settings/webhooks/" + subscription + "?tested=" + queued.id();
         } catch (ValidationException e) {
             return refused(session, subscription, e, form -> form.withEvent(event), model, response);
         }

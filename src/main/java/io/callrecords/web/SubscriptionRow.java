@@ -1,8 +1,8 @@
 package io.callrecords.web;
 
+import io.callrecords.webhooks.WebhookSubscription;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A webhook subscription as the pages show it: its state in words (why it is disabled, how long it has been failing),
@@ -11,12 +11,10 @@ import java.util.Map;
 public record SubscriptionRow(long id, String url, List<String> events, String description, String status,
                               String state, String created, String previousSecretUntil) {
 
-    @SuppressWarnings("unchecked")
-    static SubscriptionRow of(Map<String, Object> s, ZoneId zone) {
-        return new SubscriptionRow(((Number) s.get("id")).longValue(), (String) s.get("url"),
-                (List<String>) s.get("events"), s.get("description") == null ? "" : (String) s.get("description"),
-                (String) s.get("status"), state(s, zone), CallRow.local((String) s.get("created_at"), zone),
-                CallRow.local((String) s.get("previous_secret_expires_at"), zone));
+    static SubscriptionRow of(WebhookSubscription s, ZoneId zone) {
+        return new SubscriptionRow(s.id(), s.url(), s.events(), s.description() == null ? "" : s.description(),
+                s.status(), state(s, zone), CallRow.local(s.createdAt(), zone),
+                CallRow.local(s.previousSecretExpiresAt(), zone));
     }
 
     public boolean paused() {
@@ -27,21 +25,21 @@ public record SubscriptionRow(long id, String url, List<String> events, String d
         return "active".equals(status);
     }
 
-    private static String state(Map<String, Object> s, ZoneId zone) {
-        String state = switch ((String) s.get("status")) {
+    private static String state(WebhookSubscription s, ZoneId zone) {
+        String state = switch (s.status()) {
             case "active" -> "Active";
             case "paused" -> "Paused: deliveries wait until it is resumed";
-            case "disabled" -> "Disabled" + (s.get("disabled_reason") == null ? "" : ": " + s.get("disabled_reason"))
+            case "disabled" -> "Disabled" + (s.disabledReason() == null ? "" : ": " + s.disabledReason())
                     + "; resume it to send again";
-            default -> (String) s.get("status");
+            default -> s.status();
         };
-        int failures = ((Number) s.get("consecutive_failures")).intValue();
+        int failures = s.consecutiveFailures();
         if (failures > 0) {
             state += "; " + failures + (failures == 1 ? " failure" : " failures") + " in a row since "
-                    + CallRow.local((String) s.get("failing_since"), zone);
+                    + CallRow.local(s.failingSince(), zone);
         }
-        if (s.get("held_until") != null) {
-            state += "; held until " + CallRow.local((String) s.get("held_until"), zone);
+        if (s.heldUntil() != null) {
+            state += "; held until " + CallRow.local(s.heldUntil(), zone);
         }
         return state;
     }

@@ -4,7 +4,9 @@ import io.callrecords.accounts.PageSession;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathIds;
 import io.callrecords.shared.ValidationException;
+import io.callrecords.webhooks.SubscriptionAnswer;
 import io.callrecords.webhooks.WebhookAdministration;
+import io.callrecords.webhooks.WebhookSubscription;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
@@ -64,9 +66,10 @@ class WebhooksPageController {
                   @RequestParam(required = false) String description, Model model, HttpServletResponse response) {
         WebhookForm form = WebhookForm.of(url, events, description);
         try {
-            Map<String, Object> created = webhooks.create(session.caller(), form.body());
-            model.addAttribute("shownOnce", new ShownOnce("The signing secret of " + created.get("url"),
-                    (String) created.get("secret")));
+            SubscriptionAnswer created = webhooks.create(session.caller(), form.body());
+            // A key that may not read is answered without the URL: name the one the form sent.
+            String target = created instanceof WebhookSubscription subscription ? subscription.url() : form.url();
+            model.addAttribute("shownOnce", new ShownOnce("The signing secret of " + target, created.secret()));
             return listPage(session, WebhookForm.empty(), model);
         } catch (ValidationException e) {
             response.setStatus(422);
@@ -111,8 +114,8 @@ class WebhooksPageController {
     String rotate(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String id,
                   Model model) {
         long subscription = PathIds.parse(id);
-        Map<String, Object> rotated = webhooks.rotateSecret(session.caller(), subscription);
-        model.addAttribute("shownOnce", new ShownOnce("The new signing secret", (String) rotated.get("secret")));
+        SubscriptionAnswer rotated = webhooks.rotateSecret(session.caller(), subscription);
+        model.addAttribute("shownOnce", new ShownOnce("The new signing secret", rotated.secret()));
         return subscriptionPage.render(session, subscription, SubscriptionPage.View.plain(), model);
     }
 
@@ -120,9 +123,9 @@ class WebhooksPageController {
     String confirmDelete(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String id,
                         Model model) {
         long subscription = PathIds.parse(id);
-        Map<String, Object> s = webhooks.get(session.caller(), subscription);
+        WebhookSubscription s = webhooks.get(session.caller(), subscription);
         return Confirmation.page(model, "Delete a webhook subscription",
-                "Delete the subscription to " + s.get("url") + "?",
+                "Delete the subscription to " + s.url() + "?",
                 "Its delivery log goes with it, and deliveries still waiting are not sent. This cannot be undone.",
                 "/settings/webhooks/" + subscription + "/delete", "Delete subscription",
                 "/settings/webhooks/" + subscription);

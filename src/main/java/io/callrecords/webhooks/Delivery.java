@@ -4,9 +4,7 @@ import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** A delivery in the log, with its attempts. */
@@ -16,14 +14,8 @@ record Delivery(long id, String webhookId, String event, UUID callUuid, String s
 
     /** One attempt: when, what came back (status or error), how long it took, the first 2 KB of the answer. */
     record Attempt(Instant at, Integer httpStatus, String error, int latencyMs, String responseBody) {
-        Map<String, Object> view() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("attempted_at", Timestamps.wire(at));
-            out.put("http_status", httpStatus);
-            out.put("error", error);
-            out.put("latency_ms", latencyMs);
-            out.put("response_body", responseBody);
-            return out;
+        WebhookDelivery.Attempt view() {
+            return new WebhookDelivery.Attempt(Timestamps.wire(at), httpStatus, error, latencyMs, responseBody);
         }
     }
 
@@ -44,20 +36,11 @@ record Delivery(long id, String webhookId, String event, UUID callUuid, String s
                 lastError, createdAt, completedAt, attempts);
     }
 
-    Map<String, Object> view() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("webhook_id", webhookId);
-        out.put("event", event);
-        out.put("call_uuid", callUuid == null ? null : callUuid.toString());
-        out.put("status", status);
-        out.put("attempt_count", attemptCount);
-        out.put("next_attempt_at", "pending".equals(status) ? Timestamps.wire(nextAttemptAt) : null);
-        out.put("last_http_status", lastHttpStatus);
-        out.put("last_error", lastError);
-        out.put("created_at", Timestamps.wire(createdAt));
-        out.put("completed_at", Timestamps.wire(completedAt));
-        out.put("attempts", attempts.stream().map(Attempt::view).toList());
-        return out;
+    /** As the delivery log answers it: the next attempt's time only while it is pending. */
+    WebhookDelivery view() {
+        return new WebhookDelivery(id, webhookId, event, callUuid == null ? null : callUuid.toString(), status,
+                attemptCount, "pending".equals(status) ? Timestamps.wire(nextAttemptAt) : null, lastHttpStatus,
+                lastError, Timestamps.wire(createdAt), Timestamps.wire(completedAt),
+                attempts.stream().map(Attempt::view).toList());
     }
 }

@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A webhook subscription as stored (without its secrets). */
 record Subscription(long id, long accountId, String url, List<String> events, String description, String status,
@@ -29,23 +27,12 @@ record Subscription(long id, long accountId, String url, List<String> events, St
                 Timestamps.fromDb(rs, "updated_at"));
     }
 
-    /** The wire shape of {@code /api/v3/webhooks}. */
-    Map<String, Object> view(Instant now) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("url", url);
-        out.put("events", events);
-        out.put("description", description);
-        out.put("status", status);
-        out.put("disabled_reason", disabledReason);
-        out.put("disabled_at", Timestamps.wire(disabledAt));
-        out.put("consecutive_failures", consecutiveFailures);
-        out.put("failing_since", Timestamps.wire(failingSince));
-        out.put("held_until", holdUntil != null && holdUntil.isAfter(now) ? Timestamps.wire(holdUntil) : null);
-        out.put("previous_secret_expires_at",
-                previousSecretUntil != null && previousSecretUntil.isAfter(now) ? Timestamps.wire(previousSecretUntil) : null);
-        out.put("created_at", Timestamps.wire(createdAt));
-        out.put("updated_at", Timestamps.wire(updatedAt));
-        return out;
+    /** As {@code /api/v3/webhooks} answers it at {@code now} (a hold or an overlap that has ended is not shown). */
+    WebhookSubscription view(Instant now) {
+        return new WebhookSubscription(id, url, events, description, status, disabledReason,
+                Timestamps.wire(disabledAt), consecutiveFailures, Timestamps.wire(failingSince),
+                holdUntil != null && holdUntil.isAfter(now) ? Timestamps.wire(holdUntil) : null,
+                previousSecretUntil != null && previousSecretUntil.isAfter(now) ? Timestamps.wire(previousSecretUntil) : null,
+                Timestamps.wire(createdAt), Timestamps.wire(updatedAt), null);
     }
 }

@@ -10,8 +10,6 @@ import io.callrecords.shared.ValidationException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -22,18 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Managing an account's subscriptions and their delivery logs, for the API's controllers and the pages alike, so that
  * a rule (the scope an action needs, the fields' validation, the limit of subscriptions, the secret shown once) lives
- * in one place. Answers are the wire shapes of {@code /api/v3/webhooks}. The scopes are those the API asks for:
- * {@code read} to read, {@code write} to pause, resume, resend, recover and send a test event, {@code write} and
- * {@code admin} to create, change, rotate and delete (the API's filter asks {@code write} of every change, the
- * controllers {@code admin} of those); no change needs {@code read}, so the answer to a key without it says only which
- * subscription or delivery was acted on and its status (and a new secret), nothing reading would show. Another
- * account's subscription is not found (404), before any field is checked.
+ * in one place. Answers are the wire shapes of {@code /api/v3/webhooks} ({@link WebhookSubscription},
+ * {@link WebhookDelivery}; for a change, a {@link SubscriptionAnswer} or {@link DeliveryAnswer}). The scopes are those
+ * the API asks for: {@code read} to read, {@code write} to pause, resume, resend, recover and send a test event,
+ * {@code write} and {@code admin} to create, change, rotate and delete (the API's filter asks {@code write} of every
+ * change, the controllers {@code admin} of those); no change needs {@code read}, so the answer to a key without it says
+ * only which subscription or delivery was acted on and its status (and a new secret), nothing reading would show.
+ * Another account's subscription is not found (404), before any field is checked.
  */
 @Service
 public class WebhookAdministration {
 
     /** A page of a subscription's deliveries, newest first, each with its attempts, and how many there are. */
-    public record Deliveries(List<Map<String, Object>> deliveries, int total) {}
+    public record Deliveries(List<WebhookDelivery> deliveries, int total) {}
 
     private final Subscriptions subscriptions;
     private final DeliveryLog log;
@@ -60,13 +59,13 @@ public class WebhookAdministration {
         return WebhookEvent.WIRE_NAMES;
     }
 
-    public List<Map<String, Object>> list(Caller caller) {
+    public List<WebhookSubscription> list(Caller caller) {
         caller.require(Scope.READ);
         return subscriptions.list(caller.accountId()).stream().map(s -> s.view(clock.instant())).toList();
     }
 
     /** One subscription; 404 for none of the account's. */
-    public Map<String, Object> get(Caller caller, long id) {
+    public WebhookSubscription get(Caller caller, long id) {
         caller.require(Scope.READ);
         return subscriptions.find(caller.accountId(), id).orElseThrow(ApiException::notFound).view(clock.instant());
     }
@@ -76,7 +75,7 @@ public class WebhookAdministration {
      * saved when a field is wrong); the answer carries the signing {@code secret}, which is never shown again.
      */
     @Transactional
-    public Map<String, Object> create(Caller caller, Map<String, Object> body) {
+    public SubscriptionAnswer create(Caller caller, Map<String, Object> body) {
         requireAdmin(caller);
         SubscriptionFields fields = SubscriptionFields.forCreate(body, guard);
         if (subscriptions.count(caller.accountId()) >= settings.maxSubscriptionsPerAccount()) {
@@ -86,16 +85,14 @@ public class WebhookAdministration {
         WebhookSecret secret = WebhookSecret.generate();
         Subscription created = subscriptions.insert(caller.accountId(), fields.url(), fields.events(),
                 fields.description(), secret);
-        Map<String, Object> data = created.view(clock.instant());
-        data.put("secret", secret.value());
-        return shown(caller, data);
+        return shown(caller, created.view(clock.instant()).withSecret(secret.value()));
     }
 
     /**
      * Any subset of {@code url}, {@code events}, {@code description} (null clears it), checked as
      * {@link SubscriptionFields} checks them; nothing is changed when a field is wrong. The secret stays as it is.
      */
-    public Map<String, Object> update(Caller caller, long id, Map<String, Object> body) {
+    public SubscriptionAnswer update(Caller caller, long id, Map<String, Object> body) {
         requireAdmin(caller);
         subscription(caller, id);
         SubscriptionFields fields = SubscriptionFields.forUpdate(body, guard);
@@ -104,14 +101,14 @@ public class WebhookAdministration {
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@link #resume}. */
-    public Map<String, Object> pause(Caller caller, long id) {
+    public SubscriptionAnswer pause(Caller caller, long id) {
         caller.require(Scope.WRITE);
         return shown(caller, subscriptions.pause(caller.accountId(), id).orElseThrow(ApiException::notFound)
                 .view(clock.instant()));
     }
 
     /** Active again, also after being disabled; its health starts afresh. */
-    public Map<String, Object> resume(Caller caller, long id) {
+    public SubscriptionAnswer resume(Caller caller, long id) {
         caller.require(Scope.WRITE);
         Subscription resumed = subscriptions.resume(caller.accountId(), id).orElseThrow(ApiException::notFound);
         dispatcher.wake();
@@ -119,19 +116,17 @@ public class WebhookAdministration {
     }
 
     /** A new secret (in this answer only); the old one keeps signing beside it for the overlap. */
-    public Map<String, Object> rotateSecret(Caller caller, long id) {
+    public SubscriptionAnswer rotateSecret(Caller caller, long id) {
         requireAdmin(caller);
         WebhookSecret secret = WebhookSecret.generate();
         Subscription rotated = subscriptions.rotate(caller.accountId(), id, secret,
                 clock.instant().plus(settings.rotationOverlap())).orElseThrow(ApiException::notFound);
-        Map<String, Object> data = rotated.view(clock.instant());
-        data.put("secret", secret.value());
-        return shown(caller, data);
+        return shown(caller, rotated.view(clock.instant()).withSecret(secret.value()));
     }
 
     /** Deletes the subscription with its delivery log; answers it as it was. */
     @Transactional
-    public Map<String, Object> delete(Caller caller, long id) {
+    public SubscriptionAnswer delete(Caller caller, long id) {
         requireAdmin(caller);
         return shown(caller, subscriptions.delete(caller.accountId(), id).orElseThrow(ApiException::notFound)
                 .view(clock.instant()));
@@ -146,14 +141,14 @@ public class WebhookAdministration {
     }
 
     /** One delivery with every attempt; 404 for none of the subscription's. */
-    public Map<String, Object> delivery(Caller caller, long subscriptionId, long deliveryId) {
+    public WebhookDelivery delivery(Caller caller, long subscriptionId, long deliveryId) {
         caller.require(Scope.READ);
         long subscription = subscription(caller, subscriptionId);
         return log.find(subscription, deliveryId).orElseThrow(ApiException::notFound).view();
     }
 
     /** Sends a delivery again with the same webhook-id (see {@link DeliveryLog#resend}); answers it as queued. */
-    public Map<String, Object> resend(Caller caller, long subscriptionId, long deliveryId) {
+    public DeliveryAnswer resend(Caller caller, long subscriptionId, long deliveryId) {
         caller.require(Scope.WRITE);
         long subscription = subscription(caller, subscriptionId);
         if (!log.resend(subscription, deliveryId)) {
@@ -176,7 +171,7 @@ public class WebhookAdministration {
      * Queues a signed sample record as the event {@code event} (null: {@code call_hangup}), sent and logged like any
      * delivery but of no call; answers the delivery as queued.
      */
-    public Map<String, Object> sendTest(Caller caller, long subscriptionId, String event) {
+    public DeliveryAnswer sendTest(Caller caller, long subscriptionId, String event) {
         caller.require(Scope.WRITE);
         long subscription = subscription(caller, subscriptionId);
         String name = event == null ? WebhookEvent.CALL_HANGUP.wire() : event;
@@ -208,17 +203,18 @@ public class WebhookAdministration {
      * (and a secret just made, which is shown to whoever made it): the URL, the health or a delivery's record and
      * attempts are for {@code read}.
      */
-    private static Map<String, Object> shown(Caller caller, Map<String, Object> view) {
-        if (caller.scopes().contains(Scope.READ)) {
-            return view;
-        }
-        Map<String, Object> acknowledged = new LinkedHashMap<>();
-        acknowledged.put("id", view.get("id"));
-        acknowledged.put("status", view.get("status"));
-        if (view.containsKey("secret")) {
-            acknowledged.put("secret", view.get("secret"));
-        }
-        return acknowledged;
+    private static SubscriptionAnswer shown(Caller caller, WebhookSubscription subscription) {
+        return mayRead(caller) ? subscription
+                : new Acknowledgement(subscription.id(), subscription.status(), subscription.secret());
+    }
+
+    /** The answer to sending a delivery (again), as {@link #shown(Caller, WebhookSubscription)}: no secret in it. */
+    private static DeliveryAnswer shown(Caller caller, WebhookDelivery delivery) {
+        return mayRead(caller) ? delivery : new Acknowledgement(delivery.id(), delivery.status(), null);
+    }
+
+    private static boolean mayRead(Caller caller) {
+        return caller.scopes().contains(Scope.READ);
     }
 
     private static void requireAdmin(Caller caller) {

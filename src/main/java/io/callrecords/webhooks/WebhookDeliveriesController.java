@@ -3,8 +3,8 @@ package io.callrecords.webhooks;
 import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
+import io.callrecords.shared.Data;
 import io.callrecords.shared.QueryParameters;
-import java.util.LinkedHashMap;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -57,7 +57,7 @@ class WebhookDeliveriesController {
             schema = @Schema(type = "string", allowableValues = {"pending", "succeeded", "failed"}))
     @ApiResponse(responseCode = "200", description = "One page of deliveries, newest first", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.DeliveriesBody.class)))
-    Map<String, Object> list(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    WebhooksApiTypes.DeliveriesBody list(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         long subscription = subscription(caller, id); // an unknown subscription is a 404 before any parameter error
         QueryParameters parameters = new QueryParameters(query);
         int limit = (int) parameters.whole("limit", 10, 1, 100);
@@ -68,19 +68,16 @@ class WebhookDeliveriesController {
         }
         parameters.finish();
         WebhookAdministration.Deliveries page = administration.deliveries(caller, subscription, status, limit, offset);
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("count", page.total());
-        meta.put("offset", offset);
-        meta.put("limit", limit);
-        return Map.of("data", page.deliveries(), "meta", meta);
+        return new WebhooksApiTypes.DeliveriesBody(page.deliveries(),
+                new WebhooksApiTypes.Meta(page.total(), offset, limit));
     }
 
     @GetMapping("/deliveries/{deliveryId}")
     @Operation(operationId = "getWebhookDelivery", summary = "Get a delivery with its attempts")
     @ApiResponse(responseCode = "200", description = "The delivery", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.DeliveryBody.class)))
-    Map<String, Object> get(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(example = "981") @PathVariable String deliveryId) {
-        return Map.of("data", administration.delivery(caller, PathIds.parse(id), PathIds.parse(deliveryId)));
+    WebhooksApiTypes.DeliveryBody get(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(example = "981") @PathVariable String deliveryId) {
+        return new WebhooksApiTypes.DeliveryBody(administration.delivery(caller, PathIds.parse(id), PathIds.parse(deliveryId)));
     }
 
     @PostMapping("/deliveries/{deliveryId}/resend")
@@ -88,8 +85,8 @@ class WebhookDeliveriesController {
     @Operation(operationId = "resendWebhookDelivery", summary = "Send a delivery again")
     @ApiResponse(responseCode = "202", description = "The delivery, queued (same webhook-id)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.DeliveryBody.class)))
-    Map<String, Object> resend(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(example = "981") @PathVariable String deliveryId) {
-        return Map.of("data", administration.resend(caller, PathIds.parse(id), PathIds.parse(deliveryId)));
+    Data<DeliveryAnswer> resend(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(example = "981") @PathVariable String deliveryId) {
+        return Data.of(administration.resend(caller, PathIds.parse(id), PathIds.parse(deliveryId)));
     }
 
     /** {@code ?since=2026-03-26T00:00:00Z}: every failed delivery created since then is queued again. */
@@ -98,9 +95,10 @@ class WebhookDeliveriesController {
     @Operation(operationId = "recoverWebhookDeliveries", summary = "Queue failed deliveries again")
     @ApiResponse(responseCode = "202", description = "How many were queued", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.RequeuedBody.class)))
-    Map<String, Object> recover(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(description = "Failed deliveries created at or after this ISO-8601 date-time with offset", example = "2026-03-26T00:00:00Z")
+    WebhooksApiTypes.RequeuedBody recover(Caller caller, @Parameter(example = "5") @PathVariable String id, @Parameter(description = "Failed deliveries created at or after this ISO-8601 date-time with offset", example = "2026-03-26T00:00:00Z")
                                        @RequestParam(required = false) String since) {
-        return Map.of("data", Map.of("requeued", administration.recover(caller, PathIds.parse(id), since)));
+        return new WebhooksApiTypes.RequeuedBody(new WebhooksApiTypes.Requeued(
+                administration.recover(caller, PathIds.parse(id), since)));
     }
 
     /** Optional body {@code {"event": "call_hangup"}} (the default): a signed sample, sent and logged like any delivery. */
@@ -111,10 +109,10 @@ class WebhookDeliveriesController {
             schema = @Schema(implementation = WebhooksApiTypes.TestRequest.class), examples = @ExampleObject(value = "{\"event\": \"call_hangup\"}")))
     @ApiResponse(responseCode = "202", description = "The test delivery, queued", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.DeliveryBody.class)))
-    Map<String, Object> test(Caller caller, @Parameter(example = "5") @PathVariable String id,
+    Data<DeliveryAnswer> test(Caller caller, @Parameter(example = "5") @PathVariable String id,
                              @RequestBody(required = false) Map<String, Object> body) {
         Object event = body == null ? null : body.get("event");
-        return Map.of("data", administration.sendTest(caller, PathIds.parse(id), event == null ? null : event.toString()));
+        return Data.of(administration.sendTest(caller, PathIds.parse(id), event == null ? null : event.toString()));
     }
 
     private long subscription(Caller caller, String id) {

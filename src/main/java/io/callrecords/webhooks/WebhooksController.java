@@ -1,6 +1,7 @@
 package io.callrecords.webhooks;
 
 import io.callrecords.accounts.Caller;
+import io.callrecords.shared.Data;
 import io.callrecords.shared.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v3/webhooks}: the account's subscriptions. Creating, changing, rotating the secret
  * of and deleting one needs the {@code admin} scope (they decide where call data goes and who can
  * sign for it); pausing and resuming need {@code write}; reading needs {@code read}. The secret is
- * in the answers of create and rotate only; a key without {@code read} is answered only the id and status. What the pages do too is done by {@link WebhookAdministration}.
+ * in the answers of create and rotate only; a key without {@code read} is answered only the id and status. What the
+ * pages do too is done by {@link WebhookAdministration}. The answers to changes are a {@link SubscriptionAnswer}: the
+ * document describes them by {@link WebhookSubscription}, whose required fields an {@link Acknowledgement} has too.
  */
 @RestController
 @RequestMapping("/api/v3/webhooks")
@@ -47,24 +50,24 @@ class WebhooksController {
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionRequest.class), examples = @ExampleObject(value = "{\"url\": \"https://crm.example.com/hooks/calls\", \"events\": [\"call_hangup\"], \"description\": \"CRM\"}")))
     @ApiResponse(responseCode = "201", description = "The subscription with its signing secret", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> create(Caller caller, @RequestBody Map<String, Object> body) {
-        return Map.of("data", administration.create(caller, body));
+    Data<SubscriptionAnswer> create(Caller caller, @RequestBody Map<String, Object> body) {
+        return Data.of(administration.create(caller, body));
     }
 
     @GetMapping
     @Operation(operationId = "listWebhooks", summary = "List subscriptions")
     @ApiResponse(responseCode = "200", description = "The subscriptions", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionsBody.class)))
-    Map<String, Object> list(Caller caller) {
-        return Map.of("data", administration.list(caller));
+    WebhooksApiTypes.SubscriptionsBody list(Caller caller) {
+        return new WebhooksApiTypes.SubscriptionsBody(administration.list(caller));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getWebhook", summary = "Get a subscription")
     @ApiResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> get(Caller caller, @Parameter(example = "5") @PathVariable String id) {
-        return Map.of("data", administration.get(caller, PathIds.parse(id)));
+    WebhooksApiTypes.SubscriptionBody get(Caller caller, @Parameter(example = "5") @PathVariable String id) {
+        return new WebhooksApiTypes.SubscriptionBody(administration.get(caller, PathIds.parse(id)));
     }
 
     /** Any subset of {@code url}, {@code events}, {@code description} (null clears it). */
@@ -74,8 +77,8 @@ class WebhooksController {
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionRequest.class), examples = @ExampleObject(value = "{\"events\": [\"call_hangup\", \"call_updated\"], \"description\": null}")))
     @ApiResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> update(Caller caller, @Parameter(example = "5") @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return Map.of("data", administration.update(caller, PathIds.parse(id), body));
+    Data<SubscriptionAnswer> update(Caller caller, @Parameter(example = "5") @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return Data.of(administration.update(caller, PathIds.parse(id), body));
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@code resume}. */
@@ -83,8 +86,8 @@ class WebhooksController {
     @Operation(operationId = "pauseWebhook", summary = "Pause a subscription")
     @ApiResponse(responseCode = "200", description = "The subscription, paused", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> pause(Caller caller, @Parameter(example = "5") @PathVariable String id) {
-        return Map.of("data", administration.pause(caller, PathIds.parse(id)));
+    Data<SubscriptionAnswer> pause(Caller caller, @Parameter(example = "5") @PathVariable String id) {
+        return Data.of(administration.pause(caller, PathIds.parse(id)));
     }
 
     /** Active again, also after being disabled; its health starts afresh. */
@@ -92,8 +95,8 @@ class WebhooksController {
     @Operation(operationId = "resumeWebhook", summary = "Resume a subscription")
     @ApiResponse(responseCode = "200", description = "The subscription, active", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> resume(Caller caller, @Parameter(example = "5") @PathVariable String id) {
-        return Map.of("data", administration.resume(caller, PathIds.parse(id)));
+    Data<SubscriptionAnswer> resume(Caller caller, @Parameter(example = "5") @PathVariable String id) {
+        return Data.of(administration.resume(caller, PathIds.parse(id)));
     }
 
     /** A new secret (in this answer only); the old one keeps signing beside it for the overlap (24 h). */
@@ -101,8 +104,8 @@ class WebhooksController {
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret")
     @ApiResponse(responseCode = "200", description = "The subscription with its new secret", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> rotate(Caller caller, @Parameter(example = "5") @PathVariable String id) {
-        return Map.of("data", administration.rotateSecret(caller, PathIds.parse(id)));
+    Data<SubscriptionAnswer> rotate(Caller caller, @Parameter(example = "5") @PathVariable String id) {
+        return Data.of(administration.rotateSecret(caller, PathIds.parse(id)));
     }
 
     /** Deletes the subscription with its delivery log; answers it as it was. */
@@ -110,7 +113,7 @@ class WebhooksController {
     @Operation(operationId = "deleteWebhook", summary = "Delete a subscription")
     @ApiResponse(responseCode = "200", description = "The subscription as it was", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhooksApiTypes.SubscriptionBody.class)))
-    Map<String, Object> delete(Caller caller, @Parameter(example = "5") @PathVariable String id) {
-        return Map.of("data", administration.delete(caller, PathIds.parse(id)));
+    Data<SubscriptionAnswer> delete(Caller caller, @Parameter(example = "5") @PathVariable String id) {
+        return Data.of(administration.delete(caller, PathIds.parse(id)));
     }
 }

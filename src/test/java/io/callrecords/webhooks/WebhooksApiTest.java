@@ -191,6 +191,48 @@ class WebhooksApiTest extends WebhookTestSupport {
         assertThat(api.post("/api/v3/webhooks/" + id + "/deliveries/424242/resend", key, "").status()).isEqualTo(404);
     }
 
+    /**
+     * The answers are written from the records the OpenAPI document is made from: the same fields, in the wire's order,
+     * nulls written (but a secret only where one was just made), and a page of the log is {@code data} then
+     * {@code meta}.
+     */
+    @Test
+    void answersHaveTheFieldsOfTheirSchemasInTheirOrderWithNullsWritten() {
+        WebhookReceiver receiver = ownReceiver();
+        JsonNode created = subscribe(key, receiver.url("/shapes"), "[\"call_init\"]");
+        long id = created.path("id").asLong();
+        JsonNode schemas = api.get("/v3/api-docs", null).body().path("components").path("schemas");
+        assertThat(created.propertyNames()).containsExactly("id", "url", "events", "description", "status",
+                "disabled_reason", "disabled_at", "consecutive_failures", "failing_since", "held_until",
+                "previous_secret_expires_at", "created_at", "updated_at", "secret");
+        assertThat(created.propertyNames())
+                .containsExactlyInAnyOrderElementsOf(schemas.path("WebhookSubscription").path("properties").propertyNames());
+        assertThat(created.path("disabled_reason").isNull()).isTrue();
+
+        long delivery = api.post("/api/v3/webhooks/" + id + "/test", key, "").data().path("id").asLong();
+        await(Duration.ofSeconds(10), "the test event logged as succeeded", () -> api.get("/api/v3/webhooks/" + id
+                + "/deliveries/" + delivery, key).data().path("status").asString().equals("succeeded"));
+        JsonNode page = api.get("/api/v3/webhooks/" + id + "/deliveries", key).body();
+        assertThat(page.propertyNames()).containsExactly("data", "meta");
+        assertThat(page.path("meta").propertyNames()).containsExactly("count", "offset", "limit");
+        JsonNode logged = page.path("data").get(0);
+        assertThat(logged.propertyNames()).containsExactly("id", "webhook_id", "event", "call_uuid", "status",
+                "attempt_count", "next_attempt_at", "last_http_status", "last_error", "created_at", "completed_at",
+                "attempts");
+        assertThat(logged.propertyNames())
+                .containsExactlyInAnyOrderElementsOf(schemas.path("WebhookDelivery").path("properties").propertyNames());
+        assertThat(logged.path("call_uuid").isNull()).as("a test delivery is of no call").isTrue();
+        assertThat(logged.path("next_attempt_at").isNull()).as("not pending").isTrue();
+        JsonNode attempt = logged.path("attempts").get(0);
+        assertThat(attempt.propertyNames()).containsExactly("attempted_at", "http_status", "error", "latency_ms",
+                "response_body");
+        assertThat(attempt.propertyNames())
+                .containsExactlyInAnyOrderElementsOf(schemas.path("WebhookAttempt").path("properties").propertyNames());
+        assertThat(attempt.path("error").isNull()).isTrue();
+        assertThat(api.post("/api/v3/webhooks/" + id + "/recover?since=2026-01-01T00:00:00Z", key, "").body()
+                .path("data").propertyNames()).containsExactly("requeued");
+    }
+
     @Test
     void theTestEventsSampleHasTheShapeOfARecordServedForTheSameCall() {
         WebhookReceiver sampleReceiver = ownReceiver();
