@@ -8,9 +8,8 @@ import java.util.Map;
 /**
  * The bodies of the settings and API-key endpoints as the OpenAPI document describes them. The endpoints read
  * their bodies as maps so that every bad field is named in one 422 (a typed body would refuse the whole body as
- * unreadable at its first wrong type); the settings endpoints answer what {@link SettingsDocument} renders, a
- * versioned document the pages read too, and these records give those shapes their names. The API keys' answers
- * are typed themselves ({@link ApiKeyView}).
+ * unreadable at its first wrong type). The settings endpoints answer {@link Settings} ({@link SettingsDocument#view}),
+ * the document's schema too; the API keys' answers are typed themselves ({@link ApiKeyView}).
  */
 final class AccountsApiTypes {
 

@@ -37,11 +37,27 @@ final class ScheduleDocument {
 
     static Map<String, Object> render(WeeklySchedule schedule) {
         Map<String, Object> out = new LinkedHashMap<>();
-        DAYS.forEach((name, day) -> out.put(name, schedule.days().getOrDefault(day, List.of()).stream()
-                .map(i -> List.of(clock(i.startMinute()), clock(i.endMinute())))
-                .toList()));
-        out.put("closed_dates", new TreeSet<>(schedule.closedDates()).stream().map(LocalDate::toString).toList());
+        DAYS.forEach((name, day) -> out.put(name, hours(schedule, day)));
+        out.put("closed_dates", closedDates(schedule));
         return out;
+    }
+
+    /** The same shape as {@link #render}, typed: what the settings API answers. */
+    static AccountsApiTypes.Schedule view(WeeklySchedule schedule) {
+        return new AccountsApiTypes.Schedule(hours(schedule, DayOfWeek.MONDAY), hours(schedule, DayOfWeek.TUESDAY),
+                hours(schedule, DayOfWeek.WEDNESDAY), hours(schedule, DayOfWeek.THURSDAY),
+                hours(schedule, DayOfWeek.FRIDAY), hours(schedule, DayOfWeek.SATURDAY),
+                hours(schedule, DayOfWeek.SUNDAY), closedDates(schedule));
+    }
+
+    private static List<List<String>> hours(WeeklySchedule schedule, DayOfWeek day) {
+        return schedule.days().getOrDefault(day, List.of()).stream()
+                .map(i -> List.of(clock(i.startMinute()), clock(i.endMinute())))
+                .toList();
+    }
+
+    private static List<String> closedDates(WeeklySchedule schedule) {
+        return new TreeSet<>(schedule.closedDates()).stream().map(LocalDate::toString).toList();
     }
 
     private static String clock(int minute) {

@@ -1,13 +1,12 @@
 package io.callrecords.accounts;
 
-import io.callrecords.shared.Timestamps;
+import io.callrecords.shared.Data;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +33,8 @@ class SettingsController {
     @Operation(operationId = "getSettings", summary = "The account's settings in force")
     @ApiResponse(responseCode = "200", description = "The settings", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AccountsApiTypes.SettingsBody.class)))
-    Map<String, Object> get(Caller caller) {
-        return Map.of("data", body(caller, settings.current(caller.accountId())));
+    Data<AccountsApiTypes.Settings> get(Caller caller) {
+        return Data.of(view(caller, settings.current(caller.accountId())));
     }
 
     /** Any subset of the fields; changing settings needs the {@code admin} scope. */
@@ -48,27 +47,21 @@ class SettingsController {
                     + " \"business_hours\": {\"mon\": [[\"09:00\", \"18:00\"]], \"closed_dates\": [\"2026-12-31\"]}}")))
     @ApiResponse(responseCode = "200", description = "The settings now", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AccountsApiTypes.SettingsBody.class)))
-    Map<String, Object> patch(Caller caller, @RequestBody Map<String, Object> patch) {
+    Data<AccountsApiTypes.Settings> patch(Caller caller, @RequestBody Map<String, Object> patch) {
         caller.require(Scope.ADMIN);
-        return Map.of("data", body(caller, settings.change(caller.accountId(), patch)));
+        return Data.of(view(caller, settings.change(caller.accountId(), patch)));
     }
 
     @GetMapping("/history")
     @Operation(operationId = "settingsHistory", summary = "Every version of the settings")
     @ApiResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AccountsApiTypes.SettingsHistoryBody.class)))
-    Map<String, Object> history(Caller caller) {
-        List<Map<String, Object>> versions = settings.history(caller.accountId()).stream()
-                .map(v -> body(caller, v))
-                .toList();
-        return Map.of("data", versions);
+    Data<List<AccountsApiTypes.Settings>> history(Caller caller) {
+        return Data.of(settings.history(caller.accountId()).stream().map(v -> view(caller, v)).toList());
     }
 
-    private Map<String, Object> body(Caller caller, SettingsVersion version) {
-        Map<String, Object> out = new LinkedHashMap<>(SettingsDocument.render(version.settings()));
-        out.put("rate_limit_per_minute", accounts.find(caller.accountId()).orElseThrow().rateLimitPerMinute());
-        out.put("effective_from", Timestamps.wire(version.effectiveFrom()));
-        out.put("version", version.version());
-        return out;
+    private AccountsApiTypes.Settings view(Caller caller, SettingsVersion version) {
+        int rateLimit = accounts.find(caller.accountId()).orElseThrow().rateLimitPerMinute();
+        return SettingsDocument.view(version.settings(), rateLimit, version.effectiveFrom(), version.version());
     }
 }

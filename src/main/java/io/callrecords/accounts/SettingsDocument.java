@@ -3,6 +3,7 @@ package io.callrecords.accounts;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.Times;
+import io.callrecords.shared.Timestamps;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -105,6 +107,17 @@ final class SettingsDocument {
         out.put("callback_window", renderDuration(settings.callbackWindow()));
         out.put("media_retention_days", settings.mediaRetentionDays());
         return out;
+    }
+
+    /** The settings of one version as the API answers them (the stored document, typed, and the version's facts). */
+    static AccountsApiTypes.Settings view(AccountSettings settings, int rateLimitPerMinute, Instant effectiveFrom,
+                                          int version) {
+        Map<String, AccountsApiTypes.Schedule> numbers = new TreeMap<>();
+        settings.numberBusinessHours().forEach((key, schedule) -> numbers.put(key, ScheduleDocument.view(schedule)));
+        return new AccountsApiTypes.Settings(settings.timezone().getId(), settings.defaultRegion(),
+                settings.businessHours() == null ? null : ScheduleDocument.view(settings.businessHours()), numbers,
+                settings.shortAbandonSeconds(), settings.denylist(), renderDuration(settings.callbackWindow()),
+                settings.mediaRetentionDays(), rateLimitPerMinute, Timestamps.wire(effectiveFrom), version);
     }
 
     private static String renderDuration(Duration duration) {

@@ -117,4 +117,21 @@ class SettingsApiTest extends AppTestSupport {
         assertThat(settings.current(account).settings().shortAbandonSeconds())
                 .as("the newest change overrides the account's first version from its effective time on").isEqualTo(20);
     }
+
+    /** The answer's shape, pinned: fields in their order, nulls written, a schedule's days mon..sun then closed dates. */
+    @Test
+    void settingsAnswerHasItsFieldsInOrderWithNullsWritten() {
+        String own = newAccount("settings-shape");
+        Api.Response changed = api.patch("/api/v3/account/settings", own, """
+                {"number_business_hours": {"+905321234567": {"tue": [["10:00", "11:30"]], "closed_dates": ["2026-12-31"]}}}""");
+        assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+        String body = api.get("/api/v3/account/settings", own).raw().body();
+        assertThat(body).matches("\\{\"data\":\\{\"timezone\":\"[^\"]+\",\"default_region\":null,"
+                + "\"business_hours\":null,\"number_business_hours\":\\{\"\\+905321234567\":\\{\"mon\":\\[\\],"
+                + "\"tue\":\\[\\[\"10:00\",\"11:30\"\\]\\],\"wed\":\\[\\],\"thu\":\\[\\],\"fri\":\\[\\],\"sat\":\\[\\],"
+                + "\"sun\":\\[\\],\"closed_dates\":\\[\"2026-12-31\"\\]\\}\\},\"short_abandon_seconds\":\\d+,"
+                + "\"denylist\":\\[\\],\"callback_window\":\"[^\"]+\",\"media_retention_days\":(null|\\d+),"
+                + "\"rate_limit_per_minute\":600,\"effective_from\":\"[^\"]+Z\",\"version\":2\\}\\}");
+        assertThat(api.get("/api/v3/account/settings/history", own).raw().body()).startsWith("{\"data\":[{\"timezone\":");
+    }
 }
