@@ -57,11 +57,20 @@ class SettingsController {
     @ApiResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AccountsApiTypes.SettingsHistoryBody.class)))
     Data<List<AccountsApiTypes.Settings>> history(Caller caller) {
-        return Data.of(settings.history(caller.accountId()).stream().map(v -> view(caller, v)).toList());
+        int rateLimit = rateLimit(caller);
+        return Data.of(settings.history(caller.accountId()).stream().map(v -> view(v, rateLimit)).toList());
     }
 
     private AccountsApiTypes.Settings view(Caller caller, SettingsVersion version) {
-        int rateLimit = accounts.find(caller.accountId()).orElseThrow().rateLimitPerMinute();
+        return view(version, rateLimit(caller));
+    }
+
+    private static AccountsApiTypes.Settings view(SettingsVersion version, int rateLimit) {
         return SettingsDocument.view(version.settings(), rateLimit, version.effectiveFrom(), version.version());
+    }
+
+    /** The operator's limit is the account's, not a version's: read once a request, not once a version. */
+    private int rateLimit(Caller caller) {
+        return accounts.find(caller.accountId()).orElseThrow().rateLimitPerMinute();
     }
 }
