@@ -11,6 +11,8 @@ import java.util.Set;
  * @param live         calls in progress instead of ended calls ({@code status=live})
  * @param returned     missing calls that were ({@code true}) or were not ({@code false}) called back
  * @param numberDigits digits to find inside caller_number or callee_number ({@code q})
+ * @param tagIds       calls that carry any of these tags ({@code tag_id})
+ * @param dispositionCodes calls given any of these disposition codes ({@code disposition_code})
  */
 record CallFilter(boolean live,
                   List<Bound<Instant>> startedAt,
@@ -23,7 +25,9 @@ record CallFilter(boolean live,
                   Long numberId,
                   Set<EndpointType> calleeTypes,
                   Boolean returned,
-                  String numberDigits) {
+                  String numberDigits,
+                  Set<Long> tagIds,
+                  Set<String> dispositionCodes) {
 
     CallFilter {
         startedAt = List.copyOf(startedAt);
@@ -33,6 +37,6 @@ record CallFilter(boolean live,
 
     /** Every ended call of the account. */
     static CallFilter ended() {
-        return new CallFilter(false, List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null);
+        return new CallFilter(false, List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null, null, null);
     }
 }

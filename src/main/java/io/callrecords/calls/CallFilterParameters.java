@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * (api.md "Calls"): {@code status}, {@code q}, {@code started_at[gt|gte|lt|lte]}, {@code call_duration[...]},
  * {@code updated_at[gt|gte]}, {@code direction[eq|in]}, {@code missing_call[eq]},
  * {@code missing_call_reason[eq|in]}, {@code user_id[eq|in]}, {@code number_id[eq]}, {@code callee_type[eq|in]},
- * {@code returned[eq]}, {@code sort}, {@code cursor}.
+ * {@code returned[eq]}, {@code tag_id[eq|in]}, {@code disposition_code[eq|in]}, {@code sort}, {@code cursor}.
  */
 final class CallFilterParameters {
 
@@ -67,7 +67,9 @@ final class CallFilterParameters {
                 id(p, "number_id[eq]"),
                 oneOf(p, "callee_type", EndpointType::fromWire, ENDPOINT_TYPES),
                 p.bool("returned[eq]"),
-                digits);
+                digits,
+                oneOf(p, "tag_id", CallFilterParameters::id, "ids (whole numbers)"),
+                oneOf(p, "disposition_code", CallFilterParameters::code, "disposition codes (letters, digits, _ . : -)"));
     }
 
     static CallSort sort(QueryParameters p) {
@@ -239,6 +241,11 @@ final class CallFilterParameters {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** A well-formed disposition code; whether the account has it is no matter (an unknown code matches nothing). */
+    private static Optional<String> code(String value) {
+        return value.matches("[A-Za-z0-9_.:-]{1,64}") ? Optional.of(value) : Optional.empty();
     }
 
     private static String names(WireName[] values) {

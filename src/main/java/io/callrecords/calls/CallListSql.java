@@ -42,6 +42,21 @@ final class CallListSql {
             conditions.add("(caller_number LIKE :digits OR callee_number LIKE :digits)");
             params.put("digits", "%" + filter.numberDigits() + "%");
         }
+        // What people wrote on calls lives beside the records (V16); its indexes lead from a tag or a code to calls.
+        noted(filter.tagIds(), "tag_ids", "EXISTS (SELECT 1 FROM call_tags ct WHERE ct.account_id = call_records.account_id"
+                + " AND ct.call_uuid = call_records.uuid AND ct.tag_id IN (:tag_ids))");
+        noted(filter.dispositionCodes(), "disposition_codes", "EXISTS (SELECT 1 FROM call_dispositions cd"
+                + " JOIN dispositions d ON d.account_id = cd.account_id AND d.id = cd.disposition_id"
+                + " WHERE cd.account_id = call_records.account_id AND cd.call_uuid = call_records.uuid"
+                + " AND d.code IN (:disposition_codes))");
+    }
+
+    private void noted(java.util.Set<?> values, String parameter, String condition) {
+        if (values == null) {
+            return;
+        }
+        conditions.add(values.isEmpty() ? "false" : condition);
+        params.put(parameter, List.copyOf(values));
     }
 
     /** The number of all matches, whatever page is asked for. */

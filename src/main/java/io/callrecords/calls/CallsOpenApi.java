@@ -130,6 +130,11 @@ class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
         enumFilter(operation, "callee_type", names(EndpointType.values()), "team");
         add(operation, "returned[eq]", "Missing calls that were (true) or were not (false) called back",
                 new BooleanSchema(), "false");
+        add(operation, "tag_id[eq]", "Calls that have this tag", whole(0, null, null), "3");
+        add(operation, "tag_id[in]", "Calls that have any of these tags, comma-separated", new StringSchema(), "3,4");
+        add(operation, "disposition_code[eq]", "Calls given this disposition code", new StringSchema(), "sale");
+        add(operation, "disposition_code[in]", "Calls given any of these disposition codes, comma-separated",
+                new StringSchema(), "sale,no_interest");
     }
 
     private static void enumFilter(Operation operation, String name, String[] values, String example) {
