@@ -48,17 +48,20 @@ class CallExport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final MediaLinks mediaLinks;
+    private final DispositionCodes dispositionCodes;
 
-    CallExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, MediaLinks mediaLinks) {
+    CallExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, MediaLinks mediaLinks,
+               DispositionCodes dispositionCodes) {
         this.jdbc = jdbc;
         this.mediaLinks = mediaLinks;
+        this.dispositionCodes = dispositionCodes;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
     void export(long accountId, CallFilter filter, CallSort sort, ExportWriter writer) throws IOException {
         BlockingQueue<List<CallRecord>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Reader reader = new Reader(new CallListSql(accountId, filter).all(CallRecordFields.COLUMNS, sort), batches);
+        Reader reader = new Reader(new CallListSql(accountId, dispositionCodes.resolve(accountId, filter)).all(CallRecordFields.COLUMNS, sort), batches);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(reader, Thread::startVirtualThread);
         try {
             for (List<CallRecord> batch; (batch = next(batches, reading)) != END; ) {

@@ -69,7 +69,8 @@ final class CallFilterParameters {
                 p.bool("returned[eq]"),
                 digits,
                 oneOf(p, "tag_id", CallFilterParameters::id, "ids (whole numbers)"),
-                oneOf(p, "disposition_code", CallFilterParameters::code, "disposition codes (letters, digits, _ . : -)"));
+                oneOf(p, "disposition_code", CallFilterParameters::code, "disposition codes (letters, digits, _ . : -)"),
+                null);
     }
 
     static CallSort sort(QueryParameters p) {

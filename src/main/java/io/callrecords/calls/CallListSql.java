@@ -45,10 +45,12 @@ final class CallListSql {
         // What people wrote on calls lives beside the records (V16); its indexes lead from a tag or a code to calls.
         noted(filter.tagIds(), "tag_ids", "EXISTS (SELECT 1 FROM call_tags ct WHERE ct.account_id = call_records.account_id"
                 + " AND ct.call_uuid = call_records.uuid AND ct.tag_id IN (:tag_ids))");
-        noted(filter.dispositionCodes(), "disposition_codes", "EXISTS (SELECT 1 FROM call_dispositions cd"
-                + " JOIN dispositions d ON d.account_id = cd.account_id AND d.id = cd.disposition_id"
+        if (filter.dispositionCodes() != null && filter.dispositionIds() == null) {
+            throw new IllegalStateException("disposition codes not resolved to ids: DispositionCodes.resolve");
+        }
+        noted(filter.dispositionIds(), "disposition_ids", "EXISTS (SELECT 1 FROM call_dispositions cd"
                 + " WHERE cd.account_id = call_records.account_id AND cd.call_uuid = call_records.uuid"
-                + " AND d.code IN (:disposition_codes))");
+                + " AND cd.disposition_id IN (:disposition_ids))");
     }
 
     private void noted(java.util.Set<?> values, String parameter, String condition) {

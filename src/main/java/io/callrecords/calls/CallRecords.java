@@ -25,11 +25,13 @@ public class CallRecords {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final MediaLinks mediaLinks;
+    private final DispositionCodes dispositionCodes;
 
-    CallRecords(JdbcClient jdbc, JsonMapper json, MediaLinks mediaLinks) {
+    CallRecords(JdbcClient jdbc, JsonMapper json, MediaLinks mediaLinks, DispositionCodes dispositionCodes) {
         this.jdbc = jdbc;
         this.json = json;
         this.mediaLinks = mediaLinks;
+        this.dispositionCodes = dispositionCodes;
     }
 
     /** The record of a call of the account, as the API serves it; empty for unknown or other accounts' calls. */
@@ -55,7 +57,7 @@ public class CallRecords {
      * would cost a COMMIT round trip.
      */
     byte[] list(long accountId, CallListQuery query) {
-        CallListSql sql = new CallListSql(accountId, query.filter());
+        CallListSql sql = new CallListSql(accountId, dispositionCodes.resolve(accountId, query.filter()));
         CallPage page = new CallPage(json, query);
         CallListSql.Statement rows = sql.page(CallRecordFields.COLUMNS, query.sort(), query.cursor(), query.limit() + 1,
                 query.offset());
@@ -101,7 +103,7 @@ public class CallRecords {
      * next page exists.
      */
     private Slice read(long accountId, CallFilter filter, CallSort sort, ListCursor cursor, int limit, long offset) {
-        CallListSql.Statement rows = new CallListSql(accountId, filter).page(CallRecordFields.COLUMNS, sort, cursor,
+        CallListSql.Statement rows = new CallListSql(accountId, dispositionCodes.resolve(accountId, filter)).page(CallRecordFields.COLUMNS, sort, cursor,
                 limit + 1, offset);
         List<CallRecord> records = new ArrayList<>();
         List<UUID> uuids = new ArrayList<>();

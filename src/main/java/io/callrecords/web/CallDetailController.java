@@ -22,19 +22,26 @@ class CallDetailController {
 
     private final CallRecords records;
     private final PageModel pages;
+    private final CallNotesSection notes;
 
-    CallDetailController(CallRecords records, PageModel pages) {
+    CallDetailController(CallRecords records, PageModel pages, CallNotesSection notes) {
         this.records = records;
         this.pages = pages;
+        this.notes = notes;
     }
 
     @GetMapping("/calls/{uuid}")
     String detail(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String uuid,
                   Model model) {
+        return page(session, parse(uuid), model);
+    }
+
+    /** The page of the call, with what people wrote on it (also when a form of that section comes back to it). */
+    String page(PageSession session, UUID call, Model model) {
         long account = session.caller().accountId();
-        UUID call = parse(uuid);
         CallRecord record = records.find(account, call).orElseThrow(ApiException::notFound);
         model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session)));
+        model.addAttribute("notes", notes.view(session, call));
         return "call";
     }
 
