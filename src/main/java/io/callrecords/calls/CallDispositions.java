@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,14 +50,20 @@ public class CallDispositions {
     public Given set(Caller caller, UUID call, Map<String, Object> body) {
         Dispositions.Disposition chosen = chosen(caller.accountId(), body);
         calls.lockForChange(caller, call);
-        int changed = jdbc.sql("""
-                        INSERT INTO call_dispositions (account_id, call_uuid, disposition_id, user_id)
-                        VALUES (:account, :call, :disposition, :user)
-                        ON CONFLICT (account_id, call_uuid) DO UPDATE
-                          SET disposition_id = excluded.disposition_id, user_id = excluded.user_id, set_at = now()
-                          WHERE call_dispositions.disposition_id <> excluded.disposition_id""")
-                .param("account", caller.accountId()).param("call", call).param("disposition", chosen.id())
-                .param("user", caller.userId()).update();
+        int changed;
+        try {
+            changed = jdbc.sql("""
+                            INSERT INTO call_dispositions (account_id, call_uuid, disposition_id, user_id)
+                            VALUES (:account, :call, :disposition, :user)
+                            ON CONFLICT (account_id, call_uuid) DO UPDATE
+                              SET disposition_id = excluded.disposition_id, user_id = excluded.user_id, set_at = now()
+                              WHERE call_dispositions.disposition_id <> excluded.disposition_id""")
+                    .param("account", caller.accountId()).param("call", call).param("disposition", chosen.id())
+                    .param("user", caller.userId()).update();
+        } catch (DataIntegrityViolationException e) { // the code was deleted since it was found
+            throw ValidationException.of(body.get("disposition_code") != null ? "disposition_code" : "disposition_id",
+                    "is no longer a disposition of this account");
+        }
         if (changed > 0) {
             calls.changed(caller.accountId(), List.of(call));
         }

@@ -6,6 +6,7 @@ import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.ValidationException;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +45,15 @@ public class CallTags {
         if (tags.find(caller.accountId(), id).isEmpty()) {
             throw ValidationException.of("tag_id", id + " is not a tag of this account");
         }
-        int added = jdbc.sql("INSERT INTO call_tags (account_id, call_uuid, tag_id, user_id)"
-                        + " VALUES (:account, :call, :tag, :user) ON CONFLICT DO NOTHING")
-                .param("account", caller.accountId()).param("call", call).param("tag", id)
-                .param("user", caller.userId()).update();
+        int added;
+        try {
+            added = jdbc.sql("INSERT INTO call_tags (account_id, call_uuid, tag_id, user_id)"
+                            + " VALUES (:account, :call, :tag, :user) ON CONFLICT DO NOTHING")
+                    .param("account", caller.accountId()).param("call", call).param("tag", id)
+                    .param("user", caller.userId()).update();
+        } catch (DataIntegrityViolationException e) { // the tag was deleted since it was found
+            throw ValidationException.of("tag_id", id + " is not a tag of this account");
+        }
         if (added > 0) {
             calls.changed(caller.accountId(), List.of(call));
         }
