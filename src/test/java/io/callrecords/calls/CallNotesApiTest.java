@@ -66,6 +66,24 @@ class CallNotesApiTest extends AppTestSupport {
         assertThat(api.get(comments(call) + "?page=2", key).body().path("errors").has("page")).isTrue();
     }
 
+    /**
+     * The requests Hipcall's PHP SDK makes (Calls::createComment and ::listComments): Guzzle with base URI
+     * {@code .../api/v3/}, {@code Accept: application/json}, the body as JSON, the list's query string as given.
+     */
+    @Test
+    void hipcallsSdkCommentsOnACallByChangingOnlyTheBaseUrl() {
+        UUID call = send(key, FlowJson.call("2026-03-19T08:00:00Z").inbound("+905321110011").at(5_000).hangup("contact"));
+        Api.Response created = api.send(api.request("/api/v3/" + "calls/" + call + "/comments", key)
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"**bla** bold\"}")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.data().path("content").asString()).isEqualTo("**bla** bold");
+        Api.Response listed = api.send(api.request("/api/v3/" + "calls/" + call + "/comments" + "?" + "limit=10&offset=0",
+                key).header("Accept", "application/json").GET());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.data().path(0).path("id").asLong()).isEqualTo(created.data().path("id").asLong());
+    }
+
     @Test
     void aCommentMustHaveSensibleContent() {
         for (String body : List.of("{}", "{\"content\": \"   \"}", "{\"content\": 5}", "{\"content\": null}",
