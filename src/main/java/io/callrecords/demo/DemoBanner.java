@@ -1,6 +1,6 @@
 package io.callrecords.demo;
 
-/** What the demo prints once it is ready: where it runs, its key, and calls worth a look. */
+/** What the demo prints once it is ready: where it runs, how to sign in, its key, and calls worth a look. */
 final class DemoBanner {
 
     private DemoBanner() {}
@@ -13,11 +13,15 @@ final class DemoBanner {
                 ==================================================================
                  The demo is running: %s
                  Account '%s' (%s)
+                 Sign in at %s/sign-in
+                   email:    %s
+                   password: %s
                  API key: %s
                  (kept in %s)
 
                  Try:
-                """.formatted(url, DemoFill.ACCOUNT_NAME, DemoFill.describe(state), state.apiKey(),
+                """.formatted(url, DemoFill.ACCOUNT_NAME, DemoFill.describe(state), url, state.adminEmail(),
+                state.adminPassword(), state.apiKey(),
                 dir.path().resolve(DemoDataDir.MARKER)));
         if (state.answeredCall() != null) {
             out.append(curl).append("/api/v3/calls/").append(state.answeredCall()).append("   # answered\n");

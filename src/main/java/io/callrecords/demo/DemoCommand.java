@@ -103,6 +103,10 @@ public final class DemoCommand {
                 state = state.withKey(DemoFill.createAccount(base, operatorToken));
                 dir.save(state);
             }
+            if (state.adminEmail() == null) {
+                state = DemoFill.createAdministrator(base, state);
+                dir.save(state);
+            }
             if (state.filled()) {
                 out.println("Reusing the demo data: " + DemoFill.describe(state) + " (--fresh starts over).");
             } else {

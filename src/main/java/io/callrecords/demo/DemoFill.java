@@ -12,6 +12,7 @@ import io.callrecords.simulator.TrafficRun;
 import io.callrecords.simulator.TrafficSimulation;
 import java.io.PrintStream;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,9 @@ final class DemoFill {
     /** The same demo every time, but for its dates. */
     static final long SEED = 7;
     static final String ACCOUNT_NAME = "Demo call center";
+    static final String ADMIN_NAME = "Demo administrator";
+    static final String ADMIN_EMAIL = "admin@demo.example";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private DemoFill() {}
 
@@ -43,6 +47,36 @@ final class DemoFill {
             throw new SimulationException("Creating the demo account failed with " + created.status() + ": " + created.raw());
         }
         return created.body().path("data").path("api_key").asString();
+    }
+
+    /**
+     * The person who signs in to the demo's pages: an administrator with a random password, created through
+     * {@code POST /api/v3/users} with the account's key. Demos made before people could sign in get one on their
+     * next start.
+     */
+    static DemoState createAdministrator(URI service, DemoState state) {
+        String password = randomPassword();
+        ServiceClient.Answer created = new ServiceClient(service, state.apiKey()).post("/api/v3/users",
+                Map.of("name", ADMIN_NAME, "email", ADMIN_EMAIL, "role", "admin", "title", "Call-center manager",
+                        "password", password));
+        if (created.status() != 201) {
+            throw new SimulationException("Creating the demo's administrator failed with " + created.status() + ": "
+                    + created.raw());
+        }
+        return state.withAdmin(ADMIN_EMAIL, password);
+    }
+
+    /** Four groups of four letters and digits that cannot be mistaken for each other. */
+    static String randomPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     /** Sends the whole period (again, if an earlier fill stopped half-way: what is there already counts as duplicates). */

@@ -10,23 +10,30 @@ import java.util.Properties;
  * @param filled         the whole simulated period was accepted; until then a start sends it again (the
  *                       service ignores the events it already has)
  * @param apiKey         the demo account's key; null until the account exists
+ * @param adminEmail     the email the demo's administrator signs in with; null until that user exists
+ * @param adminPassword  that person's password (a demo's, kept beside its key so that every start can show it)
  * @param answeredCall   uuid of a recent answered call, or null
  * @param returnedCall   uuid of a recent missed call that an agent returned, or null
  */
-record DemoState(boolean filled, String apiKey, long seed, Instant start, int days, int agents, String answeredCall,
-                 String returnedCall) {
+record DemoState(boolean filled, String apiKey, String adminEmail, String adminPassword, long seed, Instant start,
+                 int days, int agents, String answeredCall, String returnedCall) {
 
     /** A new demo: its traffic chosen, its account not created yet. */
     static DemoState planned(long seed, Instant start, int days, int agents) {
-        return new DemoState(false, null, seed, start, days, agents, null, null);
+        return new DemoState(false, null, null, null, seed, start, days, agents, null, null);
     }
 
     DemoState withKey(String key) {
-        return new DemoState(filled, key, seed, start, days, agents, answeredCall, returnedCall);
+        return new DemoState(filled, key, adminEmail, adminPassword, seed, start, days, agents, answeredCall,
+                returnedCall);
+    }
+
+    DemoState withAdmin(String email, String password) {
+        return new DemoState(filled, apiKey, email, password, seed, start, days, agents, answeredCall, returnedCall);
     }
 
     DemoState filledWith(String answered, String returned) {
-        return new DemoState(true, apiKey, seed, start, days, agents, answered, returned);
+        return new DemoState(true, apiKey, adminEmail, adminPassword, seed, start, days, agents, answered, returned);
     }
 
     Properties toProperties() {
@@ -34,6 +41,10 @@ record DemoState(boolean filled, String apiKey, long seed, Instant start, int da
         p.setProperty("state", filled ? "filled" : "filling");
         if (apiKey != null) {
             p.setProperty("api_key", apiKey);
+        }
+        if (adminEmail != null) {
+            p.setProperty("admin_email", adminEmail);
+            p.setProperty("admin_password", adminPassword);
         }
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("start", start.toString());
@@ -50,7 +61,7 @@ record DemoState(boolean filled, String apiKey, long seed, Instant start, int da
 
     static DemoState of(Properties p) {
         return new DemoState("filled".equals(p.getProperty("state")), p.getProperty("api_key"),
-                Long.parseLong(p.getProperty("seed")), Instant.parse(p.getProperty("start")),
+                p.getProperty("admin_email"), p.getProperty("admin_password"), Long.parseLong(p.getProperty("seed")), Instant.parse(p.getProperty("start")),
                 Integer.parseInt(p.getProperty("days")), Integer.parseInt(p.getProperty("agents")),
                 p.getProperty("answered_call"), p.getProperty("returned_call"));
     }

@@ -13,12 +13,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Makes the target account the simulated center, through the public API: its settings (time zone, region,
  * business hours, the 24/7 number's own hours, denylist, thresholds), so that the service derives the
- * missed-call reasons that were simulated, and its address book, so that calls name their contacts.
+ * missed-call reasons that were simulated, its address book, so that calls name their contacts, and its directory
+ * (agents, queues, lines, menus, extensions, voicemail boxes), so that calls name what they passed through.
  */
 public final class AccountSetup {
 
-    /** What was done: the settings version now in force, and whether the address book was created now. */
-    public record Outcome(int settingsVersion, boolean addressBookCreated, int companies, int contacts) {}
+    /**
+     * What was done: the settings version now in force, and whether the address book and the directory were created
+     * now.
+     */
+    public record Outcome(int settingsVersion, boolean addressBookCreated, int companies, int contacts,
+                          boolean directoryCreated) {}
 
     private static final int IMPORT_ROWS = 10_000;
 
@@ -43,12 +48,27 @@ public final class AccountSetup {
         }
         require(changed, "PATCH /api/v3/account/settings");
         int version = changed.body().path("data").path("version").asInt();
-        if (addressBookExists(center)) {
-            return new Outcome(version, false, center.callers().companies().size(), center.callers().contacts().size());
+        boolean directoryCreated = !directoryExists();
+        if (directoryCreated) {
+            CenterDirectory.of(center).forEach(entries -> importRows(entries.path(), entries.rows()));
         }
-        Map<String, Long> companyIds = importCompanies(center.callers().companies());
-        importContacts(center.callers(), companyIds);
-        return new Outcome(version, true, center.callers().companies().size(), center.callers().contacts().size());
+        boolean addressBookCreated = !addressBookExists(center);
+        if (addressBookCreated) {
+            Map<String, Long> companyIds = importCompanies(center.callers().companies());
+            importContacts(center.callers(), companyIds);
+        }
+        return new Outcome(version, addressBookCreated, center.callers().companies().size(),
+                center.callers().contacts().size(), directoryCreated);
+    }
+
+    /** The directory is created once per account, with user 1 first: once that user exists, it was. */
+    private boolean directoryExists() {
+        ServiceClient.Answer found = service.get("/api/v3/users/1");
+        if (found.status() == 404) {
+            return false;
+        }
+        require(found, "GET /api/v3/users/1");
+        return true;
     }
 
     /**

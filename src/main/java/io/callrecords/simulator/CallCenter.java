@@ -42,7 +42,7 @@ public record CallCenter(String name, int agents, ZoneId zone, String region, St
         List<PhoneLine> lines = List.of(
                 new PhoneLine(1, "+908502100000", PhoneLine.Entry.GREETING, 1, menu, 0.60, null),
                 new PhoneLine(2, "+908502100001", PhoneLine.Entry.TEAM, 1, List.of(1L), 0.25, null),
-                new PhoneLine(3, "+908502100002", PhoneLine.Entry.SMART_IVR, 1, List.of(2L), 0.15, OpeningHours.always()));
+                new PhoneLine(3, "+908502100002", PhoneLine.Entry.SMART_IVR, 3, List.of(2L), 0.15, OpeningHours.always()));
         Map<DayOfWeek, List<OpeningHours.Interval>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {

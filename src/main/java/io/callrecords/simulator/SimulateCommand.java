@@ -82,7 +82,10 @@ public final class SimulateCommand {
                 out.println("Account: settings of the simulated center in force from " + shown(plan.start(), plan.center())
                         + " (settings version " + setup.settingsVersion() + "); address book "
                         + (setup.addressBookCreated() ? "created: " : "already there: ")
-                        + setup.companies() + " companies, " + setup.contacts() + " contacts.");
+                        + setup.companies() + " companies, " + setup.contacts() + " contacts; directory "
+                        + (setup.directoryCreated() ? "created: " : "already there: ") + plan.center().staff().users().size()
+                        + " users, " + plan.center().staff().teams().size() + " teams, " + plan.center().lines().size()
+                        + " numbers.");
             }
             TrafficRun.Progress progress = plan.end() != null ? ProgressBar.forPeriod(err, plan.start(), plan.end())
                     : ProgressBar.forCalls(err, plan.maxCalls());

@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 class DemoCommandTest {
 
     private static final Pattern KEY = Pattern.compile("API key: (cr_\\S+)");
+    private static final Pattern EMAIL = Pattern.compile("email: +(\\S+)");
+    private static final Pattern PASSWORD = Pattern.compile("password: +(\\S+)");
     private static final Pattern ANSWERED = Pattern.compile("/api/v3/calls/(\\S+) +# answered");
     private static final Pattern RETURNED = Pattern.compile("/api/v3/calls/(\\S+) +# missed, called back");
 
@@ -42,6 +44,7 @@ class DemoCommandTest {
         Path data = temp.resolve("data-demo");
         int port = freePort();
         String key;
+        String password;
         String answered;
         // A week always holds working hours, whatever the day and hour the test runs: one day may be a Sunday.
         try (DemoProcess demo = DemoProcess.start(data, port, "--days", "7", "--agents", "4")) {
@@ -50,12 +53,21 @@ class DemoCommandTest {
                     "0 rejected in 0 failed requests", "The demo is running: http://localhost:" + port,
                     "Recordings and voicemails carry a second of generated tone", "generated audio attached to recordings and voicemails");
             key = find(KEY, out);
+            password = find(PASSWORD, out);
             answered = find(ANSWERED, out);
             Api api = new Api(port);
             JsonNode call = api.get("/api/v3/calls/" + answered, key).data();
             assertThat(call.path("uuid").asString()).isEqualTo(answered);
             assertThat(call.path("direction").asString()).isEqualTo("inbound");
             assertThat(call.path("user_id").isNull()).isFalse();
+            JsonNode agent = api.get("/api/v3/users/" + call.path("user_id").asLong(), key).data();
+            assertThat(agent.path("name").asString()).as("the answering agent has a name").isNotBlank();
+            assertThat(find(EMAIL, out)).isEqualTo("admin@demo.example");
+            JsonNode admins = api.get("/api/v3/users?q=Demo", key).data();
+            assertThat(admins).singleElement().satisfies(admin -> {
+                assertThat(admin.path("role").asString()).isEqualTo("admin");
+                assertThat(admin.path("email").asString()).isEqualTo("admin@demo.example");
+            });
             JsonNode returned = api.get("/api/v3/calls/" + find(RETURNED, out), key).data();
             assertThat(returned.path("missing_call").asBoolean()).isTrue();
             assertThat(returned.path("callback_cdr_uuid").isNull()).isFalse();
@@ -86,6 +98,7 @@ class DemoCommandTest {
             String out = again.awaitReady();
             assertThat(out).contains("Reusing the demo data: a 4-agent call center").doesNotContain("Filling");
             assertThat(find(KEY, out)).isEqualTo(key);
+            assertThat(find(PASSWORD, out)).isEqualTo(password);
             assertThat(new Api(port).get("/api/v3/calls/" + answered, key).status()).isEqualTo(200);
         }
     }

@@ -56,6 +56,8 @@ class SimulatedDayIntakeTest extends AppTestSupport {
         service = new ServiceClient(URI.create("http://127.0.0.1:" + port), key);
         AccountSetup.Outcome setup = new AccountSetup(service).apply(CENTER, START);
         assertThat(setup.addressBookCreated()).isTrue();
+        assertThat(setup.directoryCreated()).isTrue();
+        assertThat(new AccountSetup(service).apply(CENTER, START).directoryCreated()).isFalse();
         summary = new TrafficRun(service, new TrafficRun.Options(500, 2, 0), RecordingAttacher.NONE, TrafficRun.Progress.NONE)
                 .send(new TrafficSimulation(CENTER, 2026, START, END, Long.MAX_VALUE), calls::add);
         long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'simulated-day'").query(Long.class).single();
@@ -161,6 +163,41 @@ class SimulatedDayIntakeTest extends AppTestSupport {
             assertThat(missed.missingCall()).isTrue();
             assertThat(missed.callbackCall()).as("the return of " + call.returns()).isNotNull().isIn(outbound);
         }
+    }
+
+    @Test
+    void theDirectoryNamesEveryEntryTheRecordsCarry() {
+        long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'simulated-day'").query(Long.class).single();
+        Map<String, Long> carried = jdbc.sql("""
+                        SELECT count(r.user_id) AS users, count(r.number_id) AS numbers, count(r.voicemail_id) AS boxes,
+                               count(r.callback_user_id) AS callback_users,
+                               count(*) FILTER (WHERE r.callee_type IN ('team', 'greeting', 'smart_ivr')) AS routes
+                        FROM call_records r WHERE r.account_id = ?""")
+                .param(account).query((rs, i) -> Map.of("users", rs.getLong("users"), "numbers", rs.getLong("numbers"),
+                        "boxes", rs.getLong("boxes"), "callback_users", rs.getLong("callback_users"),
+                        "routes", rs.getLong("routes"))).single();
+        assertThat(carried.values()).allSatisfy(count -> assertThat(count).isPositive());
+        long unnamed = jdbc.sql("""
+                        SELECT count(*) FROM call_records r WHERE r.account_id = :a AND (
+                            (r.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users e WHERE e.account_id = :a AND e.id = r.user_id))
+                         OR (r.callback_user_id IS NOT NULL
+                             AND NOT EXISTS (SELECT 1 FROM users e WHERE e.account_id = :a AND e.id = r.callback_user_id))
+                         OR (r.caller_type = 'user'
+                             AND NOT EXISTS (SELECT 1 FROM users e WHERE e.account_id = :a AND e.id = r.caller_id))
+                         OR (r.number_id IS NOT NULL
+                             AND NOT EXISTS (SELECT 1 FROM account_numbers e WHERE e.account_id = :a AND e.id = r.number_id))
+                         OR (r.voicemail_id IS NOT NULL
+                             AND NOT EXISTS (SELECT 1 FROM voicemail_boxes e WHERE e.account_id = :a AND e.id = r.voicemail_id))
+                         OR (r.callee_type = 'user'
+                             AND NOT EXISTS (SELECT 1 FROM users e WHERE e.account_id = :a AND e.id = r.callee_id))
+                         OR (r.callee_type = 'team'
+                             AND NOT EXISTS (SELECT 1 FROM teams e WHERE e.account_id = :a AND e.id = r.callee_id))
+                         OR (r.callee_type IN ('greeting', 'smart_ivr')
+                             AND NOT EXISTS (SELECT 1 FROM greetings e WHERE e.account_id = :a AND e.id = r.callee_id)))""")
+                .param("a", account).query(Long.class).single();
+        assertThat(unnamed).isZero();
+        assertThat(jdbc.sql("SELECT kind FROM greetings WHERE account_id = ? ORDER BY id").param(account)
+                .query(String.class).list()).containsExactly("greeting", "greeting", "smart_ivr");
     }
 
     @Test
