@@ -32,16 +32,20 @@ public class DirectoryNames {
         statement.put("account", accountId);
         for (Map.Entry<EntryKind, Set<Long>> entry : wanted.ids().entrySet()) {
             EntryKind kind = entry.getKey();
-            // An extension has no name of its own: its short number is what people call it.
+            // An extension has no name of its own: its short number is what people call it. An account number's line
+            // is read beside its name ("Main line (+90 212 555 01 00)").
             String name = kind == EntryKind.EXTENSION ? "number" : "name";
-            selects.add("SELECT '" + kind.name() + "' AS kind, id, " + name + " AS name, deleted_at IS NOT NULL AS deleted"
+            String number = kind == EntryKind.NUMBER ? "number" : "NULL::text";
+            selects.add("SELECT '" + kind.name() + "' AS kind, id, " + name + " AS name, " + number + " AS number,"
+                    + " deleted_at IS NOT NULL AS deleted"
                     + " FROM " + kind.table() + " WHERE account_id = :account AND id = ANY(:" + kind.name() + ")");
             statement.put(kind.name(), entry.getValue().toArray(Long[]::new));
         }
         Map<EntryKind, Map<Long, EntryNames.Name>> names = new EnumMap<>(EntryKind.class);
         db.sql(String.join("\nUNION ALL\n", selects)).params(statement).query(rs -> {
             names.computeIfAbsent(EntryKind.valueOf(rs.getString("kind")), k -> new HashMap<>())
-                    .put(rs.getLong("id"), new EntryNames.Name(rs.getString("name"), rs.getBoolean("deleted")));
+                    .put(rs.getLong("id"), new EntryNames.Name(rs.getString("name"), rs.getBoolean("deleted"),
+                            rs.getString("number")));
         });
         return new EntryNames(names);
     }

@@ -1,5 +1,7 @@
 package io.callrecords.people;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,12 +15,31 @@ import java.util.Set;
  */
 public record EntryNames(Map<EntryKind, Map<Long, Name>> names) {
 
-    /** An entry's name; a deleted entry keeps it ("Ayşe Yılmaz (deleted)"). */
-    public record Name(String name, boolean deleted) {
+    /**
+     * An entry's name; a deleted entry keeps it ("Ayşe Yılmaz (deleted)").
+     *
+     * @param number an account number's E.164 line, which says more than its name alone; null for other kinds
+     */
+    public record Name(String name, boolean deleted, String number) {
 
-        /** The name as a person reads it. */
+        public Name(String name, boolean deleted) {
+            this(name, deleted, null);
+        }
+
+        /** The name as a person reads it: "Main line (+90 212 555 01 00)", "Ayşe Yılmaz (deleted)". */
         public String label() {
-            return deleted ? name + " (deleted)" : name;
+            String label = number == null ? name : name + " (" + international(number) + ")";
+            return deleted ? label + " (deleted)" : label;
+        }
+
+        /** The number grouped as people write it; as stored when it does not parse. */
+        private static String international(String e164) {
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            try {
+                return util.format(util.parse(e164, "ZZ"), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+            } catch (NumberParseException e) {
+                return e164;
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
+import io.callrecords.people.DirectoryNames;
+import java.util.List;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.ValidationException;
@@ -22,10 +24,12 @@ class CallDetailController {
 
     private final CallRecords records;
     private final PageModel pages;
+    private final DirectoryNames directoryNames;
 
-    CallDetailController(CallRecords records, PageModel pages) {
+    CallDetailController(CallRecords records, PageModel pages, DirectoryNames directoryNames) {
         this.records = records;
         this.pages = pages;
+        this.directoryNames = directoryNames;
     }
 
     @GetMapping("/calls/{uuid}")
@@ -34,7 +38,8 @@ class CallDetailController {
         long account = session.caller().accountId();
         UUID call = parse(uuid);
         CallRecord record = records.find(account, call).orElseThrow(ApiException::notFound);
-        model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session)));
+        model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session),
+                directoryNames.of(account, CallNames.wanted(List.of(record)))));
         return "call";
     }
 
