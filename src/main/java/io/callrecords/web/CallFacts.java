@@ -2,6 +2,7 @@ package io.callrecords.web;
 
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.Direction;
+import io.callrecords.calls.RecordEntries;
 import io.callrecords.people.EntryKind;
 import io.callrecords.people.EntryNames;
 import java.time.Instant;
@@ -60,8 +61,7 @@ public final class CallFacts {
         if (type == null && id == null) {
             return NONE;
         }
-        EntryKind kind = CallNames.channelKind(type);
-        String label = kind == null ? null : names.label(kind, id);
+        String label = RecordEntries.channelName(r, names);
         if (label != null) {
             return label;
         }

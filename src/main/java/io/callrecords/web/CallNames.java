@@ -1,6 +1,8 @@
 package io.callrecords.web;
 
 import io.callrecords.calls.CallRecord;
+import io.callrecords.calls.EndpointType;
+import io.callrecords.calls.RecordEntries;
 import io.callrecords.people.EntryKind;
 import io.callrecords.people.EntryNames;
 import java.util.Collection;
@@ -19,11 +21,7 @@ final class CallNames {
     static EntryNames.Wanted wanted(Collection<CallRecord> records) {
         EntryNames.Wanted wanted = new EntryNames.Wanted();
         for (CallRecord r : records) {
-            wanted.add(EntryKind.USER, r.userId()).add(EntryKind.USER, r.callbackUserId())
-                    .add(EntryKind.NUMBER, r.numberId()).add(EntryKind.VOICEMAIL_BOX, r.voicemailId());
-            add(wanted, Words.wire(r.callerType()), r.callerId());
-            add(wanted, Words.wire(r.calleeType()), r.calleeId());
-            add(wanted, channelKind(r.channelType()), r.channelId());
+            RecordEntries.addTo(wanted, r);
             for (CallRecord.FlowEntry event : r.callFlow().entries()) {
                 event(wanted, event.action().wire(), event.detail());
             }
@@ -33,23 +31,8 @@ final class CallNames {
 
     /** The kind of entry an endpoint of this {@code type} is; null for a contact, a hang-up or an unknown type. */
     static EntryKind kindOf(Object type) {
-        return switch (type == null ? "" : type.toString()) {
-            case "user" -> EntryKind.USER;
-            case "team" -> EntryKind.TEAM;
-            // Greetings are the account's routing points: menus, smart IVRs, speed dials, external managers.
-            case "greeting", "smart_ivr", "speed_dial", "external_manager" -> EntryKind.GREETING;
-            case "voicemail" -> EntryKind.VOICEMAIL_BOX;
-            default -> null;
-        };
-    }
-
-    /** The kind of entry a {@code channel_type} names: {@code number} today, an extension when one comes. */
-    static EntryKind channelKind(String channelType) {
-        return switch (channelType == null ? "" : channelType) {
-            case "number" -> EntryKind.NUMBER;
-            case "extension" -> EntryKind.EXTENSION;
-            default -> null;
-        };
+        return type == null ? null
+                : EndpointType.fromWire(type.toString()).flatMap(EndpointType::entryKind).orElse(null);
     }
 
     /** An event detail's id: a number as the JSON gave it; null for none or anything else. */
@@ -89,10 +72,6 @@ final class CallNames {
         if (party instanceof Map<?, ?> p) {
             add(wanted, kindOf(p.get("type")), id(p.get("id")));
         }
-    }
-
-    private static void add(EntryNames.Wanted wanted, String type, Long id) {
-        add(wanted, kindOf(type), id);
     }
 
     private static void add(EntryNames.Wanted wanted, EntryKind kind, Long id) {

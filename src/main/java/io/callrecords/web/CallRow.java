@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.Direction;
+import io.callrecords.calls.RecordEntries;
 import io.callrecords.people.EntryKind;
 import io.callrecords.people.EntryNames;
 
@@ -36,8 +37,8 @@ public record CallRow(String uuid, String started, String direction, String call
         String user = r.userId() == null ? "" : or(names.label(EntryKind.USER, r.userId()), "User " + r.userId());
         String line = r.numberId() == null ? "" : or(names.label(EntryKind.NUMBER, r.numberId()), "Number " + r.numberId());
         return new CallRow(r.uuid().toString(), local(r.startedAt(), zone), Words.direction(Words.wire(r.direction())),
-                r.callerNumber(), or(CallNames.label(names, Words.wire(r.callerType()), r.callerId()), ""),
-                r.calleeNumber(), or(CallNames.label(names, Words.wire(r.calleeType()), r.calleeId()), ""), line, user,
+                r.callerNumber(), or(RecordEntries.callerName(r, names), ""), r.calleeNumber(),
+                or(RecordEntries.calleeName(r, names), ""), line, user,
                 Words.seconds(r.callDuration()), outcome, missed, returned);
     }
 
