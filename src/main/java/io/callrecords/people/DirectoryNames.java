@@ -27,9 +27,24 @@ public class DirectoryNames {
         if (wanted.isEmpty()) {
             return EntryNames.NONE;
         }
+        Statement statement = statement(accountId, wanted);
+        Map<EntryKind, Map<Long, EntryNames.Name>> names = new EnumMap<>(EntryKind.class);
+        db.sql(statement.sql()).params(statement.params()).query(rs -> {
+            names.computeIfAbsent(EntryKind.valueOf(rs.getString("kind")), k -> new HashMap<>())
+                    .put(rs.getLong("id"), new EntryNames.Name(rs.getString("name"), rs.getBoolean("deleted"),
+                            rs.getString("number")));
+        });
+        return new EntryNames(names);
+    }
+
+    /** The one query for every kind asked for, with its named parameters. */
+    record Statement(String sql, Map<String, Object> params) {}
+
+    /** One select a kind, each a probe of the kind's primary key (account_id, id) with the ids as an array. */
+    static Statement statement(long accountId, EntryNames.Wanted wanted) {
         List<String> selects = new ArrayList<>();
-        var statement = new HashMap<String, Object>();
-        statement.put("account", accountId);
+        var params = new HashMap<String, Object>();
+        params.put("account", accountId);
         for (Map.Entry<EntryKind, Set<Long>> entry : wanted.ids().entrySet()) {
             EntryKind kind = entry.getKey();
             // An extension has no name of its own: its short number is what people call it. An account number's line
@@ -39,14 +54,8 @@ public class DirectoryNames {
             selects.add("SELECT '" + kind.name() + "' AS kind, id, " + name + " AS name, " + number + " AS number,"
                     + " deleted_at IS NOT NULL AS deleted"
                     + " FROM " + kind.table() + " WHERE account_id = :account AND id = ANY(:" + kind.name() + ")");
-            statement.put(kind.name(), entry.getValue().toArray(Long[]::new));
+            params.put(kind.name(), entry.getValue().toArray(Long[]::new));
         }
-        Map<EntryKind, Map<Long, EntryNames.Name>> names = new EnumMap<>(EntryKind.class);
-        db.sql(String.join("\nUNION ALL\n", selects)).params(statement).query(rs -> {
-            names.computeIfAbsent(EntryKind.valueOf(rs.getString("kind")), k -> new HashMap<>())
-                    .put(rs.getLong("id"), new EntryNames.Name(rs.getString("name"), rs.getBoolean("deleted"),
-                            rs.getString("number")));
-        });
-        return new EntryNames(names);
+        return new Statement(String.join("\nUNION ALL\n", selects), params);
     }
 }
