@@ -67,7 +67,8 @@ class DirectoryNamesPlanTest extends AppTestSupport {
     private void fill(long id) {
         db.sql("""
                 INSERT INTO users (account_id, id, name, email)
-                SELECT :account, g, 'Agent ' || g, 'agent' || g || '@example.com' FROM generate_series(1, 10000) g""")
+                SELECT :account, g, 'Agent ' || g, 'agent' || g || '@account' || :account || '.example'
+                FROM generate_series(1, 10000) g""")
                 .param("account", id).update();
         db.sql("INSERT INTO teams (account_id, id, name) SELECT :account, g, 'Team ' || g FROM generate_series(1, 2000) g")
                 .param("account", id).update();
