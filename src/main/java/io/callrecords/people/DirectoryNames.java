@@ -1,5 +1,7 @@
 package io.callrecords.people;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,9 +34,25 @@ public class DirectoryNames {
         db.sql(statement.sql()).params(statement.params()).query(rs -> {
             names.computeIfAbsent(EntryKind.valueOf(rs.getString("kind")), k -> new HashMap<>())
                     .put(rs.getLong("id"), new EntryNames.Name(rs.getString("name"), rs.getBoolean("deleted"),
-                            rs.getString("number")));
+                            international(rs.getString("number"))));
         });
         return new EntryNames(names);
+    }
+
+    /**
+     * An E.164 number grouped as people write it, once a lookup (not once a row that shows it); as stored when it
+     * does not parse.
+     */
+    private static String international(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            return util.format(util.parse(e164, "ZZ"), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
     }
 
     /** The one query for every kind asked for, with its named parameters. */

@@ -1,7 +1,5 @@
 package io.callrecords.people;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,7 +16,8 @@ public record EntryNames(Map<EntryKind, Map<Long, Name>> names) {
     /**
      * An entry's name; a deleted entry keeps it ("Ayşe Yılmaz (deleted)").
      *
-     * @param number an account number's E.164 line, which says more than its name alone; null for other kinds
+     * @param number an account number's line as people write it ("+90 212 555 01 00"), which says more than its
+     *               name alone; null for other kinds
      */
     public record Name(String name, boolean deleted, String number) {
 
@@ -28,18 +27,8 @@ public record EntryNames(Map<EntryKind, Map<Long, Name>> names) {
 
         /** The name as a person reads it: "Main line (+90 212 555 01 00)", "Ayşe Yılmaz (deleted)". */
         public String label() {
-            String label = number == null ? name : name + " (" + international(number) + ")";
+            String label = number == null ? name : name + " (" + number + ")";
             return deleted ? label + " (deleted)" : label;
-        }
-
-        /** The number grouped as people write it; as stored when it does not parse. */
-        private static String international(String e164) {
-            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-            try {
-                return util.format(util.parse(e164, "ZZ"), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
-            } catch (NumberParseException e) {
-                return e164;
-            }
         }
     }
 
