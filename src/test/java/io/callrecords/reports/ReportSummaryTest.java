@@ -246,10 +246,12 @@ class ReportSummaryTest extends ReportsTestSupport {
     @Test
     void bucketsOfUsersNumbersAndTeamsCarryTheirNames() {
         JsonNode users = summary(PERIOD + "&group_by=user").path("buckets");
+        assertThat(bucket(users, "7").path("id").asLong()).isEqualTo(7);
         assertThat(bucket(users, "7").path("name").asString()).isEqualTo("Ayşe Yılmaz");
         assertThat(bucket(users, "8").path("name").asString()).isEqualTo("Mehmet Demir (deleted)");
         assertThat(bucket(users, "none").path("name").isNull()).isTrue();
         JsonNode teams = summary(PERIOD + "&group_by=team").path("buckets");
+        assertThat(teams.get(0).path("id").asLong()).isEqualTo(5);
         assertThat(teams.get(0).path("name").asString()).isEqualTo("Support queue");
         // the directory does not know number 717 (another account's directory does): no name, and no error
         JsonNode line = bucket(summary(PERIOD + "&group_by=number").path("buckets"), "717");
@@ -257,7 +259,7 @@ class ReportSummaryTest extends ReportsTestSupport {
         assertThat(line.path("name").isNull()).isTrue();
 
         String csv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=user&format=csv", key).raw().body();
-        assertThat(csv).contains(",7,Ayşe Yılmaz\r\n").contains(",8,Mehmet Demir (deleted)\r\n");
+        assertThat(csv).contains(",7,7,Ayşe Yılmaz\r\n").contains(",8,8,Mehmet Demir (deleted)\r\n");
     }
 
     @Test
@@ -319,18 +321,18 @@ class ReportSummaryTest extends ReportsTestSupport {
         assertThat(users.path("total").propertyNames()).containsExactlyElementsOf(fields(List.of(), MEASURES,
                 "callbacks_made"));
         JsonNode nobody = bucket(users.path("buckets"), "none");
-        assertThat(nobody.propertyNames()).containsExactlyElementsOf(fields(List.of("key", "user_id", "name"), MEASURES,
+        assertThat(nobody.propertyNames()).containsExactlyElementsOf(fields(List.of("key", "user_id", "id", "name"), MEASURES,
                 "callbacks_made"));
         assertThat(nobody.path("user_id").isNull()).isTrue();
         assertThat(bucket(users.path("buckets"), "7").path("user_id").asLong()).isEqualTo(7);
         assertThat(summary(PERIOD + "&group_by=number").path("buckets").get(0).propertyNames())
-                .containsExactlyElementsOf(fields(List.of("key", "number_id", "name"), MEASURES));
+                .containsExactlyElementsOf(fields(List.of("key", "number_id", "id", "name"), MEASURES));
         assertThat(summary(PERIOD + "&group_by=team").path("buckets").get(0).propertyNames())
-                .containsExactlyElementsOf(fields(List.of("key", "team_id", "name"), MEASURES));
+                .containsExactlyElementsOf(fields(List.of("key", "team_id", "id", "name"), MEASURES));
 
         String userCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=user&format=csv", key).raw().body();
         assertThat(userCsv.split("\r\n")[0]).isEqualTo(String.join(",", fields(List.of("key", "from", "to"), MEASURES,
-                "callbacks_made", "user_id", "name")));
+                "callbacks_made", "user_id", "id", "name")));
         String cellCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=weekday_hour&format=csv", key)
                 .raw().body();
         String[] cellLines = cellCsv.split("\r\n");
