@@ -31,8 +31,10 @@ final class CallExamples {
             + "{\"uuid\":\"fcc10162-820f-4ade-a83c-409f754ec06e\",\"direction\":\"outbound\", ...}\n";
 
     static final String CSV = "uuid,direction,number_id,channel_type,channel_id,caller_number,callee_number,caller_type,"
-            + "...,updated_at,call_flow\r\ncaedfd1b-25ec-447e-ad87-3b7eb3d358ea,inbound,717,number,717,+905321234567,"
-            + "+908502010000,contact,...,2026-03-26T09:53:11Z,\"[{\"\"action\"\":\"\"hangup\"\", ...}]\"\r\n";
+            + "...,updated_at,call_flow,number_name,channel_name,caller_name,callee_name,user_name,voicemail_name,"
+            + "callback_user_name\r\ncaedfd1b-25ec-447e-ad87-3b7eb3d358ea,inbound,717,number,717,+905321234567,"
+            + "+908502010000,contact,...,2026-03-26T09:53:11Z,\"[{\"\"action\"\":\"\"hangup\"\", ...}]\","
+            + "Main line (+90 850 201 00 00),Main line (+90 850 201 00 00),,Support queue,Ayşe Yılmaz,,\r\n";
 
     static final String LEGACY_RECORD = """
             {"resource_type": "cdr", "uuid": "caedfd1b-25ec-447e-ad87-3b7eb3d358ea", "direction": 1, "user_id": 2,

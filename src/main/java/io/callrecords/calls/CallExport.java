@@ -2,6 +2,8 @@ package io.callrecords.calls;
 
 import io.callrecords.media.MediaLinks;
 import io.callrecords.media.MediaUrls;
+import io.callrecords.people.DirectoryNames;
+import io.callrecords.people.EntryNames;
 import java.util.Map;
 import java.util.UUID;
 import java.io.IOException;
@@ -49,12 +51,14 @@ class CallExport {
     private final TransactionTemplate readOnly;
     private final MediaLinks mediaLinks;
     private final DispositionCodes dispositionCodes;
+    private final DirectoryNames directoryNames;
 
     CallExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, MediaLinks mediaLinks,
-               DispositionCodes dispositionCodes) {
+               DispositionCodes dispositionCodes, DirectoryNames directoryNames) {
         this.jdbc = jdbc;
         this.mediaLinks = mediaLinks;
         this.dispositionCodes = dispositionCodes;
+        this.directoryNames = directoryNames;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -67,14 +71,23 @@ class CallExport {
             for (List<CallRecord> batch; (batch = next(batches, reading)) != END; ) {
                 // Links signed now, one query a batch: valid 4 hours from the moment the export wrote them.
                 Map<UUID, MediaUrls> media = mediaLinks.forCalls(accountId, batch.stream().map(CallRecord::uuid).toList());
+                // Names the same way, one query a batch: memory stays flat, and a batch's calls share most names.
+                EntryNames names = writer.named() ? directoryNames.of(accountId, wanted(batch)) : EntryNames.NONE;
                 for (CallRecord record : batch) {
-                    writer.accept(CallRecords.withMedia(record, media.getOrDefault(record.uuid(), MediaUrls.NONE)));
+                    writer.accept(CallRecords.withMedia(record, media.getOrDefault(record.uuid(), MediaUrls.NONE)),
+                            names);
                 }
             }
             reading.join();
         } finally {
             reader.stopped = true; // the client went away or writing failed: the reader stops and rolls back
         }
+    }
+
+    private static EntryNames.Wanted wanted(List<CallRecord> batch) {
+        EntryNames.Wanted wanted = new EntryNames.Wanted();
+        batch.forEach(record -> RecordEntries.addTo(wanted, record));
+        return wanted;
     }
 
     /** The next batch; when the reader failed, its failure. */

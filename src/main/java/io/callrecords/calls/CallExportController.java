@@ -32,7 +32,11 @@ class CallExportController {
     @Operation(operationId = "exportCalls", summary = "Export calls", description = """
             Every record matching the filters of List calls, in the same order, without a limit: CSV with a header
             row (RFC 4180 quoting; null is an empty field, call_flow its JSON text) or NDJSON (each line a record as
-            Get a call serves it). Streamed: memory stays flat however many records match.""")
+            Get a call serves it). After the record's fields, the CSV has the names of the account's directory entries
+            its ids name: number_name, channel_name, caller_name (a calling user), callee_name, user_name,
+            voicemail_name (the voicemail box), callback_user_name; empty when there is no id or the directory does
+            not know it, "Name (deleted)" for a deleted entry. Streamed: memory stays flat however many records
+            match.""")
     @CallListParameters(CallListParameters.Paging.EXPORT)
     @ApiResponse(responseCode = "200", description = "The records", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = CallExamples.CSV)),

@@ -1,5 +1,7 @@
 package io.callrecords.calls;
 
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.EntryNames;
 import io.callrecords.shared.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,13 +10,23 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * CSV as RFC 4180 has it: a header row of the record's field names, lines ending in CRLF, a field in double
  * quotes (inner quotes doubled) when it holds a comma, a quote or a line break. Null is an empty field;
- * {@code call_flow} is its JSON text, in quotes.
+ * {@code call_flow} is its JSON text, in quotes. After Hipcall's fields, the names of the account's directory entries
+ * that the record's ids name ({@link #NAME_COLUMNS}): empty for no id, or an id the directory does not know; a deleted
+ * entry's name is marked "(deleted)".
  */
 final class CsvExportWriter implements ExportWriter {
+
+    /** The name columns, in the order of their ids among the record's fields. */
+    static final List<String> NAME_COLUMNS = List.of("number_name", "channel_name", "caller_name", "callee_name",
+            "user_name", "voicemail_name", "callback_user_name");
+    /** The header row: the record's fields, then the names. */
+    static final List<String> HEADER = Stream.concat(CallRecordFields.NAMES.stream(), NAME_COLUMNS.stream()).toList();
 
     private final Writer out;
     private final Fields fields = new Fields();
@@ -25,16 +37,28 @@ final class CsvExportWriter implements ExportWriter {
 
     /** Writes the header row; called once, before the first record. */
     CsvExportWriter header() throws IOException {
-        out.write(String.join(",", CallRecordFields.NAMES));
+        out.write(String.join(",", HEADER));
         out.write("\r\n");
         return this;
     }
 
     @Override
-    public void accept(CallRecord record) throws IOException {
+    public boolean named() {
+        return true;
+    }
+
+    @Override
+    public void accept(CallRecord record, EntryNames names) throws IOException {
         fields.first = true;
         try {
             CallRecordFields.write(record, fields);
+            fields.text(names.label(EntryKind.NUMBER, record.numberId()));
+            fields.text(RecordEntries.channelName(record, names));
+            fields.text(RecordEntries.callerName(record, names));
+            fields.text(RecordEntries.calleeName(record, names));
+            fields.text(names.label(EntryKind.USER, record.userId()));
+            fields.text(names.label(EntryKind.VOICEMAIL_BOX, record.voicemailId()));
+            fields.text(names.label(EntryKind.USER, record.callbackUserId()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

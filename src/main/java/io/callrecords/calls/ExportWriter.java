@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.people.EntryNames;
 import java.io.IOException;
 
 /**
@@ -8,8 +9,16 @@ import java.io.IOException;
  */
 interface ExportWriter extends AutoCloseable {
 
-    /** Writes one record. */
-    void accept(CallRecord record) throws IOException;
+    /**
+     * Whether the format carries the names of the account's directory beside the ids (the CSV does); then the export
+     * looks them up a batch of records at a time. NDJSON serves each record as the API does, ids only.
+     */
+    default boolean named() {
+        return false;
+    }
+
+    /** Writes one record; {@code names} holds its batch's names when {@link #named()}, else none. */
+    void accept(CallRecord record, EntryNames names) throws IOException;
 
     @Override
     void close() throws IOException;

@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.people.EntryNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import tools.jackson.core.JsonGenerator;
@@ -19,7 +20,7 @@ final class NdjsonExportWriter implements ExportWriter {
     }
 
     @Override
-    public void accept(CallRecord record) {
+    public void accept(CallRecord record, EntryNames names) {
         RecordJson.write(record, json);
         any = true;
     }

@@ -13,12 +13,22 @@ import java.util.Set;
  */
 public record EntryNames(Map<EntryKind, Map<Long, Name>> names) {
 
-    /** An entry's name; a deleted entry keeps it ("Ayşe Yılmaz (deleted)"). */
-    public record Name(String name, boolean deleted) {
+    /**
+     * An entry's name; a deleted entry keeps it ("Ayşe Yılmaz (deleted)").
+     *
+     * @param number an account number's line as people write it ("+90 212 555 01 00"), which says more than its
+     *               name alone; null for other kinds
+     */
+    public record Name(String name, boolean deleted, String number) {
 
-        /** The name as a person reads it. */
+        public Name(String name, boolean deleted) {
+            this(name, deleted, null);
+        }
+
+        /** The name as a person reads it: "Main line (+90 212 555 01 00)", "Ayşe Yılmaz (deleted)". */
         public String label() {
-            return deleted ? name + " (deleted)" : name;
+            String label = number == null ? name : name + " (" + number + ")";
+            return deleted ? label + " (deleted)" : label;
         }
     }
 

@@ -11,6 +11,9 @@ sealed interface BucketKey {
     /** A weekday's hour ({@code "sat 12:00"}; weekday 1 is Monday). */
     record Cell(String key, int weekday, int hour) implements BucketKey {}
 
-    /** A user, number or team; {@code id} null (key {@code none}) for the calls with none. */
-    record Id(String key, Long id) implements BucketKey {}
+    /**
+     * A user, number or team; {@code id} null (key {@code none}) for the calls with none. {@code name} is the
+     * directory's name of it ("Ayşe Yılmaz", "Ayşe Yılmaz (deleted)"), null when the directory does not know the id.
+     */
+    record Id(String key, Long id, String name) implements BucketKey {}
 }

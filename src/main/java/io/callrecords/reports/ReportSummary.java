@@ -1,5 +1,8 @@
 package io.callrecords.reports;
 
+import io.callrecords.people.DirectoryNames;
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.EntryNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +22,11 @@ class ReportSummary {
     record Summary(ReportRequest request, Facts total, List<Bucket> buckets) {}
 
     private final ReportQueries queries;
+    private final DirectoryNames directoryNames;
 
-    ReportSummary(ReportQueries queries) {
+    ReportSummary(ReportQueries queries, DirectoryNames directoryNames) {
         this.queries = queries;
+        this.directoryNames = directoryNames;
     }
 
     /**
@@ -46,11 +51,21 @@ class ReportSummary {
         return new Summary(request, sums.total(), out);
     }
 
+    /** The buckets of a user, number or team, each with its name: one names query for them all. */
     private List<Bucket> byDimension(long account, ReportRequest request) {
-        return queries.byDimension(account, request).byBucket().entrySet().stream()
+        Map<Object, Facts> byBucket = queries.byDimension(account, request).byBucket();
+        EntryKind kind = switch (request.grouping()) {
+            case USER -> EntryKind.USER;
+            case NUMBER -> EntryKind.NUMBER;
+            case TEAM -> EntryKind.TEAM;
+            default -> throw new IllegalStateException("a summary by " + request.grouping() + " has no ids");
+        };
+        EntryNames names = directoryNames.of(account,
+                new EntryNames.Wanted().addAll(kind, byBucket.keySet().stream().map(k -> (Long) k).toList()));
+        return byBucket.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.comparingLong(k -> (Long) k))))
-                .map(e -> new Bucket(new BucketKey.Id(Objects.toString(e.getKey(), "none"), (Long) e.getKey()),
-                        e.getValue()))
+                .map(e -> new Bucket(new BucketKey.Id(Objects.toString(e.getKey(), "none"), (Long) e.getKey(),
+                        names.label(kind, (Long) e.getKey())), e.getValue()))
                 .toList();
     }
 }

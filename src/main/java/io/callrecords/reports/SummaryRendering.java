@@ -75,11 +75,11 @@ final class SummaryRendering {
             case BucketKey.Span span -> new SummaryView.TimeBucket(span.key(), span.from(), span.to(),
                     MeasureValues.of(facts, request.slSeconds(), false));
             case BucketKey.Id id -> switch (request.grouping()) {
-                case USER -> new SummaryView.UserBucket(id.key(), id.id(),
+                case USER -> new SummaryView.UserBucket(id.key(), id.id(), id.id(), id.name(),
                         MeasureValues.of(facts, request.slSeconds(), true));
-                case NUMBER -> new SummaryView.NumberBucket(id.key(), id.id(),
+                case NUMBER -> new SummaryView.NumberBucket(id.key(), id.id(), id.id(), id.name(),
                         MeasureValues.of(facts, request.slSeconds(), false));
-                case TEAM -> new SummaryView.TeamBucket(id.key(), id.id(),
+                case TEAM -> new SummaryView.TeamBucket(id.key(), id.id(), id.id(), id.name(),
                         MeasureValues.of(facts, request.slSeconds(), false));
                 default -> throw new IllegalStateException("a bucket of an id in a summary by " + request.grouping());
             };

@@ -60,6 +60,11 @@ public record SummaryView(
     public record UserBucket(
             @Schema(example = "7", description = "The user id, or none") String key,
             @Schema(example = "7", nullable = true) Long userId,
+            @Schema(example = "7", nullable = true, description = "The user id again, as every grouping by an id names it"
+                    + " (with name): the same field whatever group_by is") Long id,
+            @Schema(example = "Ayşe Yılmaz", nullable = true, description = "The user's name in the account's"
+                    + " directory (\"Name (deleted)\" for a deleted user); null when the directory does not know"
+                    + " the id, or for none") String name,
             @JsonUnwrapped ReportMeasures measures) implements Bucket {}
 
     @Schema(name = "ReportNumberBucket", description = "An account number (group_by number) and the measures of its"
@@ -67,11 +72,20 @@ public record SummaryView(
     public record NumberBucket(
             @Schema(example = "3", description = "The number id, or none") String key,
             @Schema(example = "3", nullable = true) Long numberId,
+            @Schema(example = "3", nullable = true, description = "The number id again, as every grouping by an id names it"
+                    + " (with name): the same field whatever group_by is") Long id,
+            @Schema(example = "Main line (+90 212 555 01 00)", nullable = true, description = "The number's name"
+                    + " and line in the account's directory; null when the directory does not know the id, or for"
+                    + " none") String name,
             @JsonUnwrapped ReportMeasures measures) implements Bucket {}
 
     @Schema(name = "ReportTeamBucket", description = "A team (group_by team) and the measures of its calls")
     public record TeamBucket(
             @Schema(example = "5", description = "The team id, or none") String key,
             @Schema(example = "5", nullable = true) Long teamId,
+            @Schema(example = "5", nullable = true, description = "The team id again, as every grouping by an id names it"
+                    + " (with name): the same field whatever group_by is") Long id,
+            @Schema(example = "Support queue", nullable = true, description = "The team's name in the account's"
+                    + " directory; null when the directory does not know the id, or for none") String name,
             @JsonUnwrapped ReportMeasures measures) implements Bucket {}
 }

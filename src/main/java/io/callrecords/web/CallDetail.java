@@ -2,6 +2,7 @@ package io.callrecords.web;
 
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.Direction;
+import io.callrecords.people.EntryNames;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,16 +27,20 @@ public record CallDetail(String uuid, String title, List<CallFacts.Group> groups
     /** A missed call that this call returned. */
     public record ReturnedCall(String uuid, String href, String started, String caller, String reason, String after) {}
 
-    static CallDetail of(CallRecord r, List<CallRecord> returnedBy, ZoneId zone) {
+    /**
+     * The call in words; {@code names} holds the directory's names of what the call and the calls it returned name
+     * ({@link CallNames#wanted}).
+     */
+    static CallDetail of(CallRecord r, List<CallRecord> returnedBy, ZoneId zone, EntryNames names) {
         String callbackUuid = r.callbackCdrUuid() == null ? null : r.callbackCdrUuid().toString();
         Callback callback = callbackUuid == null ? null : new Callback(callbackUuid, href(callbackUuid),
-                "returned by " + (r.callbackUserId() == null ? "a call" : "user " + r.callbackUserId())
+                "returned by " + (r.callbackUserId() == null ? "a call" : DetailWords.user(r.callbackUserId(), names))
                         + ", " + DetailWords.span(r.callbackTime()) + " after this call ended");
         List<ReturnedCall> returned = returnedBy.stream().map(m -> new ReturnedCall(m.uuid().toString(),
                 href(m.uuid().toString()), CallRow.local(m.startedAt(), zone), m.callerNumber(),
                 Words.reason(Words.wire(m.missingCallReason())), DetailWords.span(m.callbackTime()))).toList();
-        return new CallDetail(r.uuid().toString(), title(r, zone), CallFacts.of(r, zone),
-                FlowStep.timeline(r.callFlow().entries(), r.startedAt(), zone), onThisSite(r.recordUrl()),
+        return new CallDetail(r.uuid().toString(), title(r, zone), CallFacts.of(r, zone, names),
+                FlowStep.timeline(r.callFlow().entries(), r.startedAt(), zone, names), onThisSite(r.recordUrl()),
                 onThisSite(r.voicemailUrl()), callback, r.missed() && callbackUuid == null, returned);
     }
 

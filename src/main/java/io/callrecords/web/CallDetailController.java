@@ -3,9 +3,11 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
+import io.callrecords.people.DirectoryNames;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.ValidationException;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +25,13 @@ class CallDetailController {
     private final CallRecords records;
     private final PageModel pages;
     private final CallNotesSection notes;
+    private final DirectoryNames directoryNames;
 
-    CallDetailController(CallRecords records, PageModel pages, CallNotesSection notes) {
+    CallDetailController(CallRecords records, PageModel pages, CallNotesSection notes, DirectoryNames directoryNames) {
         this.records = records;
         this.pages = pages;
         this.notes = notes;
+        this.directoryNames = directoryNames;
     }
 
     @GetMapping("/calls/{uuid}")
@@ -40,7 +44,8 @@ class CallDetailController {
     String page(PageSession session, UUID call, Model model) {
         long account = session.caller().accountId();
         CallRecord record = records.find(account, call).orElseThrow(ApiException::notFound);
-        model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session)));
+        model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session),
+                directoryNames.of(account, CallNames.wanted(List.of(record)))));
         model.addAttribute("notes", notes.view(session, call));
         return "call";
     }

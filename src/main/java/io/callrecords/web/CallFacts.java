@@ -2,6 +2,9 @@ package io.callrecords.web;
 
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.Direction;
+import io.callrecords.calls.RecordEntries;
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.EntryNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,16 +22,18 @@ public final class CallFacts {
 
     private CallFacts() {}
 
-    static List<Group> of(CallRecord r, ZoneId zone) {
+    static List<Group> of(CallRecord r, ZoneId zone, EntryNames names) {
         return List.of(
                 new Group("Who", List.of(
                         new Fact("Direction", Words.direction(Words.wire(r.direction()))),
-                        new Fact("Caller", r.callerNumber() + ", " + DetailWords.endpoint(Words.wire(r.callerType()), r.callerId())),
+                        new Fact("Caller", r.callerNumber() + ", "
+                                + DetailWords.endpoint(Words.wire(r.callerType()), r.callerId(), names)),
                         new Fact("Called number", String.valueOf(r.calleeNumber())),
-                        new Fact("First sent to", DetailWords.endpoint(Words.wire(r.calleeType()), r.calleeId())),
-                        new Fact("User", r.userId() == null ? "no user" : "user " + r.userId()),
-                        new Fact("Account number", r.numberId() == null ? NONE : "number " + r.numberId()),
-                        new Fact("Channel", channel(r)))),
+                        new Fact("First sent to", DetailWords.endpoint(Words.wire(r.calleeType()), r.calleeId(), names)),
+                        new Fact("User", r.userId() == null ? "no user" : DetailWords.user(r.userId(), names)),
+                        new Fact("Account number", r.numberId() == null ? NONE
+                                : named(names, EntryKind.NUMBER, r.numberId(), "number " + r.numberId())),
+                        new Fact("Channel", channel(r, names)))),
                 new Group("When", List.of(
                         new Fact("Started", time(r.startedAt(), zone, NONE)),
                         new Fact("Picked up (by an IVR, a voicemail or a user)", time(r.answeredAt(), zone, "—")),
@@ -42,7 +47,7 @@ public final class CallFacts {
                 new Group("Outcome", List.of(
                         new Fact("Missed", missed(r)),
                         new Fact("Hung up by", DetailWords.hangupBy(Words.wire(r.hangupBy()))),
-                        new Fact("Voicemail", DetailWords.voicemailBox(Words.wire(r.voicemailType()), r.voicemailId())))),
+                        new Fact("Voicemail", DetailWords.voicemailBox(Words.wire(r.voicemailType()), r.voicemailId(), names)))),
                 new Group("Address book", List.of(
                         new Fact("Contact", r.contactId() == null ? "not in the address book" : "contact " + r.contactId()),
                         new Fact("Company", r.companyId() == null ? NONE : "company " + r.companyId()),
@@ -50,13 +55,23 @@ public final class CallFacts {
                                 : r.relatedType().wire() + " " + r.relatedId()))));
     }
 
-    private static String channel(CallRecord r) {
+    private static String channel(CallRecord r, EntryNames names) {
         String type = r.channelType();
         Long id = r.channelId();
         if (type == null && id == null) {
             return NONE;
         }
+        String label = RecordEntries.channelName(r, names);
+        if (label != null) {
+            return label;
+        }
         return (type == null ? "channel" : type.replace('_', ' ')) + (id == null ? "" : " " + id);
+    }
+
+    /** The entry's label, or the words of today when the directory does not know it. */
+    private static String named(EntryNames names, EntryKind kind, Long id, String otherwise) {
+        String label = names.label(kind, id);
+        return label == null ? otherwise : label;
     }
 
     private static String time(Instant time, ZoneId zone, String absent) {

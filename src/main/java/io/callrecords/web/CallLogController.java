@@ -3,6 +3,8 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.calls.CallExportDownload;
 import io.callrecords.calls.CallRecords;
+import io.callrecords.people.DirectoryNames;
+import io.callrecords.people.EntryNames;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -27,11 +29,13 @@ class CallLogController {
     private final CallRecords records;
     private final CallExportDownload export;
     private final PageModel pages;
+    private final DirectoryNames directoryNames;
 
-    CallLogController(CallRecords records, CallExportDownload export, PageModel pages) {
+    CallLogController(CallRecords records, CallExportDownload export, PageModel pages, DirectoryNames directoryNames) {
         this.records = records;
         this.export = export;
         this.pages = pages;
+        this.directoryNames = directoryNames;
     }
 
     @GetMapping("/calls")
@@ -48,8 +52,11 @@ class CallLogController {
         }
         api.add("limit", Integer.toString(PAGE_SIZE));
         try {
-            CallRecords.LogPage page = records.logPage(session.caller().accountId(), api);
-            model.addAttribute("rows", page.records().stream().map(r -> CallRow.of(r, zone)).toList());
+            long account = session.caller().accountId();
+            CallRecords.LogPage page = records.logPage(account, api);
+            // one lookup for every name of the page
+            EntryNames names = directoryNames.of(account, CallNames.wanted(page.records()));
+            model.addAttribute("rows", page.records().stream().map(r -> CallRow.of(r, zone, names)).toList());
             model.addAttribute("next", page.nextCursor() == null ? null
                     : filters.link("/calls", Map.of("cursor", page.nextCursor())));
             model.addAttribute("first", cursor == null || cursor.isBlank() ? null : filters.link("/calls", Map.of()));

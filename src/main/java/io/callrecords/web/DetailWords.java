@@ -1,14 +1,29 @@
 package io.callrecords.web;
 
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.EntryNames;
 import java.util.Map;
 
 /**
  * The codes the call detail shows beyond the call log's ({@link Words}): endpoints and parties, who hung up, the
- * voicemail box, the call-flow events, and spans of time long enough to need hours and days (a callback).
+ * voicemail box, the call-flow events, and spans of time long enough to need hours and days (a callback). An entry
+ * the account's directory knows is called by its name ("Ayşe Yılmaz", "Support queue"); any other as before ("user
+ * 7", "team 3").
  */
 final class DetailWords {
 
     private DetailWords() {}
+
+    /** An endpoint or party by its name when the directory knows it, else by type and id ({@link #endpoint}). */
+    static String endpoint(Object type, Object id, EntryNames names) {
+        String label = CallNames.label(names, type, id);
+        return label != null ? label : endpoint(type, id);
+    }
+
+    /** A user by name, else "user 7". */
+    static String user(Object id, EntryNames names) {
+        return endpoint("user", id, names);
+    }
 
     /** An endpoint or party by type and id: "team 3", "user 7", "a contact not in the address book". */
     static String endpoint(Object type, Object id) {
@@ -41,6 +56,15 @@ final class DetailWords {
         };
     }
 
+    /**
+     * The voicemail box by its name when the directory knows it: {@code voicemail_id} is the box's id, also for a
+     * user's box (not the user's id).
+     */
+    static String voicemailBox(Object type, Object id, EntryNames names) {
+        String label = names.label(EntryKind.VOICEMAIL_BOX, CallNames.id(id));
+        return label != null && type != null ? "the voicemail box " + label : voicemailBox(type, id);
+    }
+
     static String voicemailBox(Object type, Object id) {
         return switch (type == null ? "" : type.toString()) {
             case "user" -> "the voicemail box of user " + id;
@@ -52,17 +76,23 @@ final class DetailWords {
 
     /** A call-flow event in words, from its action and detail (call-records.md §2). */
     static String event(String action, Map<?, ?> detail) {
+        return event(action, detail, EntryNames.NONE);
+    }
+
+    /** The same, naming what the directory knows. */
+    static String event(String action, Map<?, ?> detail, EntryNames names) {
         return switch (action == null ? "" : action) {
-            case "init" -> "Call started: " + party(detail.get("caller")) + " called " + party(detail.get("callee"));
-            case "route" -> "Sent to " + endpoint(detail.get("type"), detail.get("id"));
-            case "answer" -> "Answered by " + endpoint(detail.get("type"), detail.get("id"));
-            case "bridge_attempt" -> "Ringing " + endpoint("user", detail.get("id"));
-            case "bridge" -> "In conversation with " + endpoint("user", detail.get("id"));
-            case "bridge_fail" -> "No conversation with " + endpoint("user", detail.get("id"))
+            case "init" -> "Call started: " + party(detail.get("caller"), names) + " called "
+                    + party(detail.get("callee"), names);
+            case "route" -> "Sent to " + endpoint(detail.get("type"), detail.get("id"), names);
+            case "answer" -> "Answered by " + endpoint(detail.get("type"), detail.get("id"), names);
+            case "bridge_attempt" -> "Ringing " + user(detail.get("id"), names);
+            case "bridge" -> "In conversation with " + user(detail.get("id"), names);
+            case "bridge_fail" -> "No conversation with " + user(detail.get("id"), names)
                     + (detail.get("result") == null ? "" : " (" + detail.get("result") + ")");
             case "callback_request" -> "The caller asked to be called back"
-                    + (detail.get("team_id") == null ? "" : " (team " + detail.get("team_id") + ")");
-            case "voicemail" -> "Reached " + voicemailBox(detail.get("type"), detail.get("id"));
+                    + (detail.get("team_id") == null ? "" : " (" + endpoint("team", detail.get("team_id"), names) + ")");
+            case "voicemail" -> "Reached " + voicemailBox(detail.get("type"), detail.get("id"), names);
             case "hangup" -> "Hung up by " + hangupBy(detail.get("hangup_by"));
             default -> action.replace('_', ' ');
         };
@@ -86,11 +116,12 @@ final class DetailWords {
         return s / 86_400 + " d" + (s / 3600 % 24 == 0 ? "" : " " + s / 3600 % 24 + " h");
     }
 
-    private static String party(Object party) {
+    private static String party(Object party, EntryNames names) {
         if (!(party instanceof Map<?, ?> p)) {
             return "someone";
         }
         Object number = p.get("number");
-        return (number == null ? "" : number + " (") + endpoint(p.get("type"), p.get("id")) + (number == null ? "" : ")");
+        String who = endpoint(p.get("type"), p.get("id"), names);
+        return (number == null ? "" : number + " (") + who + (number == null ? "" : ")");
     }
 }

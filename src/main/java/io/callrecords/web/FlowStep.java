@@ -1,6 +1,7 @@
 package io.callrecords.web;
 
 import io.callrecords.calls.CallRecord;
+import io.callrecords.people.EntryNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,12 @@ public record FlowStep(String offset, long seconds, String time, String action, 
      * reversed list, so that events at the same second keep the order in which they happened.
      */
     static List<FlowStep> timeline(List<CallRecord.FlowEntry> events, Instant startedAt, ZoneId zone) {
+        return timeline(events, startedAt, zone, EntryNames.NONE);
+    }
+
+    /** The same, naming the entries the directory knows. */
+    static List<FlowStep> timeline(List<CallRecord.FlowEntry> events, Instant startedAt, ZoneId zone,
+                                   EntryNames names) {
         long start = startedAt == null ? Long.MIN_VALUE : startedAt.getEpochSecond();
         List<FlowStep> steps = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
@@ -33,7 +40,7 @@ public record FlowStep(String offset, long seconds, String time, String action, 
             Map<?, ?> detail = event.detail();
             long seconds = start == Long.MIN_VALUE ? 0 : at - start;
             steps.add(new FlowStep((seconds < 0 ? "-" : "+") + Math.abs(seconds) + " s", seconds,
-                    CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail)));
+                    CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail, names)));
         }
         return steps;
     }

@@ -70,7 +70,7 @@ class CallExportTest extends AppTestSupport {
         assertThat(export.headers().firstValue("content-type").orElseThrow()).startsWith("text/csv");
         assertThat(export.body()).contains("\r\n").doesNotContain("\n\n");
         List<List<String>> rows = parseCsv(export.body());
-        assertThat(rows.getFirst()).containsExactlyElementsOf(CallRecordFields.NAMES);
+        assertThat(rows.getFirst()).containsExactlyElementsOf(CsvExportWriter.HEADER);
         List<String> expected = calls.expected(s -> s.direction().equals("inbound"), "started_at.asc");
         assertThat(rows.subList(1, rows.size()).stream().map(List::getFirst).toList()).isEqualTo(expected);
         for (List<String> row : rows.subList(1, rows.size())) {
@@ -99,7 +99,7 @@ class CallExportTest extends AppTestSupport {
             assertThat(exported).as(query).isEqualTo(uuids(api.get("/api/v3/calls?limit=100&" + encode(query), key)));
         }
         HttpResponse<String> none = fetch(api, "/api/v3/calls/export?format=csv&status=live", key);
-        assertThat(none.body()).isEqualTo(String.join(",", CallRecordFields.NAMES) + "\r\n");
+        assertThat(none.body()).isEqualTo(String.join(",", CsvExportWriter.HEADER) + "\r\n");
     }
 
     @Test
@@ -129,7 +129,7 @@ class CallExportTest extends AppTestSupport {
             int[] written = {0};
             ExportWriter failing = new ExportWriter() {
                 @Override
-                public void accept(CallRecord record) throws IOException {
+                public void accept(CallRecord record, io.callrecords.people.EntryNames names) throws IOException {
                     if (++written[0] == 700) {
                         throw new IOException("client went away");
                     }

@@ -50,14 +50,14 @@ class CallRecordFieldsTest {
                 csv.append((char) b);
             }
         })) {
-            writer.accept(record);
+            writer.accept(record, io.callrecords.people.EntryNames.NONE);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(csv.toString()).startsWith("caedfd1b-25ec-447e-ad87-3b7eb3d358ea,inbound,717,number,718,")
                 .contains(",2026-03-26T09:31:32Z,12,95,true,abandoned,contact,https://r,https://v,8,user,43,1260,")
                 .endsWith(",\"[{\"\"action\"\":\"\"hangup\"\",\"\"detail\"\":{\"\"hangup_by\"\":\"\"contact\"\"},"
-                        + "\"\"timestamp\"\":1774517492}]\"\r\n");
+                        + "\"\"timestamp\"\":1774517492}]\",,,,,,,\r\n"); // no names: none asked for
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.callrecords.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
+import io.callrecords.support.DirectoryRows;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -78,6 +79,12 @@ class ReportSummaryTest extends ReportsTestSupport {
         new Call(events, "2026-03-30T00:00:00").inbound(OTHER).bridge(40, 8).hangup(100);
         Api.Response posted = api.post("/api/v3/call-events", key, "[" + String.join(",", events) + "]");
         assertThat(posted.status()).as(posted.raw().body()).isEqualTo(202);
+        // The directory knows users 7 and 8 (8 deleted since) and team 5, not number 717: another account does.
+        DirectoryRows.of(jdbc, "reports").user(7, "Ayşe Yılmaz").user(8, "Mehmet Demir").deleted("users", 8)
+                .team(5, "Support queue");
+        String neighbour = "reports-neighbour-" + UUID.randomUUID();
+        newAccount(neighbour);
+        DirectoryRows.of(jdbc, neighbour).number(717, "Not this account's line", "+493012340000").user(9, "Nobody");
     }
 
     @Test
@@ -237,6 +244,25 @@ class ReportSummaryTest extends ReportsTestSupport {
     }
 
     @Test
+    void bucketsOfUsersNumbersAndTeamsCarryTheirNames() {
+        JsonNode users = summary(PERIOD + "&group_by=user").path("buckets");
+        assertThat(bucket(users, "7").path("id").asLong()).isEqualTo(7);
+        assertThat(bucket(users, "7").path("name").asString()).isEqualTo("Ayşe Yılmaz");
+        assertThat(bucket(users, "8").path("name").asString()).isEqualTo("Mehmet Demir (deleted)");
+        assertThat(bucket(users, "none").path("name").isNull()).isTrue();
+        JsonNode teams = summary(PERIOD + "&group_by=team").path("buckets");
+        assertThat(teams.get(0).path("id").asLong()).isEqualTo(5);
+        assertThat(teams.get(0).path("name").asString()).isEqualTo("Support queue");
+        // the directory does not know number 717 (another account's directory does): no name, and no error
+        JsonNode line = bucket(summary(PERIOD + "&group_by=number").path("buckets"), "717");
+        assertThat(line.has("name")).isTrue();
+        assertThat(line.path("name").isNull()).isTrue();
+
+        String csv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=user&format=csv", key).raw().body();
+        assertThat(csv).contains(",7,7,Ayşe Yılmaz\r\n").contains(",8,8,Mehmet Demir (deleted)\r\n");
+    }
+
+    @Test
     void theSameAsCsv() {
         Api.Response csv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=day&format=csv", key);
         assertThat(csv.status()).isEqualTo(200);
@@ -295,18 +321,18 @@ class ReportSummaryTest extends ReportsTestSupport {
         assertThat(users.path("total").propertyNames()).containsExactlyElementsOf(fields(List.of(), MEASURES,
                 "callbacks_made"));
         JsonNode nobody = bucket(users.path("buckets"), "none");
-        assertThat(nobody.propertyNames()).containsExactlyElementsOf(fields(List.of("key", "user_id"), MEASURES,
+        assertThat(nobody.propertyNames()).containsExactlyElementsOf(fields(List.of("key", "user_id", "id", "name"), MEASURES,
                 "callbacks_made"));
         assertThat(nobody.path("user_id").isNull()).isTrue();
         assertThat(bucket(users.path("buckets"), "7").path("user_id").asLong()).isEqualTo(7);
         assertThat(summary(PERIOD + "&group_by=number").path("buckets").get(0).propertyNames())
-                .containsExactlyElementsOf(fields(List.of("key", "number_id"), MEASURES));
+                .containsExactlyElementsOf(fields(List.of("key", "number_id", "id", "name"), MEASURES));
         assertThat(summary(PERIOD + "&group_by=team").path("buckets").get(0).propertyNames())
-                .containsExactlyElementsOf(fields(List.of("key", "team_id"), MEASURES));
+                .containsExactlyElementsOf(fields(List.of("key", "team_id", "id", "name"), MEASURES));
 
         String userCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=user&format=csv", key).raw().body();
         assertThat(userCsv.split("\r\n")[0]).isEqualTo(String.join(",", fields(List.of("key", "from", "to"), MEASURES,
-                "callbacks_made", "user_id")));
+                "callbacks_made", "user_id", "id", "name")));
         String cellCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=weekday_hour&format=csv", key)
                 .raw().body();
         String[] cellLines = cellCsv.split("\r\n");

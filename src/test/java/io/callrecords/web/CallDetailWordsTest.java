@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.calls.CallAction;
 import io.callrecords.calls.CallRecord.FlowEntry;
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.EntryNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,6 +34,32 @@ class CallDetailWordsTest {
         assertThat(DetailWords.event("hangup", Map.of("hangup_by", "system"))).isEqualTo("Hung up by the system");
         assertThat(DetailWords.event("callback_request", Map.of())).isEqualTo("The caller asked to be called back");
         assertThat(DetailWords.event("some_new_action", Map.of())).isEqualTo("some new action");
+    }
+
+    @Test
+    void theFlowNamesWhatTheDirectoryKnowsAndKeepsTheWordsOfWhatItDoesNot() {
+        EntryNames names = new EntryNames(Map.of(
+                EntryKind.USER, Map.of(7L, new EntryNames.Name("Ayşe Yılmaz", false),
+                        8L, new EntryNames.Name("Mehmet Demir", true)),
+                EntryKind.TEAM, Map.of(3L, new EntryNames.Name("Support queue", false)),
+                EntryKind.GREETING, Map.of(4L, new EntryNames.Name("Main menu", false)),
+                EntryKind.VOICEMAIL_BOX, Map.of(2L, new EntryNames.Name("After hours", false))));
+        assertThat(DetailWords.event("route", Map.of("type", "smart_ivr", "id", 4), names)).isEqualTo("Sent to Main menu");
+        assertThat(DetailWords.event("route", Map.of("type", "team", "id", 3), names)).isEqualTo("Sent to Support queue");
+        assertThat(DetailWords.event("bridge", Map.of("type", "user", "id", 8), names))
+                .isEqualTo("In conversation with Mehmet Demir (deleted)");
+        assertThat(DetailWords.event("callback_request", Map.of("team_id", 3), names))
+                .isEqualTo("The caller asked to be called back (Support queue)");
+        assertThat(DetailWords.event("voicemail", Map.of("type", "account", "id", 2), names))
+                .isEqualTo("Reached the voicemail box After hours");
+        // voicemail_id is a box's id: user 7 is known, box 7 is not
+        assertThat(DetailWords.event("voicemail", Map.of("type", "user", "id", 7), names))
+                .isEqualTo("Reached the voicemail box of user 7");
+        assertThat(DetailWords.event("bridge_attempt", Map.of("type", "user", "id", 9), names)).isEqualTo("Ringing user 9");
+        assertThat(DetailWords.event("init", Map.of(
+                "caller", Map.of("number", "101", "type", "user", "id", 7),
+                "callee", Map.of("number", "+905321234567", "type", "contact")), names))
+                .isEqualTo("Call started: 101 (Ayşe Yılmaz) called +905321234567 (a contact not in the address book)");
     }
 
     @Test

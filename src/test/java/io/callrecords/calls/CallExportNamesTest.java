@@ -1,0 +1,145 @@
+package io.callrecords.calls;
+
+import static io.callrecords.calls.CallExportTest.fetch;
+import static io.callrecords.calls.CallExportTest.parseCsv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callrecords.support.Api;
+import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.DirectoryRows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The CSV export names the directory entries its records' ids name, in columns after Hipcall's; a deleted entry is
+ * marked, an unknown id has an empty name; NDJSON keeps the API's records.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CallExportNamesTest extends AppTestSupport {
+
+    private static final Instant START = Instant.parse("2026-05-04T08:00:00Z");
+    private static final String MISSED_FROM = "+905324440002";
+
+    @Autowired
+    JdbcClient db;
+
+    private String key;
+    private String answered;
+    private String missed;
+    private String returning;
+    private String unknown;
+    private String byDeleted;
+
+    @BeforeAll
+    void calls() {
+        String account = "export-names-" + UUID.randomUUID();
+        key = newAccount(account);
+        DirectoryRows.of(db, account)
+                .user(11, "Ayşe Yılmaz").user(12, "Mehmet Demir, Jr.").user(113, "Zeynep Kaya")
+                .team(3, "Support queue").number(2, "Main line", "+902125550100").greeting(4, "Main menu")
+                .userVoicemailBox(7, "Zeynep's voicemail", 113)
+                .deleted("users", 12);
+        answered = send(START, List.of(
+                event("init", 0, "{\"caller\": {\"number\": \"+905321110001\", \"type\": \"contact\"},"
+                        + " \"callee\": {\"number\": \"+902125550100\", \"type\": \"smart_ivr\", \"id\": 4},"
+                        + " \"number_id\": 2, \"channel_type\": \"number\", \"channel_id\": 2}"),
+                event("route", 1, "{\"type\": \"team\", \"id\": 3}"),
+                event("bridge", 8, "{\"type\": \"user\", \"id\": 11}"),
+                event("hangup", 70, "{\"hangup_by\": \"user\"}")));
+        missed = send(START.plusSeconds(3600), List.of(
+                event("init", 0, "{\"caller\": {\"number\": \"" + MISSED_FROM + "\", \"type\": \"contact\"},"
+                        + " \"callee\": {\"number\": \"+902125550100\", \"type\": \"team\", \"id\": 3}}"),
+                event("voicemail", 20, "{\"type\": \"user\", \"id\": 7}"),
+                event("hangup", 40, "{\"hangup_by\": \"contact\"}")));
+        returning = send(START.plusSeconds(3600 + 600), List.of(
+                event("init", 0, "{\"caller\": {\"number\": \"101\", \"type\": \"user\", \"id\": 11},"
+                        + " \"callee\": {\"number\": \"" + MISSED_FROM + "\", \"type\": \"contact\"}}"),
+                event("answer", 5, "{\"type\": \"contact\"}"),
+                event("hangup", 65, "{\"hangup_by\": \"user\"}")));
+        unknown = send(START.plusSeconds(7200), List.of(
+                event("init", 0, "{\"caller\": {\"number\": \"+905321110003\", \"type\": \"contact\"},"
+                        + " \"callee\": {\"number\": \"+902125550100\", \"type\": \"team\", \"id\": 30},"
+                        + " \"number_id\": 20}"),
+                event("bridge", 4, "{\"type\": \"user\", \"id\": 77}"),
+                event("hangup", 30, "{\"hangup_by\": \"user\"}")));
+        byDeleted = send(START.plusSeconds(9000), List.of(
+                event("init", 0, "{\"caller\": {\"number\": \"102\", \"type\": \"user\", \"id\": 12},"
+                        + " \"callee\": {\"number\": \"+905321110004\", \"type\": \"contact\"}}"),
+                event("answer", 5, "{\"type\": \"contact\"}"),
+                event("hangup", 20, "{\"hangup_by\": \"user\"}")));
+    }
+
+    @Test
+    void theNameColumnsFollowHipcallsAndNameWhatTheIdsName() {
+        List<List<String>> rows = parseCsv(fetch(api, "/api/v3/calls/export?format=csv", key).body());
+        List<String> header = rows.getFirst();
+        assertThat(header.subList(0, CallRecordFields.NAMES.size())).isEqualTo(CallRecordFields.NAMES);
+        assertThat(header.subList(CallRecordFields.NAMES.size(), header.size())).containsExactly("number_name",
+                "channel_name", "caller_name", "callee_name", "user_name", "voicemail_name", "callback_user_name");
+        Map<String, Map<String, String>> byUuid = new HashMap<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            Map<String, String> cells = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                cells.put(header.get(i), row.get(i));
+            }
+            byUuid.put(row.getFirst(), cells);
+        }
+        assertThat(byUuid).hasSize(5);
+
+        Map<String, String> a = byUuid.get(answered);
+        assertThat(a).containsEntry("number_id", "2").containsEntry("number_name", "Main line (+90 212 555 01 00)")
+                .containsEntry("channel_name", "Main line (+90 212 555 01 00)").containsEntry("caller_name", "")
+                .containsEntry("callee_name", "Main menu").containsEntry("user_id", "11")
+                .containsEntry("user_name", "Ayşe Yılmaz").containsEntry("voicemail_name", "")
+                .containsEntry("callback_user_name", "");
+        Map<String, String> m = byUuid.get(missed);
+        assertThat(m).containsEntry("callee_name", "Support queue").containsEntry("voicemail_id", "7")
+                .containsEntry("voicemail_name", "Zeynep's voicemail").containsEntry("callback_user_id", "11")
+                .containsEntry("callback_user_name", "Ayşe Yılmaz").containsEntry("number_name", "");
+        assertThat(byUuid.get(returning)).containsEntry("caller_name", "Ayşe Yılmaz");
+        Map<String, String> u = byUuid.get(unknown);
+        assertThat(u).containsEntry("number_id", "20").containsEntry("number_name", "")
+                .containsEntry("callee_id", "30").containsEntry("callee_name", "")
+                .containsEntry("user_id", "77").containsEntry("user_name", "");
+        // a deleted user keeps their name, marked, and the comma in it is quoted
+        assertThat(byUuid.get(byDeleted)).containsEntry("caller_name", "Mehmet Demir, Jr. (deleted)");
+    }
+
+    @Test
+    void ndjsonKeepsTheApisRecords() {
+        List<String> lines = fetch(api, "/api/v3/calls/export?format=ndjson", key).body().lines().toList();
+        assertThat(lines).hasSize(5);
+        for (String line : lines) {
+            var record = Api.JSON.readTree(line);
+            assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordFields.NAMES);
+            assertThat(record).isEqualTo(api.get("/api/v3/calls/" + record.path("uuid").asString(), key).data());
+        }
+    }
+
+    /** Sends a call's events (seconds after {@code start}) and returns its uuid. */
+    private String send(Instant start, List<String[]> events) {
+        String uuid = UUID.randomUUID().toString();
+        List<String> json = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String[] e = events.get(i);
+            json.add("{\"id\": \"%s-%d\", \"call_uuid\": \"%s\", \"action\": \"%s\", \"at\": \"%s\", \"detail\": %s}"
+                    .formatted(uuid, i, uuid, e[0], start.plusSeconds(Long.parseLong(e[1])), e[2]));
+        }
+        Api.Response sent = api.post("/api/v3/call-events", key, "[" + String.join(",", json) + "]");
+        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(202);
+        return uuid;
+    }
+
+    private static String[] event(String action, int second, String detail) {
+        return new String[] {action, Integer.toString(second), detail};
+    }
+}
