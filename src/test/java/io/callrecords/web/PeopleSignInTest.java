@@ -376,6 +376,24 @@ class PeopleSignInTest extends PageTestSupport {
     }
 
     @Test
+    void theNewFormsAnswerOddInputWithoutFailing() {
+        Person person = person("supervisor");
+        PageClient page = signedIn(person);
+        List<String> values = List.of("", " ", "\u0000", "%", "'; --", "é".repeat(100), "x".repeat(5000), "\uD83D\uDE00");
+        for (String value : values) {
+            String shown = value.length() > 20 ? value.substring(0, 20) + "..." : value;
+            assertThat(new PageClient(port).signIn(value, value).statusCode()).as("sign-in " + shown).isLessThan(500);
+            assertThat(page.get("/reset-password?token=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8))
+                    .statusCode()).as("reset link " + shown).isBetween(400, 499);
+            assertThat(page.postForm("/reset-password", Map.of("token", value, "new_password", value,
+                    "repeat_password", value, "_csrf", value)).statusCode()).as("reset " + shown).isBetween(400, 499);
+            assertThat(page.submit("/account/password", "/account/password", Map.of("current_password", value,
+                    "new_password", value, "repeat_password", value)).statusCode()).as("change " + shown).isBetween(400, 499);
+        }
+        assertThat(signedIn(page)).isTrue();
+    }
+
+    @Test
     void tooManyWrongPasswordsForOneEmailLockItAndSayUntilWhen() {
         Person person = person("agent");
         for (int i = 0; i < 10; i++) {
