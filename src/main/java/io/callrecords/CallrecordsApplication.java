@@ -45,7 +45,8 @@ public class CallrecordsApplication {
                 }
             }
             case "accounts" -> System.exit(runAccounts(rest));
-            case "users" -> System.exit(runUsers(rest));
+            case "users" -> System.exit(rest.length > 0 && rest[0].equals("reset-password")
+                    ? runPasswordReset(Arrays.copyOfRange(rest, 1, rest.length)) : unknownUsersAction(rest));
             case "bench" -> System.exit(runBench(rest));
             case "simulate" -> System.exit(SimulateCommand.run(rest));
             case "demo" -> {
@@ -145,16 +146,20 @@ public class CallrecordsApplication {
         }
     }
 
-    /** {@code users reset-password ...}: against the existing database, like {@code accounts create-key}. */
-    private static int runUsers(String[] args) {
-        if (args.length == 0 || !args[0].equals("reset-password")) {
-            System.err.println((args.length == 0 ? "Name an action" : "Unknown action '" + args[0] + "'")
-                    + ": the action is reset-password.\n" + PasswordResetCommand.USAGE);
-            return 2;
-        }
+    private static int unknownUsersAction(String[] args) {
+        System.err.println((args.length == 0 ? "Name an action" : "Unknown action '" + args[0] + "'")
+                + ": the action is reset-password.\n" + PasswordResetCommand.USAGE);
+        return 2;
+    }
+
+    /**
+     * {@code users reset-password ...} (the arguments after the action): against the existing database, like
+     * {@code accounts create-key}.
+     */
+    private static int runPasswordReset(String[] args) {
         PasswordResetCommand command;
         try {
-            command = PasswordResetCommand.parse(Arrays.copyOfRange(args, 1, args.length));
+            command = PasswordResetCommand.parse(args);
         } catch (CommandLine.BadArguments e) {
             System.err.println(e.getMessage());
             return 2;
