@@ -2,6 +2,8 @@ package io.callrecords;
 
 import io.callrecords.accounts.AccountsCli;
 import io.callrecords.accounts.AccountsCommand;
+import io.callrecords.accounts.PasswordResetCli;
+import io.callrecords.accounts.PasswordResetCommand;
 import io.callrecords.bench.BenchCommand;
 import io.callrecords.database.EmbeddedPostgresServer;
 import io.callrecords.demo.DemoCommand;
@@ -43,6 +45,8 @@ public class CallrecordsApplication {
                 }
             }
             case "accounts" -> System.exit(runAccounts(rest));
+            case "users" -> System.exit(rest.length > 0 && rest[0].equals("reset-password")
+                    ? runPasswordReset(Arrays.copyOfRange(rest, 1, rest.length)) : unknownUsersAction(rest));
             case "bench" -> System.exit(runBench(rest));
             case "simulate" -> System.exit(SimulateCommand.run(rest));
             case "demo" -> {
@@ -142,6 +146,49 @@ public class CallrecordsApplication {
         }
     }
 
+    private static int unknownUsersAction(String[] args) {
+        System.err.println((args.length == 0 ? "Name an action" : "Unknown action '" + args[0] + "'")
+                + ": the action is reset-password.\n" + PasswordResetCommand.USAGE);
+        return 2;
+    }
+
+    /**
+     * {@code users reset-password ...} (the arguments after the action): against the existing database, like
+     * {@code accounts create-key}.
+     */
+    private static int runPasswordReset(String[] args) {
+        PasswordResetCommand command;
+        try {
+            command = PasswordResetCommand.parse(args);
+        } catch (CommandLine.BadArguments e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (command.help()) {
+            System.out.println(PasswordResetCommand.USAGE);
+            return 0;
+        }
+        Optional<Path> embedded = LaunchSettings.embeddedDataDir(command.dataDir());
+        if (embedded.isPresent() && !Files.isDirectory(embedded.get().resolve("postgres"))) {
+            System.err.println("No Callrecords database in " + embedded.get() + " (it is made by ./callrecords serve;"
+                    + " --data-dir names another directory).");
+            return 1;
+        }
+        List<String> properties = new ArrayList<>(List.of("callrecords.mode=cli", "spring.main.banner-mode=off",
+                "logging.level.root=WARN", "spring.main.lazy-initialization=true"));
+        if (command.dataDir() != null) {
+            properties.add("callrecords.data-dir=" + command.dataDir());
+        }
+        var context = new SpringApplicationBuilder(CallrecordsApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(properties.toArray(String[]::new))
+                .run();
+        try (context) {
+            return context.getBean(PasswordResetCli.class).run(command);
+        }
+    }
+
     /** The service with the given properties as command-line arguments, which win over the environment. */
     private static AutoCloseable startService(Map<String, String> properties) {
         String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
@@ -172,6 +219,8 @@ public class CallrecordsApplication {
                   accounts list | create | create-key ... [--data-dir DIR]
                                                           list the accounts, create one, or create another key
                                                           of one (accounts --help says how)
+                  users reset-password --account NAME|ID --email EMAIL [--data-dir DIR]
+                                                          print a one-time link that sets a person's password
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
                                                           send a simulated call center's traffic to a running service
                   demo [--port P] [--data-dir DIR] [--fresh]

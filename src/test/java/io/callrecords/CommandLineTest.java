@@ -54,7 +54,7 @@ class CommandLineTest {
     static Stream<List<String>> helps() {
         return Stream.of(List.of("--help"), List.of("help"), List.of("serve", "--help"), List.of("serve", "-h"),
                 List.of("accounts", "--help"), List.of("accounts", "list", "--help"), List.of("demo", "--help"),
-                List.of("simulate", "--help"), List.of("bench", "--help"));
+                List.of("simulate", "--help"), List.of("bench", "--help"), List.of("users", "reset-password", "--help"));
     }
 
     @ParameterizedTest
@@ -89,6 +89,12 @@ class CommandLineTest {
         Run key = run("accounts", "create-key", "--account", "ACME");
         assertThat(key.code()).isEqualTo(1);
         assertThat(key.out()).contains("No Callrecords database in " + cwd.resolve("data"));
+        Run reset = run("users", "reset-password", "--account", "ACME", "--email", "ayse@example.com");
+        assertThat(reset.code()).isEqualTo(1);
+        assertThat(reset.out()).contains("No Callrecords database in " + cwd.resolve("data"));
+        Run incomplete = run("users", "reset-password", "--account", "ACME");
+        assertThat(incomplete.code()).isEqualTo(2);
+        assertThat(incomplete.out().strip()).isEqualTo("users reset-password needs --account NAME or ID and --email EMAIL.");
         try (Stream<Path> made = Files.list(cwd)) {
             assertThat(made).isEmpty();
         }

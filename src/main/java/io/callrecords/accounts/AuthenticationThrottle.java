@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Slows down guessing of credentials (ADR 0014): failed authentications are counted per client address and, where a
  * failure shows which account was meant, per account and address. Past {@code max-failures-per-address} an address
  * may not authenticate at all, past {@code max-failures-per-account} not to that account, until the window ends.
- * Other addresses, the account's other users among them, are not affected. Counted per node, like the rate limit.
+ * Other addresses, the account's other users among them, are not affected. Failed password sign-ins also count per
+ * email, from every address (ADR 0021): a person's password cannot be guessed from many addresses at once. Counted
+ * per node, like the rate limit.
  */
 @Component
 class AuthenticationThrottle {
@@ -21,6 +23,7 @@ class AuthenticationThrottle {
     private final FailureCounts counts;
     private final int perAddress;
     private final int perAccount;
+    private final int perEmail;
     private final Clock clock;
 
     AuthenticationThrottle(CallrecordsProperties properties, Clock clock) {
@@ -28,6 +31,7 @@ class AuthenticationThrottle {
         this.counts = new FailureCounts(auth.failureWindow());
         this.perAddress = auth.maxFailuresPerAddress();
         this.perAccount = auth.maxFailuresPerAccount();
+        this.perEmail = auth.maxFailuresPerEmail();
         this.clock = clock;
     }
 
@@ -46,6 +50,29 @@ class AuthenticationThrottle {
         long now = clock.millis();
         counts.fail(addressKey(address), now);
         accounts.forEach(account -> counts.fail(accountKey(account, address), now));
+    }
+
+    /**
+     * How long {@code address} must wait before signing in with a password as {@code email} (folded to lower case),
+     * when it must: the address's own lock, or the email's, which counts failures from every address.
+     */
+    Optional<Duration> lockedFor(ClientAddress address, String email) {
+        long now = clock.millis();
+        return Stream.of(counts.lockedFor(addressKey(address), perAddress, now),
+                        counts.lockedFor(emailKey(email), perEmail, now))
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** A failed password sign-in from {@code address} as {@code email}, known or not (the two must not differ). */
+    void failed(ClientAddress address, String email) {
+        long now = clock.millis();
+        counts.fail(addressKey(address), now);
+        counts.fail(emailKey(email), now);
+    }
+
+    private static String emailKey(String email) {
+        return "email " + email;
     }
 
     private static String addressKey(ClientAddress address) {

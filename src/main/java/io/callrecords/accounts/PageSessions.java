@@ -12,8 +12,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Sessions of the pages, opened with an API key (V11). A session stands for its key: it ends when the key is revoked
- * or expires, and after {@link #LIFETIME} in any case. Kept in the database, so that any app node serves any page.
+ * Sessions of the pages, opened by a person with their email and password, or with an API key (V11, V17). A key's
+ * session stands for its key: it ends when the key is revoked or expires. A person's session stands for the user row:
+ * it ends when the user is made inactive or deleted, loses their password, or their password changes after the
+ * session was opened; it acts with the user's role as it is now. Both end after {@link #LIFETIME} in any case. Kept
+ * in the database, so that any app node serves any page; one query finds a session with its key or user.
  */
 @Service
 public class PageSessions {
@@ -27,7 +30,7 @@ public class PageSessions {
     /** A session just opened: the token for the cookie (shown nowhere else) and the session. */
     public record Opened(String token, PageSession session) implements SignIn {}
 
-    /** The key is unknown, revoked or expired. */
+    /** The key is unknown, revoked or expired; or the email and password do not match an active user. */
     public record Refused() implements SignIn {}
 
     /** Too many failed sign-ins from this address (for this account): try again after {@code retryAfter}. */
@@ -35,12 +38,37 @@ public class PageSessions {
 
     private final JdbcClient db;
     private final ApiKeyAuthentication authentication;
+    private final PasswordAuthentication passwords;
     private final Clock clock;
 
-    PageSessions(JdbcClient db, ApiKeyAuthentication authentication, Clock clock) {
+    PageSessions(JdbcClient db, ApiKeyAuthentication authentication, PasswordAuthentication passwords, Clock clock) {
         this.db = db;
         this.authentication = authentication;
+        this.passwords = passwords;
         this.clock = clock;
+    }
+
+    /**
+     * Opens a session for the person who signs in with this email and password, sent from {@code from}; throttled per
+     * address and per email. An unknown email and a wrong password come to the same {@link Refused}, in the same time.
+     */
+    public SignIn open(String email, String password, ClientAddress from) {
+        return switch (passwords.authenticate(email, password, from)) {
+            case PasswordAuthentication.Authenticated person -> openFor(person.accountId(), person.userId());
+            case PasswordAuthentication.Refused refused -> new Refused();
+            case PasswordAuthentication.Throttled throttled -> new Throttled(throttled.retryAfter());
+        };
+    }
+
+    /** A new session of this user (after a sign-in, or in place of the one a password change ended). */
+    Opened openFor(long accountId, long userId) {
+        String token = randomToken();
+        db.sql("""
+                        INSERT INTO page_sessions (token_hash, account_id, user_id, csrf_token, expires_at)
+                        VALUES (:hash, :account, :user, :csrf, :expires)""")
+                .param("hash", ApiKeySecret.hash(token)).param("account", accountId).param("user", userId)
+                .param("csrf", randomToken()).param("expires", Timestamp.from(clock.instant().plus(LIFETIME))).update();
+        return new Opened(token, find(token).orElseThrow());
     }
 
     /**
@@ -67,20 +95,47 @@ public class PageSessions {
                 .param("hash", ApiKeySecret.hash(token)).param("account", key.accountId())
                 .param("key", key.id()).param("csrf", csrf)
                 .param("expires", Timestamp.from(expires)).update();
-        return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf));
+        return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf, key.name()));
     }
 
-    /** The session of a cookie's token, while it and its key are usable. */
+    /**
+     * The session of a cookie's token, while it and its key or user are usable: with the key's scopes, or with the
+     * user's current role (a person's session is opened no earlier than their last password change, so a change ends
+     * every session opened before it).
+     */
     public Optional<PageSession> find(String token) {
         return db.sql("""
-                        SELECT s.account_id, s.api_key_id, s.csrf_token, k.scopes
-                        FROM page_sessions s JOIN api_keys k ON k.id = s.api_key_id
+                        SELECT s.account_id, s.api_key_id, s.user_id, s.csrf_token, k.scopes, k.name, u.name, u.role
+                        FROM page_sessions s
+                        LEFT JOIN api_keys k ON k.id = s.api_key_id
+                        LEFT JOIN users u ON u.account_id = s.account_id AND u.id = s.user_id
                         WHERE s.token_hash = :hash AND s.expires_at > now()
-                          AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())""")
+                          AND (k.id IS NOT NULL AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                            OR u.id IS NOT NULL AND u.status = 'active' AND u.deleted_at IS NULL
+                               AND u.password_hash IS NOT NULL
+                               AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at))""")
                 .param("hash", ApiKeySecret.hash(token))
-                .query((rs, i) -> new PageSession(new Caller(rs.getLong(1), rs.getLong(2),
-                        Scope.parse((String[]) rs.getArray(4).getArray())), rs.getString(3)))
+                .query((rs, i) -> {
+                    long account = rs.getLong(1);
+                    String csrf = rs.getString(4);
+                    if (rs.getObject(3) != null) {
+                        Role role = Role.fromWire(rs.getString(8)).orElseThrow();
+                        return new PageSession(new Caller(account, null, role.scopes(), rs.getLong(3), role), csrf,
+                                rs.getString(7));
+                    }
+                    return new PageSession(new Caller(account, rs.getLong(2),
+                            Scope.parse((String[]) rs.getArray(5).getArray())), csrf, rs.getString(6));
+                })
                 .optional();
+    }
+
+    /** Signs a person out everywhere: every session of theirs, on every device, opens nothing any more. */
+    public void closeEverywhere(Caller person) {
+        if (person.userId() == null) {
+            throw new IllegalArgumentException("only a person's sessions are closed everywhere");
+        }
+        db.sql("DELETE FROM page_sessions WHERE account_id = :account AND user_id = :user")
+                .param("account", person.accountId()).param("user", person.userId()).update();
     }
 
     /** Signs out: the token opens nothing any more. */

@@ -167,12 +167,16 @@ public record CallrecordsProperties(
      *                              starting with one of its keys' prefixes) one address may have in a window before
      *                              that address may not authenticate to that account until the window ends; other
      *                              addresses are not affected
+     * @param maxFailuresPerEmail   failed password sign-ins for one email (from any address, whether or not the email
+     *                              is known, so that the lock tells nothing) in a window before that email may not
+     *                              sign in until the window ends
      * @param failureWindow         the window, from an address's (or address and account's) first failure
      * @param trustedProxies        addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For} names
      *                              the client; empty: the connection's address is the client's
      */
     public record Auth(@DefaultValue("20") int maxFailuresPerAddress,
                        @DefaultValue("10") int maxFailuresPerAccount,
+                       @DefaultValue("10") int maxFailuresPerEmail,
                        @DefaultValue("5m") Duration failureWindow,
                        @DefaultValue List<String> trustedProxies) {}
 

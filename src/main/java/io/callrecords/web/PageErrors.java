@@ -6,6 +6,8 @@ import io.callrecords.shared.Overload;
 import io.callrecords.shared.ValidationException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.callrecords.accounts.PageSession;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,7 +43,10 @@ class PageErrors {
     }
 
     @ExceptionHandler(ApiException.class)
-    String api(ApiException e, HttpServletResponse response, Model model) {
+    String api(ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (request.getAttribute(PageSessionFilter.SESSION) instanceof PageSession session) {
+            PageModel.header(session, model);
+        }
         return refused(response, model, e.status().value(), e.status() == HttpStatus.NOT_FOUND
                 ? "There is no such page or call in this account." : e.getMessage());
     }

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** What every page's layout shows: the CSRF token for its forms and htmx, and the account's time zone. */
+/**
+ * What every page's layout shows: the CSRF token for its forms and htmx, who is signed in, and the account's time
+ * zone.
+ */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
@@ -25,9 +28,15 @@ class PageModel {
     @ModelAttribute
     void common(HttpServletRequest request, Model model) {
         if (request.getAttribute(PageSessionFilter.SESSION) instanceof PageSession session) {
-            model.addAttribute("csrf", session.csrfToken());
+            header(session, model);
             model.addAttribute("zone", zone(session));
         }
+    }
+
+    /** The header's part that needs no query: also for the error page, which gets no model attributes of its own. */
+    static void header(PageSession session, Model model) {
+        model.addAttribute("csrf", session.csrfToken());
+        model.addAttribute("signedIn", SignedIn.of(session));
     }
 
     /**

@@ -82,6 +82,22 @@ class AuthenticationThrottleTest extends AppTestSupport {
     }
 
     @Test
+    void passwordSignInFailuresCountAgainstTheAddressToo() {
+        // Each guess names another email, so that only the address's count can lock.
+        for (int i = 0; i < 6; i++) {
+            assertThat(RawHttp.signIn("127.0.0.7", port, "nobody-" + i + "@example.com", "a wrong password").status())
+                    .isEqualTo(401);
+        }
+        RawHttp.Answer throttled = RawHttp.signIn("127.0.0.7", port, "someone-else@example.com", "a wrong password");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.headers()).containsKey("retry-after");
+        assertThat(throttled.body()).contains("Too many failed sign-ins from your address or for this email.");
+        assertThat(RawHttp.signIn("127.0.0.7", port, key).status()).as("a key from that address waits too").isEqualTo(429);
+        assertThat(RawHttp.signIn("127.0.0.8", port, "someone-else@example.com", "a wrong password").status())
+                .as("another address").isEqualTo(401);
+    }
+
+    @Test
     void aForwardedAddressIsBelievedOnlyFromATrustedProxy() {
         String forwarded = "X-Forwarded-For: 198.51.100.20, 203.0.113.7";
         for (int i = 0; i < 6; i++) {

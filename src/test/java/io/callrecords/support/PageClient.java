@@ -34,6 +34,19 @@ public final class PageClient {
         return postForm("/sign-in", Map.of("api_key", apiKey, "_csrf", csrf)).statusCode();
     }
 
+    /** Signs in with an email and password through the sign-in form; returns the form's answer (302 when it worked). */
+    public HttpResponse<String> signIn(String email, String password) {
+        String csrf = csrfOf(get("/sign-in").body());
+        return postForm("/sign-in", Map.of("email", email, "password", password, "_csrf", csrf));
+    }
+
+    /** Posts a form of a page that carries a CSRF token: the token is read from {@code page} first. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        Map<String, String> form = new java.util.HashMap<>(fields);
+        form.put("_csrf", csrfOf(get(page).body()));
+        return postForm(action, form);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

@@ -121,6 +121,20 @@ public final class RawHttp {
                 "Content-Type: application/x-www-form-urlencoded", "Cookie: callrecords_sign_in=" + formCookie);
     }
 
+    /** Signs in with an email and password from {@code source}, through the sign-in form. */
+    public static Answer signIn(String source, int port, String email, String password) {
+        Answer form = sendFrom(source, port, "GET", "/sign-in", null);
+        String formCookie = cookie(form, "callrecords_sign_in");
+        Matcher csrf = CSRF.matcher(form.body());
+        if (formCookie == null || !csrf.find()) {
+            throw new AssertionError("no sign-in form: " + form);
+        }
+        return sendFrom(source, port, "POST", "/sign-in", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8),
+                "Content-Type: application/x-www-form-urlencoded", "Cookie: callrecords_sign_in=" + formCookie);
+    }
+
     /** The value an answer sets for cookie {@code name}, or null. */
     public static String cookie(Answer answer, String name) {
         String all = answer.headers().get("set-cookie");

@@ -50,13 +50,13 @@ class CallLogPageTest extends PageTestSupport {
         b.get(url("/calls"));
         assertThat(b.getCurrentUrl()).contains("/sign-in");
         b.findElement(By.id("api_key")).sendKeys("cr_not-a-key");
-        clickThrough(By.cssSelector("form button[type=submit]"));
+        clickThrough(By.id("sign-in-with-key"));
         assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
                 .contains("unknown, revoked or expired");
         Browser.screenshot(b, "sign-in");
 
         b.findElement(By.id("api_key")).sendKeys(key);
-        clickThrough(By.cssSelector("form button[type=submit]"));
+        clickThrough(By.id("sign-in-with-key"));
         assertThat(b.getCurrentUrl()).contains("/calls");
         waitFor().until(d -> rows(b).size() == 50);
         assertThat(rows(b).getFirst().getText()).contains(FOUND).contains("Missed"); // newest first

@@ -60,7 +60,7 @@ abstract class PageTestSupport extends AppTestSupport {
         b.get(url(path));
         assertThat(b.getCurrentUrl()).contains("/sign-in");
         b.findElement(By.id("api_key")).sendKeys(key);
-        clickThrough(By.cssSelector("form button[type=submit]"));
+        clickThrough(By.id("sign-in-with-key"));
         assertThat(b.getCurrentUrl()).doesNotContain("/sign-in");
     }
 
