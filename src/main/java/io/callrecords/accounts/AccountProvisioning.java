@@ -29,7 +29,7 @@ class AccountProvisioning {
         Account account = accounts.insert(name, rateLimitPerMinute);
         settings.append(account.id(), AccountSettings.DEFAULTS, clock.instant());
         ApiKeySecret secret = ApiKeySecret.generate();
-        ApiKey key = apiKeys.insert(account.id(), "initial key", secret, EnumSet.allOf(Scope.class), null);
+        ApiKey key = apiKeys.insert(account.id(), "initial key", secret, EnumSet.allOf(Scope.class), null, null);
         return new NewAccount(account, key, secret.value());
     }
 }

@@ -49,13 +49,14 @@ public class PageSessions {
      */
     public SignIn open(String apiKey, ClientAddress from) {
         return switch (authentication.authenticate(apiKey.strip(), from)) {
-            case ApiKeyAuthentication.Authenticated authenticated -> open(authenticated.found().key());
+            case ApiKeyAuthentication.Authenticated authenticated -> open(authenticated.found());
             case ApiKeyAuthentication.Refused refused -> new Refused();
             case ApiKeyAuthentication.Throttled throttled -> new Throttled(throttled.retryAfter());
         };
     }
 
-    private Opened open(ApiKey key) {
+    private Opened open(ApiKeys.Authenticated found) {
+        ApiKey key = found.key();
         Instant now = clock.instant();
         String token = randomToken();
         String csrf = randomToken();
@@ -67,19 +68,24 @@ public class PageSessions {
                 .param("hash", ApiKeySecret.hash(token)).param("account", key.accountId())
                 .param("key", key.id()).param("csrf", csrf)
                 .param("expires", Timestamp.from(expires)).update();
-        return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf));
+        return new Opened(token, new PageSession(found.caller(), csrf));
     }
 
-    /** The session of a cookie's token, while it and its key are usable. */
+    /**
+     * The session of a cookie's token, while it and its key are usable (and, for a personal key, its user live and
+     * active), with the caller its key makes now: the user's current role, read in the same query.
+     */
     public Optional<PageSession> find(String token) {
         return db.sql("""
-                        SELECT s.account_id, s.api_key_id, s.csrf_token, k.scopes
-                        FROM page_sessions s JOIN api_keys k ON k.id = s.api_key_id
+                        SELECT s.account_id, s.api_key_id, s.csrf_token, k.scopes, k.user_id, %s AS role
+                        FROM page_sessions s JOIN api_keys k ON k.id = s.api_key_id %s
                         WHERE s.token_hash = :hash AND s.expires_at > now()
-                          AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())""")
+                          AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                          AND (k.user_id IS NULL OR %1$s IS NOT NULL)""".formatted(ApiKeys.LIVE_ROLE, ApiKeys.JOIN_USER))
                 .param("hash", ApiKeySecret.hash(token))
-                .query((rs, i) -> new PageSession(new Caller(rs.getLong(1), rs.getLong(2),
-                        Scope.parse((String[]) rs.getArray(4).getArray())), rs.getString(3)))
+                .query((rs, i) -> new PageSession(ApiKeys.caller(rs.getLong(1), rs.getLong(2),
+                        Scope.parse((String[]) rs.getArray(4).getArray()), rs.getObject(5, Long.class),
+                        ApiKeys.role(rs.getString(6))), rs.getString(3)))
                 .optional();
     }
 
