@@ -29,16 +29,16 @@ class ReportSummary {
      * the day roll-ups is the zone of the days read.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Summary summarise(long account, ReportRequest request) {
+    Summary summarise(long account, Long ownUser, ReportRequest request) {
         ReportGrouping grouping = request.grouping();
         if (grouping == null || !grouping.byTime) {
-            Facts total = queries.byTime(account, request, TimeBuckets.wholePeriod(request.period().from())).total();
-            List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, request);
+            Facts total = queries.byTime(account, ownUser, request, TimeBuckets.wholePeriod(request.period().from())).total();
+            List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, ownUser, request);
             total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
             return new Summary(request, total, buckets);
         }
         TimeBuckets buckets = TimeBuckets.of(grouping, request.period().from(), request.period().to(), request.zone());
-        ReportQueries.Sums sums = queries.byTime(account, request, buckets);
+        ReportQueries.Sums sums = queries.byTime(account, ownUser, request, buckets);
         List<Bucket> out = new ArrayList<>();
         for (int cell = 1; cell <= buckets.keys().size(); cell++) {
             out.add(new Bucket(buckets.keys().get(cell - 1), sums.of(cell)));
@@ -46,8 +46,8 @@ class ReportSummary {
         return new Summary(request, sums.total(), out);
     }
 
-    private List<Bucket> byDimension(long account, ReportRequest request) {
-        return queries.byDimension(account, request).byBucket().entrySet().stream()
+    private List<Bucket> byDimension(long account, Long ownUser, ReportRequest request) {
+        return queries.byDimension(account, ownUser, request).byBucket().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.comparingLong(k -> (Long) k))))
                 .map(e -> new Bucket(new BucketKey.Id(Objects.toString(e.getKey(), "none"), (Long) e.getKey()),
                         e.getValue()))

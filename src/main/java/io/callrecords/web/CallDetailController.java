@@ -31,10 +31,9 @@ class CallDetailController {
     @GetMapping("/calls/{uuid}")
     String detail(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String uuid,
                   Model model) {
-        long account = session.caller().accountId();
         UUID call = parse(uuid);
-        CallRecord record = records.find(account, call).orElseThrow(ApiException::notFound);
-        model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session)));
+        CallRecord record = records.find(session.caller(), call).orElseThrow(ApiException::notFound);
+        model.addAttribute("call", CallDetail.of(record, records.returnedBy(session.caller(), call), pages.zone(session)));
         return "call";
     }
 

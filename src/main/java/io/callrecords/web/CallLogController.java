@@ -48,7 +48,7 @@ class CallLogController {
         }
         api.add("limit", Integer.toString(PAGE_SIZE));
         try {
-            CallRecords.LogPage page = records.logPage(session.caller().accountId(), api);
+            CallRecords.LogPage page = records.logPage(session.caller(), api);
             model.addAttribute("rows", page.records().stream().map(r -> CallRow.of(r, zone)).toList());
             model.addAttribute("next", page.nextCursor() == null ? null
                     : filters.link("/calls", Map.of("cursor", page.nextCursor())));
@@ -67,6 +67,6 @@ class CallLogController {
                 @RequestParam MultiValueMap<String, String> request, HttpServletResponse response) {
         MultiValueMap<String, String> api = CallLogFilters.of(request).api(pages.zone(session));
         api.add("format", "ndjson".equals(request.getFirst("format")) ? "ndjson" : "csv");
-        export.write(session.caller().accountId(), api, response);
+        export.write(session.caller(), api, response);
     }
 }
