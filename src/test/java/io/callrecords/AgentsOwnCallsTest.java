@@ -156,6 +156,11 @@ class AgentsOwnCallsTest extends AppTestSupport {
 
         assertThat(putAudio(agent, answered, audio).status()).isEqualTo(201);
         assertThat(api.get("/api/v3/calls/" + answered + "/recording", agent).status()).isEqualTo(302);
+        // the audit trail names the person beside their key
+        assertThat(jdbc.sql("SELECT user_id FROM media_audit WHERE account_id = :a AND call_uuid = :c")
+                .param("a", account).param("c", answered).query(Long.class).list()).containsExactly(11L);
+        assertThat(jdbc.sql("SELECT user_id FROM media_audit WHERE account_id = :a AND call_uuid = :c")
+                .param("a", account).param("c", othersAnswered).query(Long.class).list()).containsExactly(13L);
     }
 
     @Test

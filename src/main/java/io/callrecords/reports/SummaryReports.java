@@ -1,7 +1,7 @@
 package io.callrecords.reports;
 
-import io.callrecords.accounts.Caller;
 import io.callrecords.accounts.AccountSettingsService;
+import io.callrecords.accounts.Caller;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;

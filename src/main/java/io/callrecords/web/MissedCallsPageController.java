@@ -1,18 +1,18 @@
 package io.callrecords.web;
 
+import io.callrecords.accounts.PageSession;
+import io.callrecords.accounts.Scope;
 import io.callrecords.people.DirectoryNames;
 import io.callrecords.people.EntryKind;
 import io.callrecords.people.EntryNames;
-import io.callrecords.reports.WorklistLineView;
-import java.util.Objects;
-import io.callrecords.accounts.PageSession;
-import io.callrecords.accounts.Scope;
 import io.callrecords.reports.MissedCallsWorklist;
+import io.callrecords.reports.WorklistLineView;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
