@@ -220,10 +220,15 @@ class AgentsOwnCallsTest extends AppTestSupport {
         String missed = page.get("/missed-calls?status=all").body();
         assertThat(missed).contains("4444").doesNotContain("3333");
 
+        String dashboard = "/dashboard/tiles?from=" + BASE.minus(Duration.ofDays(3)).toString().substring(0, 10)
+                + "&to=" + BASE.plus(Duration.ofDays(2)).toString().substring(0, 10);
+        assertThat(tile(page.get(dashboard).body(), "inbound")).isEqualTo("2");
+
         PageClient lead = new PageClient(port);
         assertThat(lead.signIn(supervisor)).isEqualTo(302);
         assertThat(lead.get("/calls/" + othersAnswered).statusCode()).isEqualTo(200);
         assertThat(lead.get("/missed-calls?status=all").body()).contains("3333");
+        assertThat(tile(lead.get(dashboard).body(), "inbound")).isEqualTo("5");
 
         // what a person did is shown with their name; an account key stays a key
         assertThat(api.post("/api/v3/missed-calls/%2B905324444444/dismiss", agent, "{\"reason\": \"spam\"}").status())
@@ -236,6 +241,14 @@ class AgentsOwnCallsTest extends AppTestSupport {
         assertThat(lines).contains("by Ayşe Yılmaz").contains("by API key " + adminKey);
         assertThat(api.post("/api/v3/missed-calls/%2B905324444444/undismiss", agent, "{}").status()).isEqualTo(200);
         assertThat(api.post("/api/v3/missed-calls/%2B905323333333/undismiss", admin, "{}").status()).isEqualTo(200);
+    }
+
+    /** The value a dashboard tile shows. */
+    private static String tile(String html, String measure) {
+        Matcher m = Pattern.compile("id=\"tile-" + measure + "\">\\s*<div class=\"name\">[^<]*</div>\\s*"
+                + "<div class=\"value\">([^<]*)<").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
     }
 
     private UUID send(FlowJson call) {

@@ -6,6 +6,7 @@ import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.PageClient;
 import io.callrecords.support.TestPeople;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,27 @@ class PersonalApiKeyTest extends AppTestSupport {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE account_id = :a").param("a", account)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theKeysPageMakesAPersonsKey() {
+        String admin = newAccount("keys page");
+        long account = people.accountOf(admin);
+        people.user(account, 31, "Deniz Ak", "supervisor");
+        PageClient page = new PageClient(port);
+        assertThat(page.signIn(admin)).isEqualTo(302);
+
+        String csrf = PageClient.csrfOf(page.get("/settings/api-keys").body());
+        var refused = page.postForm("/settings/api-keys",
+                Map.of("_csrf", csrf, "name", "Deniz", "scopes", "read", "user_id", "32"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("is not an active user of this account");
+
+        var made = page.postForm("/settings/api-keys",
+                Map.of("_csrf", csrf, "name", "Deniz", "scopes", "read", "user_id", "31"));
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT user_id FROM api_keys WHERE account_id = :a AND name = 'Deniz'")
+                .param("a", account).query(Long.class).list()).containsExactly(31L);
     }
 
     @Test
