@@ -27,9 +27,9 @@ class AccountProvisioning {
     @Transactional
     NewAccount create(String name, int rateLimitPerMinute) {
         Account account = accounts.insert(name, rateLimitPerMinute);
-        settings.append(account.id(), AccountSettings.DEFAULTS, clock.instant());
+        settings.append(account.id(), AccountSettings.DEFAULTS, clock.instant(), null);
         ApiKeySecret secret = ApiKeySecret.generate();
-        ApiKey key = apiKeys.insert(account.id(), "initial key", secret, EnumSet.allOf(Scope.class), null);
+        ApiKey key = apiKeys.insert(account.id(), "initial key", secret, EnumSet.allOf(Scope.class), null, null);
         return new NewAccount(account, key, secret.value());
     }
 }

@@ -61,13 +61,15 @@ public class AccountSettingsService {
      * Applies a PATCH document (the JSON shape of {@code PATCH /api/v3/account/settings}, any subset of the fields) as
      * a new version. Validates the whole change first: a bad field throws a
      * {@link io.callrecords.shared.ValidationException} naming every bad field, and leaves every setting as it was.
-     * Public for the settings page, which builds the same document from its form; callers check the admin scope.
+     * Public for the settings page, which builds the same document from its form; callers check the admin scope. The
+     * version records who wrote it: the caller's key and person.
      */
     @Transactional
-    public SettingsVersion change(long accountId, Map<String, Object> patch) {
+    public SettingsVersion change(Caller caller, Map<String, Object> patch) {
+        long accountId = caller.accountId();
         accounts.lock(accountId);
         AccountSettings base = history.latest(accountId).map(SettingsVersion::settings).orElse(AccountSettings.DEFAULTS);
         SettingsDocument.Change change = SettingsDocument.apply(patch, base, clock.instant());
-        return history.append(accountId, change.settings(), change.effectiveFrom());
+        return history.append(accountId, change.settings(), change.effectiveFrom(), caller);
     }
 }

@@ -71,7 +71,9 @@ final class AccountsApiTypes {
             @ArraySchema(schema = @Schema(allowableValues = {"read", "write", "admin"}),
                     arraySchema = @Schema(example = "[\"read\"]", description = "Default read and write; at most the"
                             + " scopes of the key making the request")) List<String> scopes,
-            @Schema(example = "2027-01-01T00:00:00Z", format = "date-time") String expiresAt) {}
+            @Schema(example = "2027-01-01T00:00:00Z", format = "date-time") String expiresAt,
+            @Schema(example = "11", description = "A personal key: the user it acts as, with at most their role's"
+                    + " scopes; stops working when the user is deleted or inactive") Long userId) {}
 
     record SettingsBody(Settings data) {}
 

@@ -99,7 +99,7 @@ public class AccountsCli {
         String keyName = command.options().string("--name", "created by the command line");
         Account account = matches.getFirst();
         ApiKeySecret secret = ApiKeySecret.generate();
-        ApiKey key = apiKeys.insert(account.id(), keyName, secret, scopes, null);
+        ApiKey key = apiKeys.insert(account.id(), keyName, secret, scopes, null, null);
         out.println("Created API key " + key.id() + " of account " + account.id() + " (" + account.name()
                 + ") with the scopes " + String.join(",", scopes.stream().map(Scope::wire).toList()) + ".");
         out.println("API key (shown only now, keep it safe): " + secret.value());

@@ -37,8 +37,10 @@ public class ApiKeyAdministration {
     }
 
     /**
-     * {@code {"name", "scopes"?: ["read", "write", "admin"] (default read, write), "expires_at"?}}, every field
-     * checked before anything is saved; the answer carries the {@code secret}, which is never shown again.
+     * {@code {"name", "scopes"?: ["read", "write", "admin"] (default read, write), "expires_at"?, "user_id"?}}, every
+     * field checked before anything is saved; the answer carries the {@code secret}, which is never shown again. With
+     * a {@code user_id} (a live, active user of the account) the key is that person's own: it acts as them, with no
+     * more than their role allows at each request.
      */
     public ApiKeyView.New create(Caller caller, Map<String, Object> body) {
         caller.require(Scope.WRITE);
@@ -50,10 +52,11 @@ public class ApiKeyAdministration {
         }
         Set<Scope> scopes = scopes(body.getOrDefault("scopes", List.of("read", "write")), caller, errors);
         Instant expiresAt = expiresAt(body.get("expires_at"), errors);
+        Long userId = userId(caller.accountId(), body.get("user_id"), errors);
         errors.throwIfAny();
         ApiKeySecret secret = ApiKeySecret.generate();
-        return ApiKeyView.New.of(ApiKeyView.of(apiKeys.insert(caller.accountId(), name, secret, scopes, expiresAt)),
-                secret);
+        return ApiKeyView.New.of(ApiKeyView.of(apiKeys.insert(caller.accountId(), name, secret, scopes, expiresAt,
+                userId)), secret);
     }
 
     public List<ApiKeyView> list(Caller caller) {
@@ -86,6 +89,22 @@ public class ApiKeyAdministration {
             }
         }
         return scopes;
+    }
+
+    /** The user of a personal key: null for none (an account key); another account's user is unknown here. */
+    private Long userId(long accountId, Object value, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && (n instanceof Integer || n instanceof Long) && n.longValue() > 0) {
+            if (apiKeys.isActiveUser(accountId, n.longValue())) {
+                return n.longValue();
+            }
+            errors.add("user_id", "is not an active user of this account");
+        } else {
+            errors.add("user_id", "must be the id of a user of this account (a positive whole number)");
+        }
+        return null;
     }
 
     private Instant expiresAt(Object value, FieldErrors errors) {

@@ -21,7 +21,7 @@ class ApiKeyAuthentication {
     /** A usable key. */
     record Authenticated(ApiKeys.Authenticated found) implements Outcome {}
 
-    /** An unknown, revoked or expired key. */
+    /** An unknown, revoked or expired key, or a personal key of a user who is deleted or inactive. */
     record Refused() implements Outcome {}
 
     /** Too many failures from this address (for this account): try again after {@code retryAfter}. */
@@ -50,7 +50,7 @@ class ApiKeyAuthentication {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
-        if (found.isPresent() && found.get().key().usableAt(clock.instant())) {
+        if (found.isPresent() && found.get().usableAt(clock.instant())) {
             return new Authenticated(found.get());
         }
         throttle.failed(address, accounts);

@@ -74,13 +74,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     + " requests per minute exceeded. Retry after " + wait + " seconds.");
             return;
         }
-        Caller caller = new Caller(key.accountId(), key.id(), key.scopes());
+        Caller caller = found.caller();
         Scope needed = switch (request.getMethod()) {
             case "GET", "HEAD", "OPTIONS" -> Scope.READ;
             default -> Scope.WRITE;
         };
         if (!caller.scopes().contains(needed)) {
-            reject(response, HttpStatus.FORBIDDEN, "This API key lacks the '" + needed.wire() + "' scope.");
+            reject(response, HttpStatus.FORBIDDEN, caller.userId() == null || !key.scopes().contains(needed)
+                    ? "This API key lacks the '" + needed.wire() + "' scope."
+                    : "Your role (" + caller.role().wire() + ") does not allow this: it needs the '" + needed.wire()
+                            + "' scope.");
             return;
         }
         if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(clock.instant().minusSeconds(60))) {

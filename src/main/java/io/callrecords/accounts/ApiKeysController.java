@@ -36,11 +36,12 @@ class ApiKeysController {
         this.administration = administration;
     }
 
-    /** {@code {"name", "scopes"?: ["read", "write", "admin"] (default read, write), "expires_at"?}}. */
+    /** {@code {"name", "scopes"?: ["read", "write", "admin"] (default read, write), "expires_at"?, "user_id"?}}. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createApiKey", summary = "Create an API key", description = "Needs the write and admin"
-            + " scopes; the answer carries the secret, which is never shown again.")
+            + " scopes; the answer carries the secret, which is never shown again. With user_id the key is that"
+            + " person's own: it acts as them, with no more than their role allows.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AccountsApiTypes.ApiKeyRequest.class),
             examples = @ExampleObject(value = "{\"name\": \"CRM sync\", \"scopes\": [\"read\"]}")))

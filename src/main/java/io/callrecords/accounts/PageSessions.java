@@ -77,13 +77,14 @@ public class PageSessions {
      */
     public SignIn open(String apiKey, ClientAddress from) {
         return switch (authentication.authenticate(apiKey.strip(), from)) {
-            case ApiKeyAuthentication.Authenticated authenticated -> open(authenticated.found().key());
+            case ApiKeyAuthentication.Authenticated authenticated -> open(authenticated.found());
             case ApiKeyAuthentication.Refused refused -> new Refused();
             case ApiKeyAuthentication.Throttled throttled -> new Throttled(throttled.retryAfter());
         };
     }
 
-    private Opened open(ApiKey key) {
+    private Opened open(ApiKeys.Authenticated found) {
+        ApiKey key = found.key();
         Instant now = clock.instant();
         String token = randomToken();
         String csrf = randomToken();
@@ -95,22 +96,27 @@ public class PageSessions {
                 .param("hash", ApiKeySecret.hash(token)).param("account", key.accountId())
                 .param("key", key.id()).param("csrf", csrf)
                 .param("expires", Timestamp.from(expires)).update();
-        return new Opened(token, new PageSession(new Caller(key.accountId(), key.id(), key.scopes()), csrf, key.name()));
+        return new Opened(token, new PageSession(found.caller(), csrf, key.name()));
     }
 
     /**
-     * The session of a cookie's token, while it and its key or user are usable: with the key's scopes, or with the
-     * user's current role (a person's session is opened no earlier than their last password change, so a change ends
-     * every session opened before it).
+     * The session of a cookie's token, while it and its key or user are usable, in one query: a key session with the
+     * caller its key makes now (for a personal key, while its user is live and active, with the user's current role);
+     * a person's session with the user's current role, opened no earlier than their last password change (so a
+     * change ends every session opened before it).
      */
     public Optional<PageSession> find(String token) {
         return db.sql("""
-                        SELECT s.account_id, s.api_key_id, s.user_id, s.csrf_token, k.scopes, k.name, u.name, u.role
+                        SELECT s.account_id, s.api_key_id, s.user_id, s.csrf_token, k.scopes, k.name, k.user_id,
+                               CASE WHEN ku.deleted_at IS NULL AND ku.status = 'active' THEN ku.role END,
+                               u.name, u.role
                         FROM page_sessions s
                         LEFT JOIN api_keys k ON k.id = s.api_key_id
+                        LEFT JOIN users ku ON ku.account_id = k.account_id AND ku.id = k.user_id
                         LEFT JOIN users u ON u.account_id = s.account_id AND u.id = s.user_id
                         WHERE s.token_hash = :hash AND s.expires_at > now()
                           AND (k.id IS NOT NULL AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                               AND (k.user_id IS NULL OR ku.deleted_at IS NULL AND ku.status = 'active')
                             OR u.id IS NOT NULL AND u.status = 'active' AND u.deleted_at IS NULL
                                AND u.password_hash IS NOT NULL
                                AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at))""")
@@ -119,12 +125,13 @@ public class PageSessions {
                     long account = rs.getLong(1);
                     String csrf = rs.getString(4);
                     if (rs.getObject(3) != null) {
-                        Role role = Role.fromWire(rs.getString(8)).orElseThrow();
+                        Role role = Role.fromWire(rs.getString(10)).orElseThrow();
                         return new PageSession(new Caller(account, null, role.scopes(), rs.getLong(3), role), csrf,
-                                rs.getString(7));
+                                rs.getString(9));
                     }
-                    return new PageSession(new Caller(account, rs.getLong(2),
-                            Scope.parse((String[]) rs.getArray(5).getArray())), csrf, rs.getString(6));
+                    return new PageSession(ApiKeys.caller(account, rs.getLong(2),
+                            Scope.parse((String[]) rs.getArray(5).getArray()), rs.getObject(7, Long.class),
+                            ApiKeys.role(rs.getString(8))), csrf, rs.getString(6));
                 })
                 .optional();
     }

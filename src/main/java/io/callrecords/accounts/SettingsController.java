@@ -49,7 +49,7 @@ class SettingsController {
             schema = @Schema(implementation = AccountsApiTypes.SettingsBody.class)))
     Data<AccountsApiTypes.Settings> patch(Caller caller, @RequestBody Map<String, Object> patch) {
         caller.require(Scope.ADMIN);
-        return Data.of(view(caller, settings.change(caller.accountId(), patch)));
+        return Data.of(view(caller, settings.change(caller, patch)));
     }
 
     @GetMapping("/history")

@@ -27,14 +27,19 @@ class SettingsHistory {
         this.json = json;
     }
 
-    /** Appends a version; the caller holds the account's row lock, so numbers never collide. */
-    SettingsVersion append(long accountId, AccountSettings settings, Instant effectiveFrom) {
+    /**
+     * Appends a version written by {@code by} (null: the service, as for an account's first version); the caller holds
+     * the account's row lock, so numbers never collide.
+     */
+    SettingsVersion append(long accountId, AccountSettings settings, Instant effectiveFrom, Caller by) {
         return jdbc.sql("""
-                        INSERT INTO account_settings (account_id, version, effective_from, settings)
+                        INSERT INTO account_settings (account_id, version, effective_from, settings, api_key_id, user_id)
                         VALUES (:account,
                                 (SELECT coalesce(max(version), 0) + 1 FROM account_settings WHERE account_id = :account),
-                                :effective, CAST(:settings AS jsonb))
+                                :effective, CAST(:settings AS jsonb), :key, :user)
                         RETURNING\s""" + COLUMNS)
+                .param("key", by == null ? null : by.apiKeyId())
+                .param("user", by == null ? null : by.userId())
                 .param("account", accountId)
                 .param("effective", Timestamps.toDb(effectiveFrom))
                 .param("settings", json.writeValueAsString(SettingsDocument.render(settings)))

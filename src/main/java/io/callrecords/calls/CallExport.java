@@ -63,9 +63,10 @@ class CallExport {
         this.readOnly.setReadOnly(true);
     }
 
-    void export(long accountId, CallFilter filter, CallSort sort, ExportWriter writer) throws IOException {
+    void export(long accountId, Long ownUser, CallFilter filter, CallSort sort, ExportWriter writer) throws IOException {
         BlockingQueue<List<CallRecord>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Reader reader = new Reader(new CallListSql(accountId, dispositionCodes.resolve(accountId, filter)).all(CallRecordFields.COLUMNS, sort), batches);
+        Reader reader = new Reader(new CallListSql(accountId, ownUser, dispositionCodes.resolve(accountId, filter))
+                .all(CallRecordFields.COLUMNS, sort), batches);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(reader, Thread::startVirtualThread);
         try {
             for (List<CallRecord> batch; (batch = next(batches, reading)) != END; ) {

@@ -45,6 +45,6 @@ class CallExportController {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.EXPORT_INVALID)))
     void export(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                 HttpServletResponse response) {
-        download.write(caller.accountId(), parameters, response);
+        download.write(caller, parameters, response);
     }
 }

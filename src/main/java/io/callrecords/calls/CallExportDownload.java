@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.accounts.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -30,12 +31,14 @@ public class CallExportDownload {
         this.json = json;
     }
 
-    public void write(long accountId, MultiValueMap<String, String> parameters, HttpServletResponse response) {
+    /** Streams the caller's calls (an agent's own only) that match the parameters. */
+    public void write(Caller caller, MultiValueMap<String, String> parameters, HttpServletResponse response) {
+        long accountId = caller.accountId();
         CallExportQuery query = CallExportQuery.read(parameters);
         response.setContentType(query.format().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"calls." + query.format().wire() + "\"");
         try (ExportWriter writer = query.format().writer(new BufferedOutputStream(response.getOutputStream(), BUFFER_BYTES), json)) {
-            export.export(accountId, query.filter(), query.sort(), writer);
+            export.export(accountId, caller.ownCallsOnly(), query.filter(), query.sort(), writer);
         } catch (UncheckedIOException | IOException e) {
             // the client went away mid-stream: nothing to answer, the transaction has already rolled back
             log.debug("Export of account {} ended early: {}", accountId, e.toString());

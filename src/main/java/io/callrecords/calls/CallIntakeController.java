@@ -2,6 +2,7 @@ package io.callrecords.calls;
 
 import io.callrecords.accounts.AccountSettingsService;
 import io.callrecords.accounts.Caller;
+import io.callrecords.accounts.Scope;
 import io.callrecords.shared.CallrecordsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -64,6 +65,7 @@ class CallIntakeController {
     @ApiResponse(responseCode = "202", description = "Stored; the records are up to date", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = CallsApiTypes.AcceptedBody.class)))
     Map<String, Object> acceptEvents(Caller caller, HttpServletRequest request) throws IOException {
+        requireMachineOrAdmin(caller);
         List<Object> items = RequestBody.items(request.getInputStream(), request.getContentType(), bodyLimit, json, "events");
         EventReader reader = new EventReader(defaultRegion(caller), skew());
         List<CallEvent> events = RequestBody.readAll(items, "events", reader::read);
@@ -83,6 +85,7 @@ class CallIntakeController {
     @ApiResponse(responseCode = "200", description = "Stored", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = CallsApiTypes.ImportedBody.class)))
     Map<String, Object> importRecords(Caller caller, HttpServletRequest request) throws IOException {
+        requireMachineOrAdmin(caller);
         List<Object> items = RequestBody.items(request.getInputStream(), request.getContentType(), bodyLimit, json, "records");
         RecordReader reader = new RecordReader(defaultRegion(caller), skew());
         List<ImportedRecord> records = RequestBody.readAll(items, "records", reader::read);
@@ -95,6 +98,16 @@ class CallIntakeController {
     }
 
     /** National numbers are read with the region in force now: a region names how people dial, not a call's rules. */
+    /**
+     * Feeding calls is a phone system's work (an account key) or an administrator's: a supervisor or an agent with a
+     * personal key could otherwise write events into any call, another agent's too (ADR 0022).
+     */
+    private static void requireMachineOrAdmin(Caller caller) {
+        if (caller.userId() != null) {
+            caller.require(Scope.ADMIN);
+        }
+    }
+
     private String defaultRegion(Caller caller) {
         return settings.current(caller.accountId()).settings().defaultRegion();
     }

@@ -1,5 +1,6 @@
 package io.callrecords.calls;
 
+import io.callrecords.shared.OwnCalls;
 import io.callrecords.shared.Timestamps;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,9 +22,14 @@ final class CallListSql {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
 
-    CallListSql(long accountId, CallFilter filter) {
+    /** The conditions of {@code filter} on the account's calls, for an agent ({@code ownUser} set) their own only. */
+    CallListSql(long accountId, Long ownUser, CallFilter filter) {
         conditions.add("account_id = :account");
         params.put("account", accountId);
+        if (ownUser != null) {
+            conditions.add(OwnCalls.of("call_records"));
+            params.put(OwnCalls.PARAMETER, ownUser);
+        }
         conditions.add(filter.live() ? "ended_at IS NULL" : "ended_at IS NOT NULL");
         bounds("started_at", filter.startedAt(), Timestamps::toDb);
         bounds("call_duration", filter.callDuration(), seconds -> seconds);

@@ -1,7 +1,9 @@
 package io.callrecords.calls;
 
+import io.callrecords.accounts.Caller;
 import io.callrecords.media.MediaLinks;
 import io.callrecords.media.MediaUrls;
+import io.callrecords.shared.OwnCalls;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +39,24 @@ public class CallRecords {
     /** The record of a call of the account, as the API serves it; empty for unknown or other accounts' calls. */
     @Transactional(readOnly = true)
     public Optional<CallRecord> find(long accountId, UUID uuid) {
-        return jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records WHERE account_id = :account AND uuid = :uuid")
+        return find(accountId, null, uuid);
+    }
+
+    /**
+     * The record of a call the caller may see, as the API serves it: empty for unknown calls, other accounts' calls
+     * and, for an agent, calls that are not their own (all alike "not found": a guessed uuid learns nothing).
+     */
+    @Transactional(readOnly = true)
+    public Optional<CallRecord> find(Caller caller, UUID uuid) {
+        return find(caller.accountId(), caller.ownCallsOnly(), uuid);
+    }
+
+    private Optional<CallRecord> find(long accountId, Long ownUser, UUID uuid) {
+        return jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records r WHERE account_id = :account"
+                        + " AND uuid = :uuid" + OwnCalls.and("r", ownUser))
                 .param("account", accountId)
                 .param("uuid", uuid)
+                .params(ownUser == null ? Map.of() : Map.of(OwnCalls.PARAMETER, ownUser))
                 .query(RECORD)
                 .optional()
                 .map(record -> withMedia(record, mediaLinks.forCall(accountId, uuid)));
@@ -56,8 +73,9 @@ public class CallRecords {
      * scan, V5). No transaction: under READ COMMITTED it would not make the two statements see one snapshot, and
      * would cost a COMMIT round trip.
      */
-    byte[] list(long accountId, CallListQuery query) {
-        CallListSql sql = new CallListSql(accountId, dispositionCodes.resolve(accountId, query.filter()));
+    byte[] list(Caller caller, CallListQuery query) {
+        long accountId = caller.accountId();
+        CallListSql sql = new CallListSql(accountId, caller.ownCallsOnly(), dispositionCodes.resolve(accountId, query.filter()));
         CallPage page = new CallPage(json, query);
         CallListSql.Statement rows = sql.page(CallRecordFields.COLUMNS, query.sort(), query.cursor(), query.limit() + 1,
                 query.offset());
@@ -76,23 +94,25 @@ public class CallRecords {
      * {@link io.callrecords.shared.ValidationException} naming it), but without {@code meta.count}: a person pages
      * on by cursor, and counting millions of matches would cost more than the page.
      */
-    public LogPage logPage(long accountId, MultiValueMap<String, String> parameters) {
+    public LogPage logPage(Caller caller, MultiValueMap<String, String> parameters) {
         CallListQuery query = CallListQuery.read(parameters);
-        Slice slice = read(accountId, query.filter(), query.sort(), query.cursor(), query.limit(), query.offset());
+        Slice slice = read(caller, query.filter(), query.sort(), query.cursor(), query.limit(), query.offset());
         return new LogPage(slice.records(), slice.next() == null ? null : slice.next().encode());
     }
 
-    /** The calls of the account that a call returned (whose callback it is), oldest first. */
-    public List<CallRecord> returnedBy(long accountId, UUID callback) {
-        return jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records WHERE account_id = :account"
-                        + " AND callback_cdr_uuid = :uuid ORDER BY started_at")
-                .param("account", accountId).param("uuid", callback)
+    /** The calls of the account that a call returned (whose callback it is) and the caller may see, oldest first. */
+    public List<CallRecord> returnedBy(Caller caller, UUID callback) {
+        Long ownUser = caller.ownCallsOnly();
+        return jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records r WHERE account_id = :account"
+                        + " AND callback_cdr_uuid = :uuid" + OwnCalls.and("r", ownUser) + " ORDER BY started_at")
+                .param("account", caller.accountId()).param("uuid", callback)
+                .params(ownUser == null ? Map.of() : Map.of(OwnCalls.PARAMETER, ownUser))
                 .query(RECORD).list();
     }
 
     /** Up to {@code limit} matches from {@code offset} on, without a count (the legacy cdrs list has none). */
-    List<CallRecord> slice(long accountId, CallFilter filter, CallSort sort, int limit, long offset) {
-        return read(accountId, filter, sort, null, limit, offset).records();
+    List<CallRecord> slice(Caller caller, CallFilter filter, CallSort sort, int limit, long offset) {
+        return read(caller, filter, sort, null, limit, offset).records();
     }
 
     /** Records with signed media links, and the cursor after the last one when more follow (null otherwise). */
@@ -102,8 +122,10 @@ public class CallRecords {
      * Up to {@code limit} matches after the cursor or from the offset, plus one row more, which only tells whether a
      * next page exists.
      */
-    private Slice read(long accountId, CallFilter filter, CallSort sort, ListCursor cursor, int limit, long offset) {
-        CallListSql.Statement rows = new CallListSql(accountId, dispositionCodes.resolve(accountId, filter)).page(CallRecordFields.COLUMNS, sort, cursor,
+    private Slice read(Caller caller, CallFilter filter, CallSort sort, ListCursor cursor, int limit, long offset) {
+        long accountId = caller.accountId();
+        CallListSql.Statement rows = new CallListSql(accountId, caller.ownCallsOnly(), dispositionCodes.resolve(accountId, filter))
+                .page(CallRecordFields.COLUMNS, sort, cursor,
                 limit + 1, offset);
         List<CallRecord> records = new ArrayList<>();
         List<UUID> uuids = new ArrayList<>();

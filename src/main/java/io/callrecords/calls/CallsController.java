@@ -46,7 +46,7 @@ class CallsController {
     ResponseEntity<byte[]> list(Caller caller,
                                 @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         CallListQuery query = CallListQuery.read(parameters);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(records.list(caller.accountId(), query));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(records.list(caller, query));
     }
 
     @GetMapping("/api/v3/calls/{uuid}")
@@ -87,6 +87,6 @@ class CallsController {
     }
 
     private Map<String, Object> one(Caller caller, String uuid) {
-        return Map.of("data", records.find(caller.accountId(), PathUuids.parse(uuid)).orElseThrow(ApiException::notFound));
+        return Map.of("data", records.find(caller, PathUuids.parse(uuid)).orElseThrow(ApiException::notFound));
     }
 }

@@ -49,7 +49,7 @@ class LegacyCdrsController {
     Map<String, Object> list(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                              HttpServletRequest request) {
         LegacyCdrQuery query = LegacyCdrQuery.read(parameters);
-        List<CallRecord> rows = records.slice(caller.accountId(), query.filter(), query.sort(),
+        List<CallRecord> rows = records.slice(caller, query.filter(), query.sort(),
                 query.perPage() + 1, query.offset());
         boolean more = rows.size() > query.perPage();
         List<CallRecord> shown = more ? rows.subList(0, query.perPage()) : rows;
@@ -87,7 +87,7 @@ class LegacyCdrsController {
                             @Parameter(example = "7") @PathVariable String dd,
                             @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid) {
         CallDates.date(yyyy, mm, dd);
-        return Map.of("data", LegacyCdr.of(records.find(caller.accountId(), PathUuids.parse(uuid))
+        return Map.of("data", LegacyCdr.of(records.find(caller, PathUuids.parse(uuid))
                 .orElseThrow(ApiException::notFound)));
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FetchJobs {
 
-    private static final String COLUMNS = "id, account_id, call_uuid, kind, source_url, api_key_id, attempts, deadline";
+    private static final String COLUMNS = "id, account_id, call_uuid, kind, source_url, api_key_id, user_id, attempts, deadline";
 
     private final JdbcClient jdbc;
 
@@ -26,12 +26,13 @@ class FetchJobs {
         this.jdbc = jdbc;
     }
 
-    long enqueue(long accountId, UUID call, MediaKind kind, String sourceUrl, Long apiKeyId, Instant deadline) {
+    long enqueue(long accountId, UUID call, MediaKind kind, String sourceUrl, Actor actor, Instant deadline) {
         return jdbc.sql("""
-                        INSERT INTO media_fetch_jobs (account_id, call_uuid, kind, source_url, api_key_id, deadline)
-                        VALUES (:account, :call, :kind, :url, :key, :deadline) RETURNING id""")
+                        INSERT INTO media_fetch_jobs (account_id, call_uuid, kind, source_url, api_key_id, user_id, deadline)
+                        VALUES (:account, :call, :kind, :url, :key, :user, :deadline) RETURNING id""")
+                .param("user", actor.userId())
                 .param("account", accountId).param("call", call).param("kind", kind.wire()).param("url", sourceUrl)
-                .param("key", apiKeyId).param("deadline", Timestamps.toDb(deadline))
+                .param("key", actor.apiKeyId()).param("deadline", Timestamps.toDb(deadline))
                 .query(Long.class).single();
     }
 
@@ -98,6 +99,6 @@ class FetchJobs {
     private FetchJob map(ResultSet rs, int row) throws SQLException {
         return new FetchJob(rs.getLong("id"), rs.getLong("account_id"), rs.getObject("call_uuid", UUID.class),
                 MediaKind.fromWire(rs.getString("kind")).orElseThrow(), rs.getString("source_url"),
-                rs.getObject("api_key_id", Long.class), rs.getInt("attempts"), Timestamps.fromDb(rs, "deadline"));
+                new Actor(rs.getObject("api_key_id", Long.class), rs.getObject("user_id", Long.class)), rs.getInt("attempts"), Timestamps.fromDb(rs, "deadline"));
     }
 }

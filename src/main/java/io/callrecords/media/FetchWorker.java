@@ -90,7 +90,7 @@ class FetchWorker {
     private void run(FetchJob job) {
         try {
             MediaSpool.Spooled spooled = fetcher.fetch(job.sourceUrl());
-            var origin = new MediaAttachments.Origin(job.apiKeyId(), job.sourceUrl(),
+            var origin = new MediaAttachments.Origin(job.actor(), job.sourceUrl(),
                     new MediaAttachments.FetchLease(job.id(), owner));
             if (attachments.attach(job.accountId(), job.callUuid(), job.kind(), spooled, origin).isEmpty()) {
                 log.info("Fetched {} for call {}, but a newer change of its {} came first", job.sourceUrl(),

@@ -26,10 +26,10 @@ class MediaAttachments {
 
     private static final Logger log = LoggerFactory.getLogger(MediaAttachments.class);
 
-    /** Who attaches what: the API key (null for the service itself) and where it came from. */
-    record Origin(Long apiKeyId, String source, FetchLease fetch) {
-        static Origin upload(long apiKeyId) {
-            return new Origin(apiKeyId, "upload", null);
+    /** Who attaches what ({@link Actor#SERVICE} for the service itself) and where it came from. */
+    record Origin(Actor actor, String source, FetchLease fetch) {
+        static Origin upload(Actor actor) {
+            return new Origin(actor, "upload", null);
         }
     }
 
@@ -81,7 +81,7 @@ class MediaAttachments {
                 jobs.supersede(accountId, call, kind, origin.fetch() == null ? -1 : origin.fetch().jobId());
                 Optional<StoredMedia> before = store.find(accountId, call, kind);
                 store.upsert(media);
-                store.audit(accountId, call, kind, before.isPresent() ? "replaced" : "attached", origin.apiKeyId(),
+                store.audit(accountId, call, kind, before.isPresent() ? "replaced" : "attached", origin.actor(),
                         origin.source(), media);
                 events.publishEvent(new MediaAttached(accountId, call, kind));
                 return before;
@@ -99,22 +99,22 @@ class MediaAttachments {
     }
 
     /** Queues a fetch of {@code sourceUrl}; it supersedes fetches of the same audio not yet done. */
-    void enqueueFetch(long accountId, UUID call, MediaKind kind, String sourceUrl, long apiKeyId, Instant deadline) {
+    void enqueueFetch(long accountId, UUID call, MediaKind kind, String sourceUrl, Actor actor, Instant deadline) {
         transactions.executeWithoutResult(tx -> {
             store.lock(accountId, call, kind);
-            long id = jobs.enqueue(accountId, call, kind, sourceUrl, apiKeyId, deadline);
+            long id = jobs.enqueue(accountId, call, kind, sourceUrl, actor, deadline);
             jobs.supersede(accountId, call, kind, id);
         });
     }
 
     /** Deletes the audio and cancels pending fetches of it; false when there was neither. */
-    boolean remove(long accountId, UUID call, MediaKind kind, long apiKeyId) {
+    boolean remove(long accountId, UUID call, MediaKind kind, Actor actor) {
         Optional<StoredMedia> removed = transactions.execute(tx -> {
             store.lock(accountId, call, kind);
             int cancelled = jobs.supersede(accountId, call, kind, -1);
             Optional<StoredMedia> deleted = store.delete(accountId, call, kind);
             deleted.ifPresent(m -> {
-                store.audit(accountId, call, kind, "deleted", apiKeyId, "api", m);
+                store.audit(accountId, call, kind, "deleted", actor, "api", m);
                 events.publishEvent(new MediaRemoved(accountId, call, kind));
             });
             return deleted.isEmpty() && cancelled == 0 ? null : deleted;
@@ -131,7 +131,7 @@ class MediaAttachments {
         Optional<StoredMedia> expired = transactions.execute(tx -> {
             Optional<StoredMedia> deleted = store.deleteOneStoredBefore(accountId, cutoff);
             deleted.ifPresent(m -> {
-                store.audit(accountId, m.callUuid(), m.kind(), "expired", null, "retention", m);
+                store.audit(accountId, m.callUuid(), m.kind(), "expired", Actor.SERVICE, "retention", m);
                 events.publishEvent(new MediaRemoved(accountId, m.callUuid(), m.kind()));
             });
             return deleted;

@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A call's recording or voicemail through the API: {@code PUT} the audio (raw body, or JSON
  * {@code {"source_url"}} to have it fetched), {@code DELETE} it, and {@code GET} the stable link that
- * answers 302 to a fresh signed one. The call need not exist yet, or may have ended long ago.
+ * answers 302 to a fresh signed one. The call need not exist yet, or may have ended long ago; for an agent it must be
+ * one of their own calls (any other is 404, as the call is).
  */
 @RestController
 @RequestMapping("/api/v3/calls/{uuid}/{kind:recording|voicemail}")
@@ -50,6 +51,7 @@ class MediaController {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final MediaSpool spool;
+    private final MediaCallAccess access;
     private final MediaAttachments attachments;
     private final MediaStore store;
     private final MediaLinks links;
@@ -59,9 +61,10 @@ class MediaController {
     private final Clock clock;
     private final CallrecordsProperties.Fetch fetch;
 
-    MediaController(MediaSpool spool, MediaAttachments attachments, MediaStore store, MediaLinks links, FetchJobs jobs,
+    MediaController(MediaSpool spool, MediaCallAccess access, MediaAttachments attachments, MediaStore store, MediaLinks links, FetchJobs jobs,
                     OutboundGuard guard, JsonMapper json, Clock clock, CallrecordsProperties properties) {
         this.spool = spool;
+        this.access = access;
         this.attachments = attachments;
         this.store = store;
         this.links = links;
@@ -96,6 +99,7 @@ class MediaController {
                                HttpServletRequest request) throws IOException {
         UUID call = PathUuids.parse(uuid);
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
+        access.require(caller, call);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/json")) {
             return fetchLater(caller, call, mediaKind, request.getInputStream());
@@ -113,7 +117,7 @@ class MediaController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "The request body could not be read to its end.");
         }
         MediaAttachments.Attached attached = attachments.attach(caller.accountId(), call, mediaKind, spooled,
-                MediaAttachments.Origin.upload(caller.apiKeyId())).orElseThrow();
+                MediaAttachments.Origin.upload(Actor.of(caller))).orElseThrow();
         return ResponseEntity.status(attached.replaced() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new MediaViews.StoredBody(describe(attached.media())));
     }
@@ -124,7 +128,9 @@ class MediaController {
     ResponseEntity<Void> delete(Caller caller, @Parameter(example = "caedfd1b-25ec-447e-ad87-3b7eb3d358ea") @PathVariable String uuid,
             @Parameter(schema = @Schema(allowableValues = {"recording", "voicemail"})) @PathVariable String kind) {
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
-        if (!attachments.remove(caller.accountId(), PathUuids.parse(uuid), mediaKind, caller.apiKeyId())) {
+        UUID call = PathUuids.parse(uuid);
+        access.require(caller, call);
+        if (!attachments.remove(caller.accountId(), call, mediaKind, Actor.of(caller))) {
             throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
@@ -140,6 +146,7 @@ class MediaController {
             @Parameter(schema = @Schema(allowableValues = {"recording", "voicemail"})) @PathVariable String kind) {
         UUID call = PathUuids.parse(uuid);
         MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow();
+        access.require(caller, call);
         store.find(caller.accountId(), call, mediaKind).orElseThrow(ApiException::notFound);
         String url = links.url(caller.accountId(), call, mediaKind);
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(url))
@@ -163,7 +170,7 @@ class MediaController {
         }
         URI source = SourceUrl.read(parsed == null ? Map.of() : parsed, guard);
         Instant deadline = clock.instant().plus(fetch.deadline());
-        attachments.enqueueFetch(caller.accountId(), call, kind, source.toString(), caller.apiKeyId(), deadline);
+        attachments.enqueueFetch(caller.accountId(), call, kind, source.toString(), Actor.of(caller), deadline);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MediaViews.FetchBody(new MediaViews.Fetch(
                 call.toString(), kind.wire(), "fetching", source.toString(), Timestamps.wire(deadline))));
     }

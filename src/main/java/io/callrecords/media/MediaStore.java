@@ -98,13 +98,15 @@ class MediaStore {
                 .query(Long.class).list();
     }
 
-    /** One line of the audit trail; {@code apiKeyId} null when the service itself acted. */
-    void audit(long accountId, UUID call, MediaKind kind, String action, Long apiKeyId, String source, StoredMedia what) {
+    /** One line of the audit trail: who acted ({@link Actor#SERVICE} for the service itself), on what. */
+    void audit(long accountId, UUID call, MediaKind kind, String action, Actor actor, String source, StoredMedia what) {
         jdbc.sql("""
-                        INSERT INTO media_audit (account_id, call_uuid, kind, action, api_key_id, source, content_type, size_bytes, sha256)
-                        VALUES (:account, :call, :kind, :action, :key, :source, :type, :size, :sha256)""")
+                        INSERT INTO media_audit (account_id, call_uuid, kind, action, api_key_id, user_id, source,
+                                                 content_type, size_bytes, sha256)
+                        VALUES (:account, :call, :kind, :action, :key, :user, :source, :type, :size, :sha256)""")
+                .param("user", actor.userId())
                 .param("account", accountId).param("call", call).param("kind", kind.wire()).param("action", action)
-                .param("key", apiKeyId).param("source", source)
+                .param("key", actor.apiKeyId()).param("source", source)
                 .param("type", what == null ? null : what.contentType())
                 .param("size", what == null ? null : what.size())
                 .param("sha256", what == null ? null : what.sha256())

@@ -1,5 +1,6 @@
 package io.callrecords.reports;
 
+import io.callrecords.accounts.Caller;
 import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ class Dismissals {
 
     /** The columns {@link #map} reads, from a row aliased {@code d}. */
     static final String COLUMNS = "d.id AS dismissal_id, d.reason AS dismissal_reason, d.note AS dismissal_note,"
-            + " d.dismissed_at, d.dismissed_by, d.undismissed_at, d.undismissed_by";
+            + " d.dismissed_at, d.dismissed_by, d.dismissed_by_user, d.undismissed_at, d.undismissed_by,"
+            + " d.undismissed_by_user";
 
     private final JdbcClient jdbc;
 
@@ -43,26 +45,29 @@ class Dismissals {
                 .list();
     }
 
-    void insert(long accountId, String number, String reason, String note, Instant at, long apiKeyId) {
-        jdbc.sql("INSERT INTO missed_call_dismissals (account_id, caller_number, reason, note, dismissed_at, dismissed_by)"
-                        + " VALUES (:account, :number, :reason, :note, :at, :key)")
+    /** A new active dismissal, by the caller's key and person (either may be null, not both). */
+    void insert(long accountId, String number, String reason, String note, Instant at, Caller by) {
+        jdbc.sql("INSERT INTO missed_call_dismissals (account_id, caller_number, reason, note, dismissed_at,"
+                        + " dismissed_by, dismissed_by_user) VALUES (:account, :number, :reason, :note, :at, :key, :user)")
+                .param("user", by.userId())
                 .param("account", accountId)
                 .param("number", number)
                 .param("reason", reason)
                 .param("note", note)
                 .param("at", Timestamps.toDb(at))
-                .param("key", apiKeyId)
+                .param("key", by.apiKeyId())
                 .update();
     }
 
     /** Ends the active dismissal of the number; false when there was none. */
-    boolean end(long accountId, String number, Instant at, long apiKeyId) {
-        return jdbc.sql("UPDATE missed_call_dismissals SET undismissed_at = :at, undismissed_by = :key"
-                        + " WHERE account_id = :account AND caller_number = :number AND undismissed_at IS NULL")
+    boolean end(long accountId, String number, Instant at, Caller by) {
+        return jdbc.sql("UPDATE missed_call_dismissals SET undismissed_at = :at, undismissed_by = :key,"
+                        + " undismissed_by_user = :user WHERE account_id = :account AND caller_number = :number AND undismissed_at IS NULL")
                 .param("account", accountId)
                 .param("number", number)
                 .param("at", Timestamps.toDb(at))
-                .param("key", apiKeyId)
+                .param("key", by.apiKeyId())
+                .param("user", by.userId())
                 .update() > 0;
     }
 
@@ -72,9 +77,9 @@ class Dismissals {
         if (rs.wasNull()) {
             return null;
         }
-        long undismissedBy = rs.getLong("undismissed_by");
         return new Dismissal(id, rs.getString("dismissal_reason"), rs.getString("dismissal_note"),
-                Timestamps.fromDb(rs, "dismissed_at"), rs.getLong("dismissed_by"), Timestamps.fromDb(rs, "undismissed_at"),
-                rs.wasNull() ? null : undismissedBy);
+                Timestamps.fromDb(rs, "dismissed_at"), rs.getObject("dismissed_by", Long.class),
+                rs.getObject("dismissed_by_user", Long.class), Timestamps.fromDb(rs, "undismissed_at"),
+                rs.getObject("undismissed_by", Long.class), rs.getObject("undismissed_by_user", Long.class));
     }
 }

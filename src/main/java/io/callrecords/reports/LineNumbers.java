@@ -1,5 +1,6 @@
 package io.callrecords.reports;
 
+import io.callrecords.accounts.Caller;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PhoneNumbers;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,14 @@ class LineNumbers {
         this.worklist = worklist;
     }
 
-    String require(long accountId, String pathNumber, String defaultRegion) {
+    /** The number of a line the caller may see (for an agent, a line of their own missed calls), else 404. */
+    String require(Caller caller, String pathNumber, String defaultRegion) {
         String number = switch (PhoneNumbers.normalise(pathNumber, defaultRegion)) {
             case PhoneNumbers.E164 e164 -> e164.number();
             case PhoneNumbers.Extension extension -> extension.number();
             case PhoneNumbers.Malformed malformed -> throw ApiException.notFound();
         };
-        if (!worklist.hasMissedCalls(accountId, number)) {
+        if (!worklist.hasMissedCalls(caller.accountId(), caller.ownCallsOnly(), number)) {
             throw ApiException.notFound();
         }
         return number;

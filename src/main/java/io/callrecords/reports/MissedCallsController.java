@@ -89,7 +89,7 @@ class MissedCallsController {
     WorklistDocument.WorklistBody list(
             Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         WorklistRequest request = WorklistRequest.read(parameters, account(caller).timezone(), clock.instant());
-        return WorklistDocument.page(worklist.page(caller.accountId(), request), request);
+        return WorklistDocument.page(worklist.page(caller.accountId(), caller.ownCallsOnly(), request), request);
     }
 
     @PostMapping("/api/v3/missed-calls/{number}/dismiss")
@@ -159,7 +159,7 @@ class MissedCallsController {
             Caller caller, @Parameter(description = NUMBER, example = "%2B905321234567") @PathVariable String number,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         new QueryParameters(parameters).finish(); // the history takes no parameter
-        String line = numbers.require(caller.accountId(), number, account(caller).defaultRegion());
+        String line = numbers.require(caller, number, account(caller).defaultRegion());
         return WorklistDocument.history(dismissals.history(caller.accountId(), line));
     }
 
@@ -178,9 +178,9 @@ class MissedCallsController {
         QueryParameters p = new QueryParameters(parameters);
         ReportPeriod period = ReportPeriod.read(p, account.timezone(), clock.instant(), WorklistRequest.DEFAULT_PERIOD);
         p.finish();
-        String number = numbers.require(caller.accountId(), pathNumber, account.defaultRegion());
+        String number = numbers.require(caller, pathNumber, account.defaultRegion());
         change.accept(number);
         return new WorklistDocument.LineBody(
-                worklist.line(caller.accountId(), number, period).map(WorklistLineView::of).orElse(null));
+                worklist.line(caller.accountId(), caller.ownCallsOnly(), number, period).map(WorklistLineView::of).orElse(null));
     }
 }

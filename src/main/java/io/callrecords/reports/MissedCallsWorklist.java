@@ -48,9 +48,10 @@ public class MissedCallsWorklist {
     }
 
     /** A page of the account's worklist, read with the list API's parameters (status, from, to, reason, ...). */
-    public Page page(long accountId, MultiValueMap<String, String> parameters) {
+    public Page page(Caller caller, MultiValueMap<String, String> parameters) {
+        long accountId = caller.accountId();
         WorklistRequest request = WorklistRequest.read(parameters, account(accountId).timezone(), clock.instant());
-        Worklist.Page page = worklist.page(accountId, request);
+        Worklist.Page page = worklist.page(accountId, caller.ownCallsOnly(), request);
         return new Page(WorklistDocument.lines(page), page.count(),
                 page.next() == null ? null : page.next().encode(), request.period().from(), request.period().to());
     }
@@ -85,7 +86,7 @@ public class MissedCallsWorklist {
     }
 
     private String line(Caller caller, String number) {
-        return numbers.require(caller.accountId(), number, account(caller.accountId()).defaultRegion());
+        return numbers.require(caller, number, account(caller.accountId()).defaultRegion());
     }
 
     private AccountSettings account(long accountId) {

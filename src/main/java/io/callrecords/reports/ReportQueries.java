@@ -1,5 +1,6 @@
 package io.callrecords.reports;
 
+import io.callrecords.shared.OwnCalls;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Repository;
  * {@code unreturned} is the returnable calls less the returned ones (both facts) less those that an active worklist
  * dismissal covers: dismissals change without any record changing, so that last part is counted from the records of
  * the few dismissed numbers.
+ *
+ * <p>An agent's figures are their own calls only (ADR 0022). The roll-ups sum every call of the account and cannot
+ * be split by user, so an agent's buckets of time apply {@code report_facts} to their own records, as buckets of
+ * users do: the same facts, read from the account's records of the period (index on account and start) filtered
+ * to the agent's calls.
  */
 @Repository
 class ReportQueries {
@@ -60,7 +66,10 @@ class ReportQueries {
      * summed from the slots' counts only (the heat map carries no distribution), their total from the days when
      * they can.
      */
-    Sums byTime(long account, ReportRequest request, TimeBuckets buckets) {
+    Sums byTime(long account, Long ownUser, ReportRequest request, TimeBuckets buckets) {
+        if (ownUser != null) {
+            return ownByTime(account, ownUser, request, buckets);
+        }
         Sums sums = new Sums(new HashMap<>(), new Facts());
         // A period read from its slots groups into up to about 150,000 (bucket, measure, value) rows: let the
         // aggregate stay in memory.
@@ -77,12 +86,54 @@ class ReportQueries {
         } else {
             slots(account, request, buckets, "", facts(sums, ReportQueries::cell));
         }
-        if (heatMap) { // its cells show no unreturned calls: the total only
-            dismissed(account, request, "1", sums, null, null);
-        } else {
-            dismissed(account, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
-        }
+        dismissed(account, null, request, sums, buckets);
         return sums;
+    }
+
+    /** The dismissed calls of the period: into the total only for the heat map (its cells show none), else per cell. */
+    private void dismissed(long account, Long ownUser, ReportRequest request, Sums sums, TimeBuckets buckets) {
+        if (request.grouping() == ReportGrouping.WEEKDAY_HOUR) {
+            dismissed(account, ownUser, request, "1", sums, null, null);
+        } else {
+            dismissed(account, ownUser, request, CELL.formatted("r.started_at"), sums, ReportQueries::cell, buckets);
+        }
+    }
+
+    /**
+     * An agent's facts per bucket of time, from their own records of the period: each call in the cell of its slot,
+     * as the roll-ups put it. The heat map's cells count calls only, as they do from the roll-ups.
+     */
+    private Sums ownByTime(long account, long ownUser, ReportRequest request, TimeBuckets buckets) {
+        Sums sums = new Sums(new HashMap<>(), new Facts());
+        boolean heatMap = request.grouping() == ReportGrouping.WEEKDAY_HOUR;
+        RowCallbackHandler all = facts(sums, ReportQueries::cell);
+        RowCallbackHandler rows = !heatMap ? all : rs -> {
+            totalOnly(sums).processRow(rs);
+            ReportMeasure measure = ReportMeasure.of(rs.getInt(2));
+            if (measure != ReportMeasure.ANSWERED && measure != ReportMeasure.RETURNED) {
+                cellsOnly(sums).processRow(rs);
+            }
+        };
+        db.sql("""
+                        SELECT %s AS bucket, f.measure, f.value, count(*) AS calls, sum(f.total) AS total
+                        FROM call_records r, LATERAL report_facts(r) f
+                        WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
+                        GROUP BY 1, 2, 3""".formatted(CELL.formatted("report_slot(r.started_at)"),
+                        OwnCalls.and("r", ownUser)))
+                .params(params(account, ownUser, request))
+                .param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral())
+                .query(rows);
+        dismissed(account, ownUser, request, sums, buckets);
+        return sums;
+    }
+
+    /** The period's parameters, and the agent's id when there is one. */
+    private static Map<String, Object> params(long account, Long ownUser, ReportRequest request) {
+        Map<String, Object> params = request.period().params(account);
+        if (ownUser != null) {
+            params.put(OwnCalls.PARAMETER, ownUser);
+        }
+        return params;
     }
 
     /** The facts of the whole period, from its days when they can answer it. */
@@ -127,27 +178,28 @@ class ReportQueries {
                 .query(rows);
     }
 
-    Sums byDimension(long account, ReportRequest request) {
+    /** The facts of the period per user, number or team; an agent's ({@code ownUser}) own calls only. */
+    Sums byDimension(long account, Long ownUser, ReportRequest request) {
         Sums sums = new Sums(new HashMap<>(), new Facts());
         String dimension = dimension(request.grouping());
         db.sql("""
                         SELECT %s AS bucket, f.measure, f.value, count(*) AS calls, sum(f.total) AS total
                         FROM call_records r, LATERAL report_facts(r) f
-                        WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
-                        GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request)))
-                .params(request.period().params(account))
+                        WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s%s
+                        GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request), OwnCalls.and("r", ownUser)))
+                .params(params(account, ownUser, request))
                 .query(facts(sums, ReportQueries::bucket));
-        dismissed(account, request, dimension, sums, ReportQueries::bucket, null);
+        dismissed(account, ownUser, request, dimension, sums, ReportQueries::bucket, null);
         if (request.grouping() == ReportGrouping.USER) {
             // Callbacks made: the user's calls in the period that returned a missed call.
             db.sql("""
                             SELECT r.user_id AS bucket, count(*) AS calls FROM call_records r
                             WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to
-                              AND r.direction = 'outbound' AND r.ended_at IS NOT NULL
+                              AND r.direction = 'outbound' AND r.ended_at IS NOT NULL%s
                               AND EXISTS (SELECT 1 FROM call_records m
                                           WHERE m.account_id = r.account_id AND m.callback_cdr_uuid = r.uuid)
-                            GROUP BY 1""")
-                    .params(request.period().params(account))
+                            GROUP BY 1""".formatted(OwnCalls.and("r", ownUser)))
+                    .params(params(account, ownUser, request))
                     .query(rs -> {
                         sums.of(bucket(rs)).callbacksMade += rs.getLong("calls");
                     });
@@ -160,15 +212,15 @@ class ReportQueries {
      * worklist's own rule), into the buckets of {@code rowBucket} and the total; only the total without one. Read from
      * the dismissals, which are few, through the index of missed calls by caller.
      */
-    private void dismissed(long account, ReportRequest request, String bucket, Sums sums,
+    private void dismissed(long account, Long ownUser, ReportRequest request, String bucket, Sums sums,
                            RowBucket rowBucket, TimeBuckets buckets) {
         var spec = db.sql("""
                         SELECT %s AS bucket, count(*) AS calls
                         FROM missed_call_dismissals d JOIN call_records r ON r.caller_number = d.caller_number
-                        WHERE d.account_id = :account AND d.undismissed_at IS NULL AND %s AND %s%s
+                        WHERE d.account_id = :account AND d.undismissed_at IS NULL AND %s AND %s%s%s
                         GROUP BY 1""".formatted(bucket, WorklistSql.missedInPeriod("r"),
-                        WorklistSql.coveredByDismissal("r", "d"), teamsOnly(request)))
-                .params(request.period().params(account));
+                        WorklistSql.coveredByDismissal("r", "d"), teamsOnly(request), OwnCalls.and("r", ownUser)))
+                .params(params(account, ownUser, request));
         if (buckets != null) {
             spec = spec.param("starts", buckets.startsLiteral()).param("cells", buckets.cellsLiteral());
         }

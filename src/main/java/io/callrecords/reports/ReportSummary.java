@@ -34,16 +34,16 @@ class ReportSummary {
      * the day roll-ups is the zone of the days read.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Summary summarise(long account, ReportRequest request) {
+    Summary summarise(long account, Long ownUser, ReportRequest request) {
         ReportGrouping grouping = request.grouping();
         if (grouping == null || !grouping.byTime) {
-            Facts total = queries.byTime(account, request, TimeBuckets.wholePeriod(request.period().from())).total();
-            List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, request);
+            Facts total = queries.byTime(account, ownUser, request, TimeBuckets.wholePeriod(request.period().from())).total();
+            List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, ownUser, request);
             total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
             return new Summary(request, total, buckets);
         }
         TimeBuckets buckets = TimeBuckets.of(grouping, request.period().from(), request.period().to(), request.zone());
-        ReportQueries.Sums sums = queries.byTime(account, request, buckets);
+        ReportQueries.Sums sums = queries.byTime(account, ownUser, request, buckets);
         List<Bucket> out = new ArrayList<>();
         for (int cell = 1; cell <= buckets.keys().size(); cell++) {
             out.add(new Bucket(buckets.keys().get(cell - 1), sums.of(cell)));
@@ -52,8 +52,8 @@ class ReportSummary {
     }
 
     /** The buckets of a user, number or team, each with its name: one names query for them all. */
-    private List<Bucket> byDimension(long account, ReportRequest request) {
-        Map<Object, Facts> byBucket = queries.byDimension(account, request).byBucket();
+    private List<Bucket> byDimension(long account, Long ownUser, ReportRequest request) {
+        Map<Object, Facts> byBucket = queries.byDimension(account, ownUser, request).byBucket();
         EntryKind kind = switch (request.grouping()) {
             case USER -> EntryKind.USER;
             case NUMBER -> EntryKind.NUMBER;

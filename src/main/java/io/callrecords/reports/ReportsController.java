@@ -67,7 +67,7 @@ class ReportsController {
     ResponseEntity<?> summary(Caller caller, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ReportRequest request = ReportRequest.read(parameters, settings.current(caller.accountId()).settings().timezone(),
                 clock.instant());
-        ReportSummary.Summary report = summary.summarise(caller.accountId(), request);
+        ReportSummary.Summary report = summary.summarise(caller.accountId(), caller.ownCallsOnly(), request);
         if (request.csv()) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -1,6 +1,7 @@
 package io.callrecords.reports;
 
 import io.callrecords.accounts.AccountSettingsService;
+import io.callrecords.accounts.Caller;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
@@ -28,9 +29,10 @@ public class SummaryReports {
      *
      * @throws io.callrecords.shared.ValidationException naming every bad parameter, as the API's 422 does
      */
-    public SummaryView summary(long accountId, MultiValueMap<String, String> parameters) {
+    public SummaryView summary(Caller caller, MultiValueMap<String, String> parameters) {
+        long accountId = caller.accountId();
         ReportRequest request = ReportRequest.read(parameters, settings.current(accountId).settings().timezone(),
                 clock.instant());
-        return SummaryRendering.view(summary.summarise(accountId, request));
+        return SummaryRendering.view(summary.summarise(accountId, caller.ownCallsOnly(), request));
     }
 }

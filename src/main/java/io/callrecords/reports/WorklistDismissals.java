@@ -28,15 +28,15 @@ class WorklistDismissals {
     void dismiss(Caller caller, String number, DismissalRequest request) {
         Instant now = clock.instant();
         dismissals.lock(caller.accountId(), number);
-        dismissals.end(caller.accountId(), number, now, caller.apiKeyId());
-        dismissals.insert(caller.accountId(), number, request.reason(), request.note(), now, caller.apiKeyId());
+        dismissals.end(caller.accountId(), number, now, caller);
+        dismissals.insert(caller.accountId(), number, request.reason(), request.note(), now, caller);
     }
 
     /** Ends the number's active dismissal; 404 when it has none. */
     @Transactional
     void undismiss(Caller caller, String number) {
         dismissals.lock(caller.accountId(), number);
-        if (!dismissals.end(caller.accountId(), number, clock.instant(), caller.apiKeyId())) {
+        if (!dismissals.end(caller.accountId(), number, clock.instant(), caller)) {
             throw ApiException.notFound();
         }
     }

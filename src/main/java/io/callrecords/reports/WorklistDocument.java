@@ -37,15 +37,20 @@ final class WorklistDocument {
             @Schema(example = "spam", allowableValues = {"spam", "resolved_elsewhere", "other"}) String reason,
             @Schema(example = "Robocall", nullable = true) String note,
             @Schema(example = "2026-10-14T09:12:00Z", format = "date-time") String dismissedAt,
-            @Schema(example = "4", description = "The API key that dismissed it") long dismissedByKeyId,
+            @Schema(example = "4", nullable = true, description = "The API key that dismissed it; null for a person"
+                    + " signed in with a password") Long dismissedByKeyId,
             @Schema(example = "null", nullable = true, format = "date-time",
                     description = "When it was taken back or replaced; null while active") String undismissedAt,
             @Schema(example = "null", nullable = true, description = "The API key that ended it")
-            Long undismissedByKeyId) {
+            Long undismissedByKeyId,
+            @Schema(example = "11", nullable = true, description = "The user who dismissed it; null for an account's"
+                    + " API key") Long dismissedByUserId,
+            @Schema(example = "null", nullable = true, description = "The user who ended it")
+            Long undismissedByUserId) {
 
         static DismissalEntry of(Dismissal d) {
             return new DismissalEntry(d.id(), d.reason(), d.note(), Timestamps.wire(d.dismissedAt()), d.dismissedBy(),
-                    Timestamps.wire(d.undismissedAt()), d.undismissedBy());
+                    Timestamps.wire(d.undismissedAt()), d.undismissedBy(), d.dismissedByUser(), d.undismissedByUser());
         }
     }
 

@@ -46,11 +46,14 @@ public record WorklistLineView(
             @Schema(example = "spam", allowableValues = {"spam", "resolved_elsewhere", "other"}) String reason,
             @Schema(example = "Robocall", nullable = true) String note,
             @Schema(example = "2026-10-14T09:12:00Z", format = "date-time") String dismissedAt,
-            @Schema(example = "4", description = "The API key that dismissed it") long dismissedByKeyId) {
+            @Schema(example = "4", nullable = true, description = "The API key that dismissed it; null for a person"
+                    + " signed in with a password") Long dismissedByKeyId,
+            @Schema(example = "11", nullable = true, description = "The user who dismissed it; null for an account's"
+                    + " API key") Long dismissedByUserId) {
 
         static Dismissal of(io.callrecords.reports.Dismissal dismissal) {
             return new Dismissal(dismissal.reason(), dismissal.note(), Timestamps.wire(dismissal.dismissedAt()),
-                    dismissal.dismissedBy());
+                    dismissal.dismissedBy(), dismissal.dismissedByUser());
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.callrecords.reports;
 
 import io.callrecords.calls.MissingCallReason;
+import io.callrecords.shared.OwnCalls;
 import io.callrecords.shared.Timestamps;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -35,23 +37,24 @@ final class WorklistSql {
          * the account were off (an account the statistics had not seen yet): a number with n missed calls in the walk
          * cost n aggregates of n calls (docs/performance.md, "Missed-call worklist").
          */
-        static Lines walk(boolean ascending) {
-            return new Lines("call_records m CROSS JOIN LATERAL (" + lines("c.caller_number = m.caller_number") + ") l",
-                    missedInPeriod("m") + " AND NOT EXISTS (SELECT 1 FROM call_records e WHERE " + missedInPeriod("e")
+        static Lines walk(boolean ascending, Long ownUser) {
+            return new Lines("call_records m CROSS JOIN LATERAL (" + lines("c.caller_number = m.caller_number", ownUser)
+                    + ") l", missedInPeriod("m") + theirs("m", ownUser)
+                    + " AND NOT EXISTS (SELECT 1 FROM call_records e WHERE " + missedInPeriod("e") + theirs("e", ownUser)
                             + " AND e.caller_number = m.caller_number AND (e.started_at, e.uuid) "
                             + (ascending ? "<" : ">") + " (m.started_at, m.uuid) OFFSET 0)",
                     "m.started_at", "m.uuid", ascending, "m.caller_number");
         }
 
         /** The numbers with an active dismissal; the key of a line is its last missed call, as in the walk. */
-        static Lines dismissed() {
-            return new Lines("missed_call_dismissals a CROSS JOIN LATERAL (" + lines("c.caller_number = a.caller_number")
-                    + ") l", "a.account_id = :account AND a.undismissed_at IS NULL", "l.last_missed_at",
+        static Lines dismissed(Long ownUser) {
+            return new Lines("missed_call_dismissals a CROSS JOIN LATERAL ("
+                    + lines("c.caller_number = a.caller_number", ownUser) + ") l", "a.account_id = :account AND a.undismissed_at IS NULL", "l.last_missed_at",
                     "l.newest_uuid", false, "a.caller_number");
         }
 
-        static Lines of(WorklistStatus status) {
-            return status == WorklistStatus.DISMISSED ? dismissed() : walk(status.oldestFirst());
+        static Lines of(WorklistStatus status, Long ownUser) {
+            return status == WorklistStatus.DISMISSED ? dismissed(ownUser) : walk(status.oldestFirst(), ownUser);
         }
 
         /** The rows that match the request, without paging. */
@@ -77,10 +80,30 @@ final class WorklistSql {
         return "reason_" + reason.wire();
     }
 
+    /**
+     * An agent's missed calls (ADR 0022): their own calls ({@link OwnCalls}), the calls sent to them first
+     * ({@code callee_type} user), and the calls that came in on their default number. Empty for everyone else, who
+     * sees every line. The default number is read by a sub-select that runs once per statement.
+     */
+    static String theirs(String call, Long ownUser) {
+        return ownUser == null ? "" : (" AND (%2$s OR (%1$s.callee_type = 'user' AND %1$s.callee_id = :own_user)"
+                + " OR %1$s.number_id = (SELECT o.default_number_id FROM users o"
+                + " WHERE o.account_id = :account AND o.id = :own_user))").formatted(call, OwnCalls.of(call));
+    }
+
+    /** The period's parameters, and the agent's id when there is one. */
+    private static Map<String, Object> params(long accountId, Long ownUser, ReportPeriod period) {
+        Map<String, Object> params = period.params(accountId);
+        if (ownUser != null) {
+            params.put(OwnCalls.PARAMETER, ownUser);
+        }
+        return params;
+    }
+
     /** The lines whose keys follow the cursor, in the status's order, with the columns {@link Worklist} reads. */
-    static Statement page(long accountId, WorklistRequest request) {
-        Map<String, Object> params = request.period().params(accountId);
-        Lines lines = Lines.of(request.status());
+    static Statement page(long accountId, Long ownUser, WorklistRequest request) {
+        Map<String, Object> params = params(accountId, ownUser, request.period());
+        Lines lines = Lines.of(request.status(), ownUser);
         String page = "SELECT " + lines.keyAt() + " AS key_at, " + lines.keyUuid() + " AS key_uuid, l.*"
                 + lines.matching(request, params);
         if (request.cursor() != null) {
@@ -94,39 +117,44 @@ final class WorklistSql {
     }
 
     /** The line of one number over the period; no row when the number has no missed call in it. */
-    static Statement line(long accountId, String number, ReportPeriod period) {
-        Map<String, Object> params = period.params(accountId);
+    static Statement line(long accountId, Long ownUser, String number, ReportPeriod period) {
+        Map<String, Object> params = params(accountId, ownUser, period);
         params.put("number", number);
         String page = "SELECT NULL::timestamptz AS key_at, NULL::uuid AS key_uuid, l.* FROM ("
-                + lines("c.caller_number = :number") + ") l";
+                + lines("c.caller_number = :number", ownUser) + ") l";
         return new Statement(withDetails(page, "key_at"), params);
     }
 
     /** Whether the number ever missed a call the worklist counts: a number without one names no line. */
-    static Statement anyMissedCall(long accountId, String number) {
+    static Statement anyMissedCall(long accountId, Long ownUser, String number) {
+        Map<String, Object> params = new HashMap<>(Map.of("account", accountId, "number", number));
+        if (ownUser != null) {
+            params.put(OwnCalls.PARAMETER, ownUser);
+        }
         return new Statement("SELECT EXISTS (SELECT 1 FROM call_records c WHERE " + worklistCall("c")
-                + " AND c.caller_number = :number)", Map.of("account", accountId, "number", number));
+                + theirs("c", ownUser) + " AND c.caller_number = :number)", params);
     }
 
     /** How many lines match, whatever the page. */
-    static Statement count(long accountId, WorklistRequest request) {
-        Map<String, Object> params = request.period().params(accountId);
+    static Statement count(long accountId, Long ownUser, WorklistRequest request) {
+        Map<String, Object> params = params(accountId, ownUser, request.period());
         return switch (request.status()) {
-            case UNRETURNED -> unreturnedCount(request, params);
-            case DISMISSED -> new Statement("SELECT count(*)" + Lines.dismissed().matching(request, params), params);
+            case UNRETURNED -> unreturnedCount(request, ownUser, params);
+            case DISMISSED -> new Statement("SELECT count(*)" + Lines.dismissed(ownUser).matching(request, params),
+                    params);
             case RETURNED, ALL -> new Statement("SELECT count(*) FROM (" + lines(numberSearch("c.caller_number", request,
-                    params)) + ") l WHERE true" + lineFilter(request, params), params);
+                    params), ownUser) + ") l WHERE true" + lineFilter(request, params), params);
         };
     }
 
     /** The numbers of the period's unreturned calls: what the partial index holds, and far fewer than all missed calls. */
-    private static Statement unreturnedCount(WorklistRequest request, Map<String, Object> params) {
+    private static Statement unreturnedCount(WorklistRequest request, Long ownUser, Map<String, Object> params) {
         String numbers = "SELECT u.caller_number FROM call_records u LEFT JOIN " + activeDismissal("u.caller_number", "d")
-                + " WHERE " + missedInPeriod("u") + " AND " + unreturned("u", "d")
+                + " WHERE " + missedInPeriod("u") + theirs("u", ownUser) + " AND " + unreturned("u", "d")
                 + " AND " + numberSearch("u.caller_number", request, params) + " GROUP BY u.caller_number";
         String reason = "";
         if (request.reason() != null) {
-            reason = " WHERE EXISTS (SELECT 1 FROM call_records r WHERE " + missedInPeriod("r")
+            reason = " WHERE EXISTS (SELECT 1 FROM call_records r WHERE " + missedInPeriod("r") + theirs("r", ownUser)
                     + " AND r.caller_number = n.caller_number AND r.missing_call_reason = :reason)";
             params.put("reason", request.reason().wire());
         }
@@ -137,7 +165,7 @@ final class WorklistSql {
      * One row per caller number: the counts, the times, the status, the newest missed call (whose contact and company
      * the line shows) and the callback of the newest returned call.
      */
-    private static String lines(String condition) {
+    private static String lines(String condition, Long ownUser) {
         String reasons = WorklistLine.REASONS.stream()
                 .map(r -> "count(*) FILTER (WHERE c.missing_call_reason = '" + r.wire() + "') AS " + reasonColumn(r))
                 .collect(Collectors.joining(", "));
@@ -151,7 +179,8 @@ final class WorklistSql {
                 + " (array_agg(c.callback_cdr_uuid ORDER BY c.started_at DESC, c.uuid DESC)"
                 + " FILTER (WHERE c.callback_cdr_uuid IS NOT NULL))[1] AS callback_cdr_uuid"
                 + " FROM call_records c LEFT JOIN " + activeDismissal("c.caller_number", "d")
-                + " WHERE " + missedInPeriod("c") + " AND " + condition + " GROUP BY c.caller_number";
+                + " WHERE " + missedInPeriod("c") + theirs("c", ownUser) + " AND " + condition
+                + " GROUP BY c.caller_number";
     }
 
     /** The page's lines with what only a served line needs: contact and company, callback time, active dismissal. */

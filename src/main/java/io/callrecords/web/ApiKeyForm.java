@@ -11,20 +11,21 @@ import java.util.Set;
 /**
  * The form that creates an API key, as sent and as the API's body. The expiry is a day: the key works to the end of
  * it in the account's zone (an unreadable day goes to the API as typed, so that its message names the field); no
- * scope checked is an empty list, which the API refuses by name.
+ * scope checked is an empty list, which the API refuses by name. A user id makes it that person's own key (anything
+ * but a whole number goes to the API as typed, which names the field).
  */
-public record ApiKeyForm(String name, List<String> scopes, String expiresAt) {
+public record ApiKeyForm(String name, List<String> scopes, String expiresAt, String userId) {
 
-    static final Set<String> FIELDS = Set.of("name", "scopes", "expires_at");
+    static final Set<String> FIELDS = Set.of("name", "scopes", "expires_at", "user_id");
 
     /** A new form offers what the API gives a key by default. */
     static ApiKeyForm empty() {
-        return new ApiKeyForm("", List.of("read", "write"), "");
+        return new ApiKeyForm("", List.of("read", "write"), "", "");
     }
 
-    static ApiKeyForm of(String name, List<String> scopes, String expiresAt) {
+    static ApiKeyForm of(String name, List<String> scopes, String expiresAt, String userId) {
         return new ApiKeyForm(name == null ? "" : name, scopes == null ? List.of() : List.copyOf(scopes),
-                expiresAt == null ? "" : expiresAt.strip());
+                expiresAt == null ? "" : expiresAt.strip(), userId == null ? "" : userId.strip());
     }
 
     public boolean has(String scope) {
@@ -37,6 +38,9 @@ public record ApiKeyForm(String name, List<String> scopes, String expiresAt) {
         body.put("scopes", scopes);
         if (!expiresAt.isEmpty()) {
             body.put("expires_at", endOfDay(expiresAt, zone));
+        }
+        if (!userId.isEmpty()) {
+            body.put("user_id", userId.matches("[0-9]{1,18}") ? (Object) Long.parseLong(userId) : userId);
         }
         return body;
     }

@@ -50,9 +50,10 @@ class ApiKeysPageController {
     @PostMapping
     String create(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
                   @RequestParam(required = false) String name, @RequestParam(required = false) List<String> scopes,
-                  @RequestParam(name = "expires_at", required = false) String expiresAt, Model model,
+                  @RequestParam(name = "expires_at", required = false) String expiresAt,
+                  @RequestParam(name = "user_id", required = false) String userId, Model model,
                   HttpServletResponse response) {
-        ApiKeyForm form = ApiKeyForm.of(name, scopes, expiresAt);
+        ApiKeyForm form = ApiKeyForm.of(name, scopes, expiresAt, userId);
         if (!mayChange(session)) {
             response.setStatus(403);
             return page(session, form, model, response);

@@ -43,8 +43,8 @@ class CallDetailController {
     /** The page of the call, with what people wrote on it (also when a form of that section comes back to it). */
     String page(PageSession session, UUID call, Model model) {
         long account = session.caller().accountId();
-        CallRecord record = records.find(account, call).orElseThrow(ApiException::notFound);
-        model.addAttribute("call", CallDetail.of(record, records.returnedBy(account, call), pages.zone(session),
+        CallRecord record = records.find(session.caller(), call).orElseThrow(ApiException::notFound);
+        model.addAttribute("call", CallDetail.of(record, records.returnedBy(session.caller(), call), pages.zone(session),
                 directoryNames.of(account, CallNames.wanted(List.of(record)))));
         model.addAttribute("notes", notes.view(session, call));
         return "call";

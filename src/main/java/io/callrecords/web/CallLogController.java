@@ -52,10 +52,9 @@ class CallLogController {
         }
         api.add("limit", Integer.toString(PAGE_SIZE));
         try {
-            long account = session.caller().accountId();
-            CallRecords.LogPage page = records.logPage(account, api);
+            CallRecords.LogPage page = records.logPage(session.caller(), api);
             // one lookup for every name of the page
-            EntryNames names = directoryNames.of(account, CallNames.wanted(page.records()));
+            EntryNames names = directoryNames.of(session.caller().accountId(), CallNames.wanted(page.records()));
             model.addAttribute("rows", page.records().stream().map(r -> CallRow.of(r, zone, names)).toList());
             model.addAttribute("next", page.nextCursor() == null ? null
                     : filters.link("/calls", Map.of("cursor", page.nextCursor())));
@@ -74,6 +73,6 @@ class CallLogController {
                 @RequestParam MultiValueMap<String, String> request, HttpServletResponse response) {
         MultiValueMap<String, String> api = CallLogFilters.of(request).api(pages.zone(session));
         api.add("format", "ndjson".equals(request.getFirst("format")) ? "ndjson" : "csv");
-        export.write(session.caller().accountId(), api, response);
+        export.write(session.caller(), api, response);
     }
 }

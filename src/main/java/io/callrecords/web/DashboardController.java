@@ -60,14 +60,13 @@ class DashboardController {
     /** Fills the model with the period and its report; false, with the API's messages by field, when it is bad. */
     private boolean report(PageSession session, MultiValueMap<String, String> request, Model model) {
         session.caller().require(Scope.READ); // as the API asks of its reports
-        long account = session.caller().accountId();
         ZoneId zone = pages.zone(session);
         DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(zone)));
         model.addAttribute("period", period);
         model.addAttribute("liveUrl", period.link("/dashboard/tiles"));
         try {
-            SummaryView byTime = reports.summary(account, period.api(period.oneDay() ? "hour" : "day"));
-            SummaryView heatMap = reports.summary(account, period.api("weekday_hour"));
+            SummaryView byTime = reports.summary(session.caller(), period.api(period.oneDay() ? "hour" : "day"));
+            SummaryView heatMap = reports.summary(session.caller(), period.api("weekday_hour"));
             DashboardView view = DashboardView.of(byTime, heatMap, period.oneDay());
             model.addAttribute("view", view);
             model.addAttribute("chartJson", json.writeValueAsString(view.chart()));

@@ -1,5 +1,6 @@
 package io.callrecords.web;
 
+import io.callrecords.people.EntryNames;
 import io.callrecords.reports.WorklistLineView;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,8 @@ public record MissedCallLine(String number, String tel, String name, long missed
     /** To the minute: who waits for a callback is told in minutes, and the line stays narrow enough for a form. */
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    static MissedCallLine of(WorklistLineView line, ZoneId zone) {
+    /** A line of the worklist; {@code people} names whoever dismissed it (a person, not a key). */
+    static MissedCallLine of(WorklistLineView line, ZoneId zone, EntryNames people) {
         String number = line.number();
         long missed = line.missedCalls();
         long returned = line.returned();
@@ -46,7 +48,7 @@ public record MissedCallLine(String number, String tel, String name, long missed
         WorklistLineView.Dismissal dismissal = line.dismissal();
         return new MissedCallLine(number, "tel:" + number, name(line), missed,
                 local(line.firstMissedAt(), zone), local(line.lastMissedAt(), zone), reasons, calledBack,
-                status(status), dismissal == null ? "" : dismissal(dismissal, zone), status.equals("unreturned"),
+                status(status), dismissal == null ? "" : dismissal(dismissal, zone, people), status.equals("unreturned"),
                 dismissal != null);
     }
 
@@ -74,12 +76,12 @@ public record MissedCallLine(String number, String tel, String name, long missed
         };
     }
 
-    /** "Spam, 2026-03-02 10:15:00 by API key 7: note". */
-    private static String dismissal(WorklistLineView.Dismissal dismissal, ZoneId zone) {
+    /** "Spam, 2026-03-02 10:15 by Ayşe Yılmaz: note", or "by API key 7" when a key of the account dismissed it. */
+    private static String dismissal(WorklistLineView.Dismissal dismissal, ZoneId zone, EntryNames people) {
         String wire = dismissal.reason();
         String reason = Character.toUpperCase(wire.charAt(0)) + wire.substring(1).replace('_', ' ');
-        String text = reason + ", " + local(dismissal.dismissedAt(), zone) + " by API key "
-                + dismissal.dismissedByKeyId();
+        String text = reason + ", " + local(dismissal.dismissedAt(), zone) + " by "
+                + Actors.of(dismissal.dismissedByKeyId(), dismissal.dismissedByUserId(), people);
         return dismissal.note() != null ? text + ": " + dismissal.note() : text;
     }
 

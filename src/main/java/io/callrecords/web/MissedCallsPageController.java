@@ -2,12 +2,17 @@ package io.callrecords.web;
 
 import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
+import io.callrecords.people.DirectoryNames;
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.EntryNames;
 import io.callrecords.reports.MissedCallsWorklist;
+import io.callrecords.reports.WorklistLineView;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,10 +35,12 @@ class MissedCallsPageController {
 
     private final MissedCallsWorklist worklist;
     private final PageModel pages;
+    private final DirectoryNames names;
 
-    MissedCallsPageController(MissedCallsWorklist worklist, PageModel pages) {
+    MissedCallsPageController(MissedCallsWorklist worklist, PageModel pages, DirectoryNames names) {
         this.worklist = worklist;
         this.pages = pages;
+        this.names = names;
     }
 
     @GetMapping("/missed-calls")
@@ -101,8 +108,11 @@ class MissedCallsPageController {
         model.addAttribute("dismissalReasons", MissedCallLine.DISMISSAL_REASONS);
         model.addAttribute("missedReasons", MissedCallLine.MISSED_REASONS);
         try {
-            MissedCallsWorklist.Page page = worklist.page(session.caller().accountId(), filters.api(PAGE_SIZE));
-            model.addAttribute("lines", page.lines().stream().map(l -> MissedCallLine.of(l, zone)).toList());
+            MissedCallsWorklist.Page page = worklist.page(session.caller(), filters.api(PAGE_SIZE));
+            EntryNames people = names.of(session.caller().accountId(), new EntryNames.Wanted().addAll(EntryKind.USER,
+                    page.lines().stream().map(WorklistLineView::dismissal).filter(Objects::nonNull)
+                            .map(WorklistLineView.Dismissal::dismissedByUserId).filter(Objects::nonNull).toList()));
+            model.addAttribute("lines", page.lines().stream().map(l -> MissedCallLine.of(l, zone, people)).toList());
             model.addAttribute("count", page.count());
             model.addAttribute("from", MissedCallLine.MINUTE.format(page.from().atZone(zone)));
             model.addAttribute("to", MissedCallLine.MINUTE.format(page.to().atZone(zone)));

@@ -75,7 +75,7 @@ class SettingsPageController {
                 return "redirect:/settings?unchanged";
             }
             try {
-                return "redirect:/settings?saved=" + settings.change(account, patch.body()).version();
+                return "redirect:/settings?saved=" + settings.change(session.caller(), patch.body()).version();
             } catch (ValidationException e) {
                 errors = patch.explain(e, form.errorKeys());
             }

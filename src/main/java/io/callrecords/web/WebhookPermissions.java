@@ -15,7 +15,10 @@ final class WebhookPermissions {
     private WebhookPermissions() {}
 
     static void addTo(Model model, Caller caller) {
-        model.addAttribute("canWrite", caller.scopes().contains(Scope.WRITE));
+        // a person needs the admin role for webhooks at all (ADR 0022); a key its scopes
+        boolean person = caller.userId() != null;
+        model.addAttribute("canWrite", caller.scopes().contains(Scope.WRITE)
+                && (!person || caller.scopes().contains(Scope.ADMIN)));
         model.addAttribute("canAdmin", caller.scopes().containsAll(Set.of(Scope.WRITE, Scope.ADMIN)));
         model.addAttribute("scopes", Scopes.of(caller));
     }

@@ -138,7 +138,7 @@ class CallExportTest extends AppTestSupport {
                 @Override
                 public void close() {}
             };
-            assertThatThrownBy(() -> export.export(account, CallFilter.ended(), CallSort.STARTED_AT_DESC, failing))
+            assertThatThrownBy(() -> export.export(account, null, CallFilter.ended(), CallSort.STARTED_AT_DESC, failing))
                     .isInstanceOf(IOException.class);
         }
         await().atMost(Duration.ofSeconds(10))

@@ -64,7 +64,8 @@ class WorklistDismissalTest extends ReportsTestSupport {
         assertThat(dismissed.path("dismissal").path("note").isNull()).isTrue();
         assertThat(dismissed.path("dismissal").path("dismissed_by_key_id").asLong()).isEqualTo(writerId);
         assertThat(dismissed.path("dismissal").propertyNames())
-                .containsExactly("reason", "note", "dismissed_at", "dismissed_by_key_id");
+                .containsExactly("reason", "note", "dismissed_at", "dismissed_by_key_id", "dismissed_by_user_id");
+        assertThat(dismissed.path("dismissal").path("dismissed_by_user_id").isNull()).as("an account key").isTrue();
         assertThat(list("").data().findValuesAsString("number")).containsExactly(UNTOUCHED);
         assertThat(list("?status=dismissed").data().findValuesAsString("number")).containsExactly(DISMISSED);
         assertThat(list("?status=dismissed&number=220001").body().path("meta").path("count").asInt()).isEqualTo(1);
@@ -81,7 +82,8 @@ class WorklistDismissalTest extends ReportsTestSupport {
         assertThat(historyAnswer.raw().body()).endsWith("],\"meta\":{\"count\":2}}");
         JsonNode history = historyAnswer.data();
         assertThat(history.get(0).propertyNames()).containsExactly("id", "reason", "note", "dismissed_at",
-                "dismissed_by_key_id", "undismissed_at", "undismissed_by_key_id");
+                "dismissed_by_key_id", "undismissed_at", "undismissed_by_key_id", "dismissed_by_user_id",
+                "undismissed_by_user_id");
         assertThat(history.findValuesAsString("reason")).containsExactly("other", "spam");
         assertThat(history.get(0).path("undismissed_at").isNull()).isTrue();
         assertThat(history.get(1).path("undismissed_at").asString()).as("replaced at once")
