@@ -5,6 +5,8 @@ import io.callrecords.accounts.AccountsCommand;
 import io.callrecords.bench.BenchCommand;
 import io.callrecords.database.EmbeddedPostgresServer;
 import io.callrecords.demo.DemoCommand;
+import io.callrecords.people.UsersCli;
+import io.callrecords.people.UsersCommand;
 import io.callrecords.shared.CommandLine;
 import io.callrecords.simulator.SimulateCommand;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ public class CallrecordsApplication {
                 }
             }
             case "accounts" -> System.exit(runAccounts(rest));
+            case "users" -> System.exit(runUsers(rest));
             case "bench" -> System.exit(runBench(rest));
             case "simulate" -> System.exit(SimulateCommand.run(rest));
             case "demo" -> {
@@ -127,19 +130,47 @@ public class CallrecordsApplication {
             System.err.println(none);
             return 1;
         }
+        try (var context = cliContext(command.dataDir())) {
+            return context.getBean(AccountsCli.class).run(command);
+        }
+    }
+
+    /** {@code users create ...}: like {@code accounts create-key}, it needs the database to exist. */
+    private static int runUsers(String[] args) {
+        UsersCommand command;
+        try {
+            command = UsersCommand.parse(args);
+        } catch (CommandLine.BadArguments e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (command.help()) {
+            System.out.println(UsersCommand.USAGE);
+            return 0;
+        }
+        Optional<Path> embedded = LaunchSettings.embeddedDataDir(command.dataDir());
+        if (embedded.isPresent() && !Files.isDirectory(embedded.get().resolve("postgres"))) {
+            System.err.println("No Callrecords database in " + embedded.get() + " (it is made by ./callrecords serve;"
+                    + " --data-dir names another directory).");
+            return 1;
+        }
+        try (var context = cliContext(command.dataDir())) {
+            return context.getBean(UsersCli.class).run(command);
+        }
+    }
+
+    /** The service without its web server, for a command against its database. */
+    private static org.springframework.context.ConfigurableApplicationContext cliContext(String dataDir) {
         List<String> properties = new ArrayList<>(List.of("callrecords.mode=cli", "spring.main.banner-mode=off",
                 "logging.level.root=WARN", "spring.main.lazy-initialization=true"));
-        if (command.dataDir() != null) {
-            properties.add("callrecords.data-dir=" + command.dataDir());
+        if (dataDir != null) {
+            properties.add("callrecords.data-dir=" + dataDir);
         }
-        var context = new SpringApplicationBuilder(CallrecordsApplication.class)
+        return new SpringApplicationBuilder(CallrecordsApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties(properties.toArray(String[]::new))
                 .run();
-        try (context) {
-            return context.getBean(AccountsCli.class).run(command);
-        }
     }
 
     /** The service with the given properties as command-line arguments, which win over the environment. */
@@ -172,6 +203,8 @@ public class CallrecordsApplication {
                   accounts list | create | create-key ... [--data-dir DIR]
                                                           list the accounts, create one, or create another key
                                                           of one (accounts --help says how)
+                  users create --account ID|NAME --email E --name N --role R [--password-stdin]
+                                                          add a user (a person who signs in, with a password)
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
                                                           send a simulated call center's traffic to a running service
                   demo [--port P] [--data-dir DIR] [--fresh]
