@@ -18,8 +18,12 @@ final class PeopleViews {
     private PeopleViews() {}
 
     /** Any entry of the directory, as the external-ref get-or-create answers it. */
-    @Schema(oneOf = {UserView.class, TeamView.class, NumberView.class, GreetingView.class, ExtensionView.class,
-            VoicemailBoxView.class})
+    @Schema(name = "Entry", oneOf = {UserView.class, TeamView.class, NumberView.class, GreetingView.class,
+            ExtensionView.class, VoicemailBoxView.class}, example = "{\"resource_type\": \"user\", \"id\": 11, \"name\":"
+            + " \"Extension 1001\", \"full_name\": null, \"email\": null, \"title\": null, \"status\": \"active\","
+            + " \"default_number_id\": null, \"default_extension_id\": null, \"role\": \"agent\", \"locale\": null,"
+            + " \"can_sign_in\": false, \"external_refs\": [{\"source\": \"freeswitch\", \"ref\": \"1001@pbx.example\"}],"
+            + " \"created_at\": \"2026-03-26T09:31:32Z\", \"updated_at\": \"2026-03-26T09:31:32Z\"}")
     sealed interface EntryView permits UserView, TeamView, NumberView, GreetingView, ExtensionView, VoicemailBoxView {
 
         static EntryView of(Entry entry) {
@@ -186,6 +190,11 @@ final class PeopleViews {
             @ArraySchema(arraySchema = @Schema(example = "[11, 12]", description = "User ids; a change replaces them"))
             List<Long> members,
             @ArraySchema(schema = @Schema(implementation = ExternalRefView.class)) List<ExternalRefView> externalRefs) {}
+
+    /** {@code {"data": [user ids]}}: a team's members, in order. */
+    @Schema(name = "TeamMembersAnswer")
+    record MembersView(
+            @ArraySchema(arraySchema = @Schema(example = "[11, 12]", description = "User ids, in order")) List<Long> data) {}
 
     @Schema(name = "TeamMembers")
     record MembersRequest(

@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -121,8 +120,8 @@ class TeamsController {
 
     @GetMapping("/{id}/members")
     @Operation(operationId = "getTeamMembers", summary = "List a team's members", description = "User ids, in order.")
-    Data<List<Long>> members(Caller caller, @Parameter(example = "1") @PathVariable String id) {
-        return Data.of(entries.members(caller.accountId(), PathIds.parse(id)));
+    PeopleViews.MembersView members(Caller caller, @Parameter(example = "1") @PathVariable String id) {
+        return new PeopleViews.MembersView(entries.members(caller.accountId(), PathIds.parse(id)));
     }
 
     @PutMapping("/{id}/members")
@@ -130,10 +129,10 @@ class TeamsController {
             description = "Each a user of the account; answers the members.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = PeopleViews.MembersRequest.class), examples = @ExampleObject(value = "{\"members\": [11, 12]}")))
-    Data<List<Long>> replaceMembers(Caller caller, @Parameter(example = "1") @PathVariable String id,
+    PeopleViews.MembersView replaceMembers(Caller caller, @Parameter(example = "1") @PathVariable String id,
                                     @RequestBody Map<String, Object> body) {
         caller.require(Scope.ADMIN);
-        return Data.of(entries.replaceMembers(caller.accountId(), PathIds.parse(id), body));
+        return new PeopleViews.MembersView(entries.replaceMembers(caller.accountId(), PathIds.parse(id), body));
     }
 
     private static Data<PeopleViews.TeamView> data(Entry entry) {
