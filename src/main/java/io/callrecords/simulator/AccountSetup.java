@@ -13,12 +13,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * Makes the target account the simulated center, through the public API: its settings (time zone, region,
  * business hours, the 24/7 number's own hours, denylist, thresholds), so that the service derives the
- * missed-call reasons that were simulated, and its address book, so that calls name their contacts.
+ * missed-call reasons that were simulated, its address book, so that calls name their contacts, and its directory
+ * (numbers, greetings, users, teams, extensions, voicemail boxes) with the very ids its events carry, so that calls
+ * name their agents, queues and lines.
  */
 public final class AccountSetup {
 
-    /** What was done: the settings version now in force, and whether the address book was created now. */
-    public record Outcome(int settingsVersion, boolean addressBookCreated, int companies, int contacts) {}
+    /**
+     * What was done: the settings version now in force, whether the address book was created now, and whether the
+     * directory was.
+     */
+    public record Outcome(int settingsVersion, boolean addressBookCreated, int companies, int contacts,
+                          boolean directoryCreated, int users, int teams) {}
 
     private static final int IMPORT_ROWS = 10_000;
 
@@ -43,12 +49,65 @@ public final class AccountSetup {
         }
         require(changed, "PATCH /api/v3/account/settings");
         int version = changed.body().path("data").path("version").asInt();
-        if (addressBookExists(center)) {
-            return new Outcome(version, false, center.callers().companies().size(), center.callers().contacts().size());
+        boolean addressBook = !addressBookExists(center);
+        if (addressBook) {
+            Map<String, Long> companyIds = importCompanies(center.callers().companies());
+            importContacts(center.callers(), companyIds);
         }
-        Map<String, Long> companyIds = importCompanies(center.callers().companies());
-        importContacts(center.callers(), companyIds);
-        return new Outcome(version, true, center.callers().companies().size(), center.callers().contacts().size());
+        boolean directory = !directoryExists(center);
+        if (directory) {
+            importDirectory(center);
+        }
+        return new Outcome(version, addressBook, center.callers().companies().size(), center.callers().contacts().size(),
+                directory, center.staff().users().size(), center.staff().teams().size());
+    }
+
+    /** The directory is created once per account; its first line tells whether that happened. */
+    private boolean directoryExists(CallCenter center) {
+        String digits = center.lines().getFirst().number().substring(1);
+        ServiceClient.Answer found = service.get("/api/v3/numbers?limit=1&q=" + URLEncoder.encode(digits, StandardCharsets.UTF_8));
+        require(found, "GET /api/v3/numbers");
+        return found.body().path("meta").path("count").asInt() > 0;
+    }
+
+    /**
+     * The center's directory, each entry with the id the simulated events name it by: numbers ({@code number_id}),
+     * the IVR menu and the after-hours greeting, the agents and their extensions, the queues with their members, and
+     * the voicemail boxes (the agents', the queues' and the after-hours one). The smart IVR is a callee of its own
+     * type in the events and has no entry.
+     */
+    private void importDirectory(CallCenter center) {
+        List<Map<String, Object>> numbers = new ArrayList<>();
+        for (PhoneLine line : center.lines()) {
+            numbers.add(Map.of("id", line.numberId(), "name", "Line " + line.number(), "number", line.number()));
+        }
+        importRows("/api/v3/numbers/import", numbers);
+        long menu = center.lines().stream().filter(l -> l.entry() == PhoneLine.Entry.GREETING)
+                .mapToLong(PhoneLine::entryId).findFirst().orElse(0);
+        List<Map<String, Object>> greetings = new ArrayList<>();
+        if (menu > 0 && menu != center.closedGreeting()) {
+            greetings.add(Map.of("id", menu, "name", "Main menu", "kind", "greeting"));
+        }
+        greetings.add(Map.of("id", center.closedGreeting(), "name", "Closed", "kind", "greeting"));
+        importRows("/api/v3/greetings/import", greetings);
+        List<Map<String, Object>> users = new ArrayList<>();
+        List<Map<String, Object>> extensions = new ArrayList<>();
+        List<Map<String, Object>> boxes = new ArrayList<>();
+        boxes.add(Map.of("id", center.afterHoursVoicemailBox(), "name", "After hours", "type", "account"));
+        for (Staff.User user : center.staff().users()) {
+            users.add(Map.of("id", user.id(), "name", user.name(), "role", "agent"));
+            extensions.add(Map.of("id", user.id(), "number", user.extension(), "target_type", "user", "target_id", user.id()));
+            boxes.add(Map.of("id", user.voicemailBox(), "name", user.name(), "type", "user", "user_id", user.id()));
+        }
+        importRows("/api/v3/users/import", users);
+        List<Map<String, Object>> teams = new ArrayList<>();
+        for (Staff.Team team : center.staff().teams()) {
+            teams.add(Map.of("id", team.id(), "name", team.name(), "members", team.members()));
+            boxes.add(Map.of("id", team.voicemailBox(), "name", team.name(), "type", "account"));
+        }
+        importRows("/api/v3/teams/import", teams);
+        importRows("/api/v3/extensions/import", extensions);
+        importRows("/api/v3/voicemail-boxes/import", boxes);
     }
 
     /**

@@ -83,6 +83,9 @@ public final class SimulateCommand {
                         + " (settings version " + setup.settingsVersion() + "); address book "
                         + (setup.addressBookCreated() ? "created: " : "already there: ")
                         + setup.companies() + " companies, " + setup.contacts() + " contacts.");
+                out.println("Directory " + (setup.directoryCreated() ? "created: " : "already there: ") + setup.users()
+                        + " users with extensions and voicemail boxes, " + setup.teams() + " teams, "
+                        + plan.center().lines().size() + " numbers.");
             }
             TrafficRun.Progress progress = plan.end() != null ? ProgressBar.forPeriod(err, plan.start(), plan.end())
                     : ProgressBar.forCalls(err, plan.maxCalls());

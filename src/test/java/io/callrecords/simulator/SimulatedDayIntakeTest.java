@@ -56,6 +56,7 @@ class SimulatedDayIntakeTest extends AppTestSupport {
         service = new ServiceClient(URI.create("http://127.0.0.1:" + port), key);
         AccountSetup.Outcome setup = new AccountSetup(service).apply(CENTER, START);
         assertThat(setup.addressBookCreated()).isTrue();
+        assertThat(setup.directoryCreated()).isTrue();
         summary = new TrafficRun(service, new TrafficRun.Options(500, 2, 0), RecordingAttacher.NONE, TrafficRun.Progress.NONE)
                 .send(new TrafficSimulation(CENTER, 2026, START, END, Long.MAX_VALUE), calls::add);
         long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'simulated-day'").query(Long.class).single();
@@ -72,6 +73,25 @@ class SimulatedDayIntakeTest extends AppTestSupport {
                         rs.getObject("queue_wait", Double.class), rs.getObject("callback_cdr_uuid", UUID.class),
                         rs.getInt("flow_length"))))
                 .list();
+    }
+
+    @Test
+    void everyUserTeamAndNumberTheRecordsNameIsInTheDirectory() {
+        long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'simulated-day'").query(Long.class).single();
+        long named = jdbc.sql("SELECT count(*) FROM call_records WHERE account_id = ? AND user_id IS NOT NULL")
+                .param(account).query(Long.class).single();
+        assertThat(named).as("records naming a user").isPositive();
+        for (String[] reference : new String[][] {{"user_id", "users"}, {"number_id", "account_numbers"}}) {
+            long unknown = jdbc.sql("SELECT count(*) FROM call_records r WHERE r.account_id = ? AND r." + reference[0]
+                            + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + reference[1] + " e WHERE e.account_id = r.account_id"
+                            + " AND e.id = r." + reference[0] + " AND e.deleted_at IS NULL)")
+                    .param(account).query(Long.class).single();
+            assertThat(unknown).as(reference[0] + " without a directory entry").isZero();
+        }
+        assertThat(api.get("/api/v3/teams/1", key).data().path("name").asString()).isEqualTo(CENTER.staff().team(1).name());
+        assertThat(api.get("/api/v3/users/1", key).data().path("name").asString()).isEqualTo(CENTER.staff().user(1).name());
+        // a second setup finds the directory there
+        assertThat(new AccountSetup(service).apply(CENTER, START).directoryCreated()).isFalse();
     }
 
     @Test
