@@ -64,6 +64,13 @@ class ExtensionsController {
         return data(entries.get(caller.accountId(), KIND, PathIds.parse(id)));
     }
 
+    /** The same, as Hipcall's PHP SDK asks for it: with a slash at the end ({@code /users/11/}). */
+    @GetMapping("/{id}/")
+    @Operation(hidden = true)
+    Data<PeopleViews.ExtensionView> getWithSlash(Caller caller, @PathVariable String id) {
+        return get(caller, id);
+    }
+
     @PatchMapping("/{id}")
     @Operation(operationId = "updateExtension", summary = "Change one", description = "Any subset of the fields of create.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",

@@ -30,6 +30,8 @@ class DirectoryApiTest extends AppTestSupport {
         assertThat(user.path("can_sign_in").asBoolean()).isFalse();
         assertThat(user.path("external_refs").toString()).isEqualTo("[{\"source\":\"freeswitch\",\"ref\":\"1001@pbx\"}]");
         assertThat(api.get("/api/v3/users/1", key).data()).isEqualTo(user);
+        // Hipcall's PHP SDK reads one with a slash at the end
+        assertThat(api.get("/api/v3/users/1/", key).data()).isEqualTo(user);
 
         Api.Response changed = api.patch("/api/v3/users/1", key, "{\"title\": null, \"role\": \"supervisor\"}");
         assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
