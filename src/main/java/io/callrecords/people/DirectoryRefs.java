@@ -79,8 +79,7 @@ public class DirectoryRefs {
         if (!entries.claimRef(accountId, kind, key, id)) {
             return new Resolved(existing(accountId, kind, key).orElseThrow(), false);
         }
-        Draft withoutRefs = new Draft(null, draft.fields(), draft.members(), List.of(), false, null, "");
-        entries.insert(accountId, kind, id, withoutRefs.fields());
+        entries.insert(accountId, kind, id, draft.fields());
         return new Resolved(entries.find(accountId, kind, id).orElseThrow(), true);
     }
 
