@@ -7,6 +7,8 @@ import io.callrecords.accounts.PasswordResetCommand;
 import io.callrecords.bench.BenchCommand;
 import io.callrecords.database.EmbeddedPostgresServer;
 import io.callrecords.demo.DemoCommand;
+import io.callrecords.people.UsersCli;
+import io.callrecords.people.UsersCommand;
 import io.callrecords.shared.CommandLine;
 import io.callrecords.simulator.SimulateCommand;
 import java.nio.file.Files;
@@ -46,7 +48,7 @@ public class CallrecordsApplication {
             }
             case "accounts" -> System.exit(runAccounts(rest));
             case "users" -> System.exit(rest.length > 0 && rest[0].equals("reset-password")
-                    ? runPasswordReset(Arrays.copyOfRange(rest, 1, rest.length)) : unknownUsersAction(rest));
+                    ? runPasswordReset(Arrays.copyOfRange(rest, 1, rest.length)) : runUsers(rest));
             case "bench" -> System.exit(runBench(rest));
             case "simulate" -> System.exit(SimulateCommand.run(rest));
             case "demo" -> {
@@ -131,25 +133,47 @@ public class CallrecordsApplication {
             System.err.println(none);
             return 1;
         }
-        List<String> properties = new ArrayList<>(List.of("callrecords.mode=cli", "spring.main.banner-mode=off",
-                "logging.level.root=WARN", "spring.main.lazy-initialization=true"));
-        if (command.dataDir() != null) {
-            properties.add("callrecords.data-dir=" + command.dataDir());
-        }
-        var context = new SpringApplicationBuilder(CallrecordsApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(properties.toArray(String[]::new))
-                .run();
-        try (context) {
+        try (var context = cliContext(command.dataDir())) {
             return context.getBean(AccountsCli.class).run(command);
         }
     }
 
-    private static int unknownUsersAction(String[] args) {
-        System.err.println((args.length == 0 ? "Name an action" : "Unknown action '" + args[0] + "'")
-                + ": the action is reset-password.\n" + PasswordResetCommand.USAGE);
-        return 2;
+    /** {@code users create ...}: like {@code accounts create-key}, it needs the database to exist. */
+    private static int runUsers(String[] args) {
+        UsersCommand command;
+        try {
+            command = UsersCommand.parse(args);
+        } catch (CommandLine.BadArguments e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (command.help()) {
+            System.out.println(UsersCommand.USAGE);
+            return 0;
+        }
+        Optional<Path> embedded = LaunchSettings.embeddedDataDir(command.dataDir());
+        if (embedded.isPresent() && !Files.isDirectory(embedded.get().resolve("postgres"))) {
+            System.err.println("No Callrecords database in " + embedded.get() + " (it is made by ./callrecords serve;"
+                    + " --data-dir names another directory).");
+            return 1;
+        }
+        try (var context = cliContext(command.dataDir())) {
+            return context.getBean(UsersCli.class).run(command);
+        }
+    }
+
+    /** The service without its web server, for a command against its database. */
+    private static org.springframework.context.ConfigurableApplicationContext cliContext(String dataDir) {
+        List<String> properties = new ArrayList<>(List.of("callrecords.mode=cli", "spring.main.banner-mode=off",
+                "logging.level.root=WARN", "spring.main.lazy-initialization=true"));
+        if (dataDir != null) {
+            properties.add("callrecords.data-dir=" + dataDir);
+        }
+        return new SpringApplicationBuilder(CallrecordsApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(properties.toArray(String[]::new))
+                .run();
     }
 
     /**
@@ -219,6 +243,8 @@ public class CallrecordsApplication {
                   accounts list | create | create-key ... [--data-dir DIR]
                                                           list the accounts, create one, or create another key
                                                           of one (accounts --help says how)
+                  users create --account ID|NAME --email E --name N --role R [--password-stdin]
+                                                          add a user (a person who signs in, with a password)
                   users reset-password --account NAME|ID --email EMAIL [--data-dir DIR]
                                                           print a one-time link that sets a person's password
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...

@@ -54,7 +54,8 @@ class CommandLineTest {
     static Stream<List<String>> helps() {
         return Stream.of(List.of("--help"), List.of("help"), List.of("serve", "--help"), List.of("serve", "-h"),
                 List.of("accounts", "--help"), List.of("accounts", "list", "--help"), List.of("demo", "--help"),
-                List.of("simulate", "--help"), List.of("bench", "--help"), List.of("users", "reset-password", "--help"));
+                List.of("simulate", "--help"), List.of("bench", "--help"), List.of("users", "--help"),
+                List.of("users", "create", "--help"), List.of("users", "reset-password", "--help"));
     }
 
     @ParameterizedTest

@@ -82,22 +82,13 @@ public class AccountsCli {
     }
 
     private int createKey(AccountsCommand command, PrintStream out, PrintStream err) {
-        String named = command.options().string("--account", "");
-        List<Account> matches = named.matches("\\d{1,18}")
-                ? accounts.find(Long.parseLong(named)).map(List::of).orElse(List.of())
-                : accounts.list().stream().filter(a -> a.name().equals(named)).toList();
-        if (matches.isEmpty()) {
-            err.println("No account '" + named + "' in " + where(properties) + " (./callrecords accounts list shows them).");
-            return 1;
-        }
-        if (matches.size() > 1) {
-            err.println(matches.size() + " accounts are named '" + named + "' (ids "
-                    + String.join(", ", matches.stream().map(a -> Long.toString(a.id())).toList()) + "): give the id.");
-            return 2;
+        Named named = account(command.options().string("--account", ""), err);
+        if (named.account() == null) {
+            return named.exitCode();
         }
         Set<Scope> scopes = scopes(command.options().string("--scopes", "read,write,admin"));
         String keyName = command.options().string("--name", "created by the command line");
-        Account account = matches.getFirst();
+        Account account = named.account();
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = apiKeys.insert(account.id(), keyName, secret, scopes, null, null);
         out.println("Created API key " + key.id() + " of account " + account.id() + " (" + account.name()
@@ -105,6 +96,29 @@ public class AccountsCli {
         out.println("API key (shown only now, keep it safe): " + secret.value());
         return 0;
     }
+
+    /**
+     * The account a command's {@code --account} names, by id or by name; when none or several match, says so on
+     * {@code err} in one sentence and answers no account, with the exit code to end with (1 for none, 2 for several).
+     */
+    public Named account(String named, PrintStream err) {
+        List<Account> matches = named.matches("\\d{1,18}")
+                ? accounts.find(Long.parseLong(named)).map(List::of).orElse(List.of())
+                : accounts.list().stream().filter(a -> a.name().equals(named)).toList();
+        if (matches.isEmpty()) {
+            err.println("No account '" + named + "' in " + where(properties) + " (./callrecords accounts list shows them).");
+            return new Named(null, 1);
+        }
+        if (matches.size() > 1) {
+            err.println(matches.size() + " accounts are named '" + named + "' (ids "
+                    + String.join(", ", matches.stream().map(a -> Long.toString(a.id())).toList()) + "): give the id.");
+            return new Named(null, 2);
+        }
+        return new Named(matches.getFirst(), 0);
+    }
+
+    /** The account a command named, or null with the exit code to end with. */
+    public record Named(Account account, int exitCode) {}
 
     private static Set<Scope> scopes(String list) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);

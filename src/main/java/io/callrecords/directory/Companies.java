@@ -1,5 +1,7 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.Page;
+import io.callrecords.shared.ListQuery;
 import io.callrecords.directory.DirectoryNumbers.Owner;
 import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
@@ -55,7 +57,7 @@ class Companies {
 
     Page<Company> list(long accountId, ListQuery query) {
         Map<String, Object> params = new HashMap<>(Map.of("account", accountId));
-        String where = query.where(Owner.COMPANY, params);
+        String where = Owner.COMPANY.where(query, params);
         long count = jdbc.sql("SELECT count(*) FROM companies c WHERE " + where).params(params).query(Long.class).single();
         params.put("limit", query.limit());
         params.put("offset", query.offset());

@@ -1,5 +1,8 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.ImportRows;
+import io.callrecords.shared.ListQuery;
+import io.callrecords.shared.ListPage;
 import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.Data;
@@ -82,10 +85,10 @@ class CompaniesController {
             schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text inside names, or digits inside numbers",
             example = "5321", schema = @Schema(type = "string"))
-    DirectoryViews.ListPage<DirectoryViews.CompanyView> list(Caller caller,
+    ListPage<DirectoryViews.CompanyView> list(Caller caller,
                                       @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         ListQuery query = ListQuery.parse(parameters);
-        return DirectoryViews.ListPage.of(companies.list(caller.accountId(), query), DirectoryViews.CompanyView::of, query);
+        return ListPage.of(companies.list(caller.accountId(), query), DirectoryViews.CompanyView::of, query);
     }
 
     /** A JSON array of companies as {@link #create} takes them; all or nothing. */
@@ -97,17 +100,18 @@ class CompaniesController {
                     examples = @ExampleObject(value = "[{\"name\": \"ACME\", \"phone_numbers\": [\"+902125551212\"]}]")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
                     examples = @ExampleObject(value = "name,phone_numbers\nACME,+902125551212;+902125551213\n"))})
-    Data<DirectoryViews.Imported> importJson(Caller caller, @RequestBody Object rows) {
-        return new Data<>(new DirectoryViews.Imported(companies.importRows(caller.accountId(), ImportRows.fromJson(rows))));
+    Data<ListPage.Imported> importJson(Caller caller, @RequestBody Object rows) {
+        return new Data<>(new ListPage.Imported(companies.importRows(caller.accountId(), ImportRows.fromJson(rows))));
     }
 
     /** CSV with the header {@code name,phone_numbers}, numbers separated by {@code ;}. */
     @PostMapping(path = "/import", consumes = "text/csv")
     @Operation(operationId = "importCompaniesCsv", hidden = true) // the same operation as importJson, described there
-    Data<DirectoryViews.Imported> importCsv(Caller caller, @RequestBody(required = false) byte[] csv,
+    Data<ListPage.Imported> importCsv(Caller caller, @RequestBody(required = false) byte[] csv,
                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return new Data<>(new DirectoryViews.Imported(companies.importRows(caller.accountId(),
-                ImportRows.fromCsv(csv, contentType, CompanyService.CSV_COLUMNS))));
+        return new Data<>(new ListPage.Imported(companies.importRows(caller.accountId(),
+                ImportRows.fromCsv(csv, contentType, CompanyService.CSV_COLUMNS,
+                        DirectoryFields::csvCell))));
     }
 
     private static Data<DirectoryViews.CompanyView> data(Company company) {

@@ -1,5 +1,8 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.ImportRows;
+import io.callrecords.shared.Page;
+import io.callrecords.shared.ListQuery;
 import io.callrecords.accounts.AccountSettingsService;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.FieldErrors;

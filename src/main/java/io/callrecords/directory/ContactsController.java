@@ -1,5 +1,8 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.ImportRows;
+import io.callrecords.shared.ListQuery;
+import io.callrecords.shared.ListPage;
 import io.callrecords.shared.PathIds;
 import io.callrecords.accounts.Caller;
 import io.callrecords.shared.Data;
@@ -82,10 +85,10 @@ class ContactsController {
             schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text inside names, or digits inside numbers",
             example = "5321", schema = @Schema(type = "string"))
-    DirectoryViews.ListPage<DirectoryViews.ContactView> list(Caller caller,
+    ListPage<DirectoryViews.ContactView> list(Caller caller,
                                       @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         ListQuery query = ListQuery.parse(parameters);
-        return DirectoryViews.ListPage.of(contacts.list(caller.accountId(), query), DirectoryViews.ContactView::of, query);
+        return ListPage.of(contacts.list(caller.accountId(), query), DirectoryViews.ContactView::of, query);
     }
 
     /** A JSON array of contacts as {@link #create} takes them; all or nothing. */
@@ -97,17 +100,18 @@ class ContactsController {
                     examples = @ExampleObject(value = "[{\"name\": \"Ada Lovelace\", \"phone_numbers\": [\"+905321234567\"]}]")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
                     examples = @ExampleObject(value = "name,phone_numbers,email,company_id\nAda Lovelace,+905321234567;+908502010000,ada@example.com,7\n"))})
-    Data<DirectoryViews.Imported> importJson(Caller caller, @RequestBody Object rows) {
-        return new Data<>(new DirectoryViews.Imported(contacts.importRows(caller.accountId(), ImportRows.fromJson(rows))));
+    Data<ListPage.Imported> importJson(Caller caller, @RequestBody Object rows) {
+        return new Data<>(new ListPage.Imported(contacts.importRows(caller.accountId(), ImportRows.fromJson(rows))));
     }
 
     /** CSV with the header {@code name,phone_numbers,email,company_id}, numbers separated by {@code ;}. */
     @PostMapping(path = "/import", consumes = "text/csv")
     @Operation(operationId = "importContactsCsv", hidden = true) // the same operation as importJson, described there
-    Data<DirectoryViews.Imported> importCsv(Caller caller, @RequestBody(required = false) byte[] csv,
+    Data<ListPage.Imported> importCsv(Caller caller, @RequestBody(required = false) byte[] csv,
                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return new Data<>(new DirectoryViews.Imported(contacts.importRows(caller.accountId(),
-                ImportRows.fromCsv(csv, contentType, ContactService.CSV_COLUMNS))));
+        return new Data<>(new ListPage.Imported(contacts.importRows(caller.accountId(),
+                ImportRows.fromCsv(csv, contentType, ContactService.CSV_COLUMNS,
+                        DirectoryFields::csvCell))));
     }
 
     private static Data<DirectoryViews.ContactView> data(Contact contact) {

@@ -1,6 +1,7 @@
 package io.callrecords.directory;
 
 import io.callrecords.shared.FieldErrors;
+import io.callrecords.shared.ImportRows;
 import io.callrecords.shared.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,5 +87,14 @@ final class DirectoryFields {
             errors.add(field, "has " + numbers.size() + " numbers; at most " + MAX_PHONE_NUMBERS + " are allowed");
         }
         return new ArrayList<>(numbers);
+    }
+
+    /** The JSON value of a CSV cell of the address book: {@code phone_numbers} split at {@code ;}, ids as numbers. */
+    static Object csvCell(String column, String cell) {
+        return switch (column) {
+            case "phone_numbers" -> ImportRows.list(cell);
+            case "company_id" -> ImportRows.id(cell);
+            default -> cell;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.ListQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,24 @@ class DirectoryNumbers {
         }
 
         /** A condition: the owner row aliased {@code alias} has a number matching the LIKE pattern {@code :digits}. */
+        /**
+         * The WHERE condition on these owners, aliased {@code c}, that matches the list's query in the account
+         * {@code :account}: {@code q} inside names (any case) or, by its digits, inside their numbers; adds the
+         * parameters it uses to {@code params}.
+         */
+        String where(ListQuery query, Map<String, Object> params) {
+            if (query.q() == null) {
+                return "c.account_id = :account";
+            }
+            params.put("name", query.namePattern());
+            String digits = query.digitsPattern();
+            if (digits == null) {
+                return "c.account_id = :account AND c.name ILIKE :name";
+            }
+            params.put("digits", digits);
+            return "c.account_id = :account AND (c.name ILIKE :name OR " + hasNumberLike("c") + ")";
+        }
+
         String hasNumberLike(String alias) {
             return "EXISTS (SELECT 1 FROM directory_numbers n WHERE n.account_id = " + alias + ".account_id"
                     + " AND n." + column + " = " + alias + ".id AND n.number LIKE :digits)";

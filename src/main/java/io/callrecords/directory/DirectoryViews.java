@@ -1,5 +1,7 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.Page;
+import io.callrecords.shared.ListQuery;
 import io.callrecords.shared.Timestamps;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,22 +44,6 @@ final class DirectoryViews {
                     Timestamps.wire(company.createdAt()), Timestamps.wire(company.updatedAt()));
         }
     }
-
-    /** {@code {"data": [...], "meta": {"count", "offset", "limit"}}}. */
-    record ListPage<V>(List<V> data, ListMeta meta) {
-
-        static <T, V> ListPage<V> of(Page<T> page, java.util.function.Function<T, V> view, ListQuery query) {
-            return new ListPage<>(page.items().stream().map(view).toList(),
-                    new ListMeta(page.count(), query.offset(), query.limit()));
-        }
-    }
-
-    record ListMeta(
-            @Schema(example = "1342", description = "The number of all matches") long count,
-            @Schema(example = "0") int offset,
-            @Schema(example = "10") int limit) {}
-
-    record Imported(@Schema(example = "250", description = "Rows imported (all or nothing)") int imported) {}
 
     /**
      * The fields of a new contact, or of a change (any subset). Documents the body only: the controller reads it as a

@@ -1,20 +1,20 @@
-package io.callrecords.directory;
+package io.callrecords.shared;
 
-import io.callrecords.shared.FieldErrors;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The query of a list endpoint: {@code limit} (1..100, default 10), {@code offset} (≥ 0, default 0) and an optional
- * {@code q}, matched inside names (any case) and, by its digits, inside phone numbers.
+ * {@code q}, matched inside names (any case) and, by its digits, inside phone numbers: each list says where, with
+ * {@link #namePattern()} and {@link #digitsPattern()}.
  */
-record ListQuery(int limit, int offset, String q) {
+public record ListQuery(int limit, int offset, String q) {
 
-    static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = 100;
     private static final Set<String> PARAMETERS = Set.of("limit", "offset", "q");
 
     /** Reads the query parameters; a 422 names every bad or unknown one. */
-    static ListQuery parse(Map<String, String> parameters) {
+    public static ListQuery parse(Map<String, String> parameters) {
         FieldErrors errors = new FieldErrors();
         parameters.keySet().stream()
                 .filter(name -> !PARAMETERS.contains(name))
@@ -27,30 +27,19 @@ record ListQuery(int limit, int offset, String q) {
         return new ListQuery(limit, offset, q == null || q.isBlank() ? null : q.strip());
     }
 
-    /**
-     * The WHERE condition on the owners of numbers aliased {@code c} (contacts or companies) that matches this
-     * query in the account {@code :account}; adds the parameters it uses to {@code params}.
-     */
-    String where(DirectoryNumbers.Owner owner, Map<String, Object> params) {
+    /** The ILIKE pattern of {@code q} in names, its wildcards escaped; null without {@code q}. */
+    public String namePattern() {
         if (q == null) {
-            return "c.account_id = :account";
+            return null;
         }
-        params.put("name", namePattern());
-        String digits = digitsPattern();
-        if (digits == null) {
-            return "c.account_id = :account AND c.name ILIKE :name";
-        }
-        params.put("digits", digits);
-        return "c.account_id = :account AND (c.name ILIKE :name OR " + owner.hasNumberLike("c") + ")";
-    }
-
-    /** The ILIKE pattern of {@code q} in names, its wildcards escaped. */
-    private String namePattern() {
         return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    /** The LIKE pattern of the digits of {@code q} in E.164 numbers, or null when {@code q} has no digits. */
-    private String digitsPattern() {
+    /** The LIKE pattern of the digits of {@code q} in E.164 numbers, or null when {@code q} has none. */
+    public String digitsPattern() {
+        if (q == null) {
+            return null;
+        }
         String digits = q.replaceAll("\\D", "");
         return digits.isEmpty() ? null : "%" + digits + "%";
     }

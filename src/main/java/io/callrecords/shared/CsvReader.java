@@ -1,4 +1,4 @@
-package io.callrecords.directory;
+package io.callrecords.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +7,11 @@ import java.util.List;
  * Reads CSV (RFC 4180): fields separated by commas, records by line breaks (LF or CRLF), a field in double quotes
  * may hold commas, line breaks and doubled quotes ({@code ""}). Blank lines are skipped.
  */
-final class CsvReader {
+public final class CsvReader {
 
     /** The text is not CSV: a quoted field is never closed. {@code record} counts from 0, the header included. */
-    static final class UnclosedQuote extends RuntimeException {
-        final int record;
+    public static final class UnclosedQuote extends RuntimeException {
+        public final int record;
 
         UnclosedQuote(int record) {
             super("a quoted field of record " + record + " is never closed");
@@ -21,7 +21,7 @@ final class CsvReader {
 
     private CsvReader() {}
 
-    static List<List<String>> records(String text) {
+    public static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

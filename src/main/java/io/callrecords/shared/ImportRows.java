@@ -1,9 +1,5 @@
-package io.callrecords.directory;
+package io.callrecords.shared;
 
-import io.callrecords.shared.ApiException;
-import io.callrecords.shared.FieldErrors;
-import io.callrecords.shared.Text;
-import io.callrecords.shared.ValidationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -24,22 +20,28 @@ import org.springframework.http.MediaType;
 
 /**
  * The rows of a bulk import, from a JSON array of objects or from CSV with a header row. CSV cells become the JSON
- * values the documents read: {@code phone_numbers} split at {@code ;}, {@code company_id} a number, empty cells
- * absent. Rows are numbered from 0, the header and blank lines not counted, and problems are reported as
+ * values the documents read, as each import's {@link Cells} says (a list split at {@code ;}, a number), empty cells
+ * absent except in the first (required) column. Rows are numbered from 0, the header and blank lines not counted, and problems are reported as
  * {@code rows[3].phone_numbers}.
  */
-final class ImportRows {
+public final class ImportRows {
 
-    static final int MAX_ROWS = 10_000;
+    public static final int MAX_ROWS = 10_000;
 
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
+    /** The JSON value of a CSV cell of a column (the cell is stripped and not empty). */
+    @FunctionalInterface
+    public interface Cells {
+        Object value(String column, String cell);
+    }
 
     /** A row that is not an object with fields (a JSON scalar, a CSV record of the wrong width). */
     private record Unreadable(String reason) {}
 
     private ImportRows() {}
 
-    static List<Object> fromJson(Object body) {
+    public static List<Object> fromJson(Object body) {
         if (!(body instanceof List<?> rows)) {
             throw ValidationException.of("rows", "must be a JSON array of objects");
         }
@@ -50,8 +52,9 @@ final class ImportRows {
     /**
      * @param contentType the request's, whose {@code charset} (UTF-8 if none) decodes the body
      * @param columns the columns a header may name; the first is required
+     * @param cells   the JSON value of each cell
      */
-    static List<Object> fromCsv(byte[] body, String contentType, List<String> columns) {
+    public static List<Object> fromCsv(byte[] body, String contentType, List<String> columns, Cells cells) {
         String text = decode(body == null ? new byte[0] : body, charset(contentType));
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -74,7 +77,7 @@ final class ImportRows {
             String problem = textProblem(header, record);
             rows.add(record.size() != header.size()
                     ? new Unreadable("has " + record.size() + " fields; the header has " + header.size())
-                    : problem != null ? new Unreadable(problem) : row(header, record));
+                    : problem != null ? new Unreadable(problem) : row(header, record, columns.getFirst(), cells));
         }
         return rows;
     }
@@ -83,7 +86,7 @@ final class ImportRows {
      * Reads every row with {@code reader} ({@code (object, "rows[3].") -> fields}), collecting the problems of all
      * rows; the answer has one entry per row, null where a row was unreadable.
      */
-    static <T> List<T> read(List<Object> rows, BiFunction<Map<?, ?>, String, T> reader, FieldErrors errors) {
+    public static <T> List<T> read(List<Object> rows, BiFunction<Map<?, ?>, String, T> reader, FieldErrors errors) {
         List<T> read = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Object row = rows.get(i);
@@ -103,7 +106,7 @@ final class ImportRows {
         return read;
     }
 
-    /** {@code {"data": {"imported": N}}}. */
+    /** The charset the content type names, UTF-8 when it names none. */
     private static Charset charset(String contentType) {
         try {
             Charset charset = MediaType.parseMediaType(contentType).getCharset();
@@ -160,20 +163,26 @@ final class ImportRows {
         return header;
     }
 
-    private static Map<String, Object> row(List<String> header, List<String> record) {
+    private static Map<String, Object> row(List<String> header, List<String> record, String required, Cells cells) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String column = header.get(i);
             String cell = record.get(i).strip();
-            if (cell.isEmpty() && !column.equals("name")) {
+            if (cell.isEmpty() && !column.equals(required)) {
                 continue;
             }
-            row.put(column, switch (column) {
-                case "phone_numbers" -> Arrays.stream(cell.split(";")).map(String::strip).filter(n -> !n.isEmpty()).toList();
-                case "company_id" -> ID.matcher(cell).matches() ? Long.valueOf(cell) : cell;
-                default -> cell;
-            });
+            row.put(column, cell.isEmpty() ? cell : cells.value(column, cell));
         }
         return row;
+    }
+
+    /** Cells split at {@code ;} into a list of the non-empty parts. */
+    public static List<String> list(String cell) {
+        return Arrays.stream(cell.split(";")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    /** A cell that is an id as a number; anything else stays text, for the reader to name as wrong. */
+    public static Object id(String cell) {
+        return ID.matcher(cell).matches() ? Long.valueOf(cell) : cell;
     }
 }
