@@ -18,11 +18,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Entry point of the service and of its command-line tools.
@@ -151,14 +153,20 @@ public class CallrecordsApplication {
             System.out.println(UsersCommand.USAGE);
             return 0;
         }
-        Optional<Path> embedded = LaunchSettings.embeddedDataDir(command.dataDir());
+        return onExistingDatabase(command.dataDir(), context -> context.getBean(UsersCli.class).run(command));
+    }
+
+    /** Runs a command against the service's existing database (a command that writes makes none where there is none). */
+    private static int onExistingDatabase(String dataDir,
+                                          ToIntFunction<ApplicationContext> command) {
+        Optional<Path> embedded = LaunchSettings.embeddedDataDir(dataDir);
         if (embedded.isPresent() && !Files.isDirectory(embedded.get().resolve("postgres"))) {
             System.err.println("No Callrecords database in " + embedded.get() + " (it is made by ./callrecords serve;"
                     + " --data-dir names another directory).");
             return 1;
         }
-        try (var context = cliContext(command.dataDir())) {
-            return context.getBean(UsersCli.class).run(command);
+        try (var context = cliContext(dataDir)) {
+            return command.applyAsInt(context);
         }
     }
 
@@ -192,25 +200,7 @@ public class CallrecordsApplication {
             System.out.println(PasswordResetCommand.USAGE);
             return 0;
         }
-        Optional<Path> embedded = LaunchSettings.embeddedDataDir(command.dataDir());
-        if (embedded.isPresent() && !Files.isDirectory(embedded.get().resolve("postgres"))) {
-            System.err.println("No Callrecords database in " + embedded.get() + " (it is made by ./callrecords serve;"
-                    + " --data-dir names another directory).");
-            return 1;
-        }
-        List<String> properties = new ArrayList<>(List.of("callrecords.mode=cli", "spring.main.banner-mode=off",
-                "logging.level.root=WARN", "spring.main.lazy-initialization=true"));
-        if (command.dataDir() != null) {
-            properties.add("callrecords.data-dir=" + command.dataDir());
-        }
-        var context = new SpringApplicationBuilder(CallrecordsApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(properties.toArray(String[]::new))
-                .run();
-        try (context) {
-            return context.getBean(PasswordResetCli.class).run(command);
-        }
+        return onExistingDatabase(command.dataDir(), context -> context.getBean(PasswordResetCli.class).run(command));
     }
 
     /** The service with the given properties as command-line arguments, which win over the environment. */
