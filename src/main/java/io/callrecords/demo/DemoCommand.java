@@ -103,15 +103,16 @@ public final class DemoCommand {
                 state = state.withKey(DemoFill.createAccount(base, operatorToken));
                 dir.save(state);
             }
-            if (state.adminEmail() == null) {
-                state = DemoFill.createAdministrator(base, state);
-                dir.save(state);
-            }
             if (state.filled()) {
                 out.println("Reusing the demo data: " + DemoFill.describe(state) + " (--fresh starts over).");
             } else {
                 out.println("Filling the demo account with " + DemoFill.describe(state) + " (seed " + state.seed() + ") ...");
                 state = DemoFill.fill(base, state, out, err);
+                dir.save(state);
+            }
+            // After the fill, whose setup gives the simulated agents their ids from 1: the administrator takes the next.
+            if (state.adminEmail() == null) {
+                state = DemoFill.createAdministrator(base, state);
                 dir.save(state);
             }
             out.println(DemoBanner.text(state, port, dir));

@@ -67,6 +67,7 @@ class DemoCommandTest {
             assertThat(admins).singleElement().satisfies(admin -> {
                 assertThat(admin.path("role").asString()).isEqualTo("admin");
                 assertThat(admin.path("email").asString()).isEqualTo("admin@demo.example");
+                assertThat(admin.path("id").asLong()).as("an id after the 4 simulated agents'").isEqualTo(5);
             });
             JsonNode returned = api.get("/api/v3/calls/" + find(RETURNED, out), key).data();
             assertThat(returned.path("missing_call").asBoolean()).isTrue();
