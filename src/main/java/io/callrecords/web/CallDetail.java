@@ -16,10 +16,11 @@ import java.util.List;
  * @param callback     for a missed call: the call that returned it (null when none did, or the call was not missed)
  * @param notReturned  a missed call that no call returned yet
  * @param returned     the missed calls that this call returned, oldest first
+ * @param live         the call has not ended: whether it is missed is not decided yet
  */
 public record CallDetail(String uuid, String title, List<CallFacts.Group> groups, List<FlowStep> flow,
                          String recordUrl, String voicemailUrl, Callback callback, boolean notReturned,
-                         List<ReturnedCall> returned) {
+                         List<ReturnedCall> returned, boolean live) {
 
     /** The call that returned a missed one: who, after how long, and where it is. */
     public record Callback(String uuid, String href, String words) {}
@@ -32,16 +33,23 @@ public record CallDetail(String uuid, String title, List<CallFacts.Group> groups
      * ({@link CallNames#wanted}).
      */
     static CallDetail of(CallRecord r, List<CallRecord> returnedBy, ZoneId zone, EntryNames names) {
+        return of(r, returnedBy, zone, names, AddressBookWords.NONE);
+    }
+
+    /** The same, naming the call's contact and company from the account's address book. */
+    static CallDetail of(CallRecord r, List<CallRecord> returnedBy, ZoneId zone, EntryNames names,
+                         AddressBookWords book) {
         String callbackUuid = r.callbackCdrUuid() == null ? null : r.callbackCdrUuid().toString();
         Callback callback = callbackUuid == null ? null : new Callback(callbackUuid, href(callbackUuid),
                 "returned by " + (r.callbackUserId() == null ? "a call" : DetailWords.user(r.callbackUserId(), names))
                         + ", " + DetailWords.span(r.callbackTime()) + " after this call ended");
         List<ReturnedCall> returned = returnedBy.stream().map(m -> new ReturnedCall(m.uuid().toString(),
                 href(m.uuid().toString()), CallRow.local(m.startedAt(), zone), m.callerNumber(),
-                Words.reason(Words.wire(m.missingCallReason())), DetailWords.span(m.callbackTime()))).toList();
-        return new CallDetail(r.uuid().toString(), title(r, zone), CallFacts.of(r, zone, names),
-                FlowStep.timeline(r.callFlow().entries(), r.startedAt(), zone, names), onThisSite(r.recordUrl()),
-                onThisSite(r.voicemailUrl()), callback, r.missed() && callbackUuid == null, returned);
+                DetailWords.missedReason(m), DetailWords.span(m.callbackTime()))).toList();
+        return new CallDetail(r.uuid().toString(), title(r, zone), CallFacts.of(r, zone, names, book),
+                FlowStep.timeline(r.callFlow().entries(), r.startedAt(), zone, names, book), onThisSite(r.recordUrl()),
+                onThisSite(r.voicemailUrl()), callback, r.missed() && callbackUuid == null, returned,
+                r.endedAt() == null);
     }
 
     /** "Inbound call from +90532..., 2026-03-26 12:31:12". */

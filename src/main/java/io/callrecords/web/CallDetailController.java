@@ -3,11 +3,14 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
+import io.callrecords.directory.Directory;
 import io.callrecords.people.DirectoryNames;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathUuids;
 import io.callrecords.shared.ValidationException;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +29,15 @@ class CallDetailController {
     private final PageModel pages;
     private final CallNotesSection notes;
     private final DirectoryNames directoryNames;
+    private final Directory addressBook;
 
-    CallDetailController(CallRecords records, PageModel pages, CallNotesSection notes, DirectoryNames directoryNames) {
+    CallDetailController(CallRecords records, PageModel pages, CallNotesSection notes, DirectoryNames directoryNames,
+                         Directory addressBook) {
         this.records = records;
         this.pages = pages;
         this.notes = notes;
         this.directoryNames = directoryNames;
+        this.addressBook = addressBook;
     }
 
     @GetMapping("/calls/{uuid}")
@@ -45,9 +51,14 @@ class CallDetailController {
         long account = session.caller().accountId();
         CallRecord record = records.find(session.caller(), call).orElseThrow(ApiException::notFound);
         model.addAttribute("call", CallDetail.of(record, records.returnedBy(session.caller(), call), pages.zone(session),
-                directoryNames.of(account, CallNames.wanted(List.of(record)))));
+                directoryNames.of(account, CallNames.wanted(List.of(record))), AddressBookWords.of(record,
+                        addressBook.names(account, ids(record.contactId()), ids(record.companyId())))));
         model.addAttribute("notes", notes.view(session, call));
         return "call";
+    }
+
+    private static List<Long> ids(Long id) {
+        return Stream.of(id).filter(Objects::nonNull).toList();
     }
 
     /** A malformed uuid names no call: for a person it is a page that does not exist, not a form error. */

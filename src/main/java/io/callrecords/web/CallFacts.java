@@ -19,40 +19,62 @@ public final class CallFacts {
     public record Group(String heading, List<Fact> facts) {}
 
     private static final String NONE = "—";
+    private static final String NOT_YET = "not yet (the call is in progress)";
 
     private CallFacts() {}
 
     static List<Group> of(CallRecord r, ZoneId zone, EntryNames names) {
+        return of(r, zone, names, AddressBookWords.NONE);
+    }
+
+    /** The same, naming the contact and company from the account's address book ({@code book}). */
+    static List<Group> of(CallRecord r, ZoneId zone, EntryNames names, AddressBookWords book) {
+        boolean live = r.endedAt() == null;
         return List.of(
                 new Group("Who", List.of(
                         new Fact("Direction", Words.direction(Words.wire(r.direction()))),
                         new Fact("Caller", r.callerNumber() + ", "
-                                + DetailWords.endpoint(Words.wire(r.callerType()), r.callerId(), names)),
+                                + DetailWords.endpoint(Words.wire(r.callerType()), r.callerId(), names, book)),
                         new Fact("Called number", String.valueOf(r.calleeNumber())),
-                        new Fact("First sent to", DetailWords.endpoint(Words.wire(r.calleeType()), r.calleeId(), names)),
+                        new Fact("First sent to", DetailWords.endpoint(Words.wire(r.calleeType()), r.calleeId(), names, book)),
                         new Fact("User", r.userId() == null ? "no user" : DetailWords.user(r.userId(), names)),
                         new Fact("Account number", r.numberId() == null ? NONE
                                 : named(names, EntryKind.NUMBER, r.numberId(), "number " + r.numberId())),
                         new Fact("Channel", channel(r, names)))),
                 new Group("When", List.of(
                         new Fact("Started", time(r.startedAt(), zone, NONE)),
-                        new Fact("Picked up (by an IVR, a voicemail or a user)", time(r.answeredAt(), zone, "—")),
-                        new Fact("In conversation with a user", time(r.bridgedAt(), zone, "never")),
-                        new Fact("Reached a team", time(r.teamTouchAt(), zone, "never")),
+                        new Fact("Picked up (by an IVR, a voicemail or a user)", pickedUp(r, zone, live)),
+                        new Fact("In conversation with a user", time(r.bridgedAt(), zone, live ? NOT_YET : "never")),
+                        new Fact("Reached a team", time(r.teamTouchAt(), zone, live ? NOT_YET : "never")),
                         new Fact("Ended", time(r.endedAt(), zone, "not yet")),
                         new Fact("Waiting time (until a user answered)", firstTouch(r)),
                         new Fact("Duration", r.callDuration() == null ? "the call has not ended"
                                 : Words.seconds(r.callDuration())),
                         new Fact("Record last changed", time(r.updatedAt(), zone, NONE)))),
                 new Group("Outcome", List.of(
-                        new Fact("Missed", missed(r)),
+                        new Fact("Missed", live ? "not decided yet: the call is in progress" : missed(r)),
                         new Fact("Hung up by", DetailWords.hangupBy(Words.wire(r.hangupBy()))),
                         new Fact("Voicemail", DetailWords.voicemailBox(Words.wire(r.voicemailType()), r.voicemailId(), names)))),
                 new Group("Address book", List.of(
-                        new Fact("Contact", r.contactId() == null ? "not in the address book" : "contact " + r.contactId()),
-                        new Fact("Company", r.companyId() == null ? NONE : "company " + r.companyId()),
-                        new Fact("Related to", r.relatedType() == null ? NONE
-                                : r.relatedType().wire() + " " + r.relatedId()))));
+                        new Fact("Contact", book.contact() != null ? book.contact()
+                                : r.companyId() == null ? "not in the address book" : "none (a number of the company)"),
+                        new Fact("Company", book.company() == null ? NONE : book.company()),
+                        new Fact("Related to", related(r, book)))));
+    }
+
+    /** The related contact or company (the one the match was made by), by name when the address book has it. */
+    private static String related(CallRecord r, AddressBookWords book) {
+        if (r.relatedType() == null) {
+            return NONE;
+        }
+        String wire = r.relatedType().wire();
+        if ("contact".equals(wire) && r.relatedId() != null && r.relatedId().equals(r.contactId())) {
+            return "the contact " + book.contact();
+        }
+        if ("company".equals(wire) && r.relatedId() != null && r.relatedId().equals(r.companyId())) {
+            return "the company " + book.company();
+        }
+        return wire + " " + r.relatedId();
     }
 
     private static String channel(CallRecord r, EntryNames names) {
@@ -94,6 +116,20 @@ public final class CallFacts {
         if (r.missingCall() == null) {
             return "not known until the call ends";
         }
-        return r.missed() ? "yes: " + Words.reason(Words.wire(r.missingCallReason())) : "no";
+        return r.missed() ? "yes: " + DetailWords.missedReason(r) : "no";
+    }
+
+    /**
+     * answered_at is the first {@code answer} event (call-records.md §3.2); a user can take a call by a
+     * {@code bridge} alone, which sets only bridged_at: then that is when the call was picked up.
+     */
+    private static String pickedUp(CallRecord r, ZoneId zone, boolean live) {
+        if (r.answeredAt() != null) {
+            return time(r.answeredAt(), zone, NONE);
+        }
+        if (r.bridgedAt() != null) {
+            return time(r.bridgedAt(), zone, NONE) + " (by a user)";
+        }
+        return live ? NOT_YET : "never";
     }
 }

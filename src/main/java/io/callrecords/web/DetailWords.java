@@ -20,6 +20,21 @@ final class DetailWords {
         return label != null ? label : endpoint(type, id);
     }
 
+    /**
+     * The same, a contact as the record's address book names it: the flow's contact party has no id (the record's
+     * match is made later, call-records.md §3.9), so without one it is the record's contact party.
+     */
+    static String endpoint(Object type, Object id, EntryNames names, AddressBookWords book) {
+        if (!"contact".equals(type)) {
+            return endpoint(type, id, names);
+        }
+        Long contact = CallNames.id(id);
+        if (contact == null) {
+            return book.party();
+        }
+        return contact.equals(book.contactId()) ? book.contact() : endpoint(type, id);
+    }
+
     /** A user by name, else "user 7". */
     static String user(Object id, EntryNames names) {
         return endpoint("user", id, names);
@@ -44,6 +59,21 @@ final class DetailWords {
             return name + " " + id;
         }
         return "contact".equals(type) ? "a contact not in the address book" : name;
+    }
+
+    /**
+     * Why a missed call was missed. A caller who reached a voicemail box did not hang up while waiting: the record
+     * says {@code abandoned} or {@code short_abandoned} (no user answered, call-records.md §3.7) and names the box
+     * (§3.8); the other reasons are true as they are.
+     */
+    static String missedReason(io.callrecords.calls.CallRecord r) {
+        String reason = Words.wire(r.missingCallReason());
+        boolean abandoned = "abandoned".equals(reason) || "short_abandoned".equals(reason);
+        if (abandoned && r.voicemailType() != null) {
+            return r.voicemailUrl() != null ? "no user answered; the caller left a voicemail"
+                    : "no user answered; the caller reached a voicemail box";
+        }
+        return Words.reason(reason);
     }
 
     static String hangupBy(Object wire) {
@@ -81,11 +111,16 @@ final class DetailWords {
 
     /** The same, naming what the directory knows. */
     static String event(String action, Map<?, ?> detail, EntryNames names) {
+        return event(action, detail, names, AddressBookWords.NONE);
+    }
+
+    /** The same, naming the contact party from the record's address-book match ({@code book}). */
+    static String event(String action, Map<?, ?> detail, EntryNames names, AddressBookWords book) {
         return switch (action == null ? "" : action) {
-            case "init" -> "Call started: " + party(detail.get("caller"), names) + " called "
-                    + party(detail.get("callee"), names);
-            case "route" -> "Sent to " + endpoint(detail.get("type"), detail.get("id"), names);
-            case "answer" -> "Answered by " + endpoint(detail.get("type"), detail.get("id"), names);
+            case "init" -> "Call started: " + party(detail.get("caller"), names, book) + " called "
+                    + party(detail.get("callee"), names, book);
+            case "route" -> "Sent to " + endpoint(detail.get("type"), detail.get("id"), names, book);
+            case "answer" -> "Answered by " + endpoint(detail.get("type"), detail.get("id"), names, book);
             case "bridge_attempt" -> "Ringing " + user(detail.get("id"), names);
             case "bridge" -> "In conversation with " + user(detail.get("id"), names);
             case "bridge_fail" -> "No conversation with " + user(detail.get("id"), names)
@@ -116,12 +151,12 @@ final class DetailWords {
         return s / 86_400 + " d" + (s / 3600 % 24 == 0 ? "" : " " + s / 3600 % 24 + " h");
     }
 
-    private static String party(Object party, EntryNames names) {
+    private static String party(Object party, EntryNames names, AddressBookWords book) {
         if (!(party instanceof Map<?, ?> p)) {
             return "someone";
         }
         Object number = p.get("number");
-        String who = endpoint(p.get("type"), p.get("id"), names);
+        String who = endpoint(p.get("type"), p.get("id"), names, book);
         return (number == null ? "" : number + " (") + who + (number == null ? "" : ")");
     }
 }

@@ -31,6 +31,12 @@ public record FlowStep(String offset, long seconds, String time, String action, 
     /** The same, naming the entries the directory knows. */
     static List<FlowStep> timeline(List<CallRecord.FlowEntry> events, Instant startedAt, ZoneId zone,
                                    EntryNames names) {
+        return timeline(events, startedAt, zone, names, AddressBookWords.NONE);
+    }
+
+    /** The same, naming the contact party as the record's address-book match does. */
+    static List<FlowStep> timeline(List<CallRecord.FlowEntry> events, Instant startedAt, ZoneId zone,
+                                   EntryNames names, AddressBookWords book) {
         long start = startedAt == null ? Long.MIN_VALUE : startedAt.getEpochSecond();
         List<FlowStep> steps = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
@@ -40,7 +46,7 @@ public record FlowStep(String offset, long seconds, String time, String action, 
             Map<?, ?> detail = event.detail();
             long seconds = start == Long.MIN_VALUE ? 0 : at - start;
             steps.add(new FlowStep((seconds < 0 ? "-" : "+") + Math.abs(seconds) + " s", seconds,
-                    CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail, names)));
+                    CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail, names, book)));
         }
         return steps;
     }

@@ -110,7 +110,7 @@ class CallDetailPageTest extends PageTestSupport {
                 .contains("First sent to\nteam 3").contains("User\nuser 7")
                 .contains("In conversation with a user\n2026-03-10 11:00:08")
                 .contains("Waiting time (until a user answered)\n8 s").contains("Duration\n1:10")
-                .contains("Picked up (by an IVR, a voicemail or a user)\n—")
+                .contains("Picked up (by an IVR, a voicemail or a user)\n2026-03-10 11:00:08 (by a user)")
                 .contains("Missed\nno").contains("Hung up by\nthe user");
         assertThat(b.findElement(By.cssSelector(".callback")).getText()).contains("Not a missed call");
         assertThat(timeline(b)).containsExactly(
