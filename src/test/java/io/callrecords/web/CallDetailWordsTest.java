@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.calls.CallAction;
 import io.callrecords.calls.CallRecord.FlowEntry;
+import io.callrecords.directory.Directory;
 import io.callrecords.people.EntryKind;
 import io.callrecords.people.EntryNames;
 import java.time.Instant;
@@ -60,6 +61,23 @@ class CallDetailWordsTest {
                 "caller", Map.of("number", "101", "type", "user", "id", 7),
                 "callee", Map.of("number", "+905321234567", "type", "contact")), names))
                 .isEqualTo("Call started: 101 (Ayşe Yılmaz) called +905321234567 (a contact not in the address book)");
+    }
+
+    @Test
+    void theFlowsContactPartyIsTheRecordsAddressBookMatch() {
+        AddressBookWords matched = new AddressBookWords(504L, 12L,
+                new Directory.Names(Map.of(504L, "Elif Kara"), Map.of(12L, "Kara Lojistik")));
+        assertThat(DetailWords.event("answer", Map.of("type", "contact"), EntryNames.NONE, matched))
+                .isEqualTo("Answered by Elif Kara");
+        assertThat(DetailWords.endpoint("contact", 504, EntryNames.NONE, matched)).isEqualTo("Elif Kara");
+        AddressBookWords company = new AddressBookWords(null, 12L,
+                new Directory.Names(Map.of(), Map.of(12L, "Kara Lojistik")));
+        assertThat(DetailWords.endpoint("contact", null, EntryNames.NONE, company))
+                .isEqualTo("a number of Kara Lojistik");
+        AddressBookWords unnamed = new AddressBookWords(504L, null, new Directory.Names(Map.of(), Map.of()));
+        assertThat(DetailWords.endpoint("contact", null, EntryNames.NONE, unnamed)).isEqualTo("contact 504");
+        assertThat(DetailWords.endpoint("contact", null, EntryNames.NONE, AddressBookWords.NONE))
+                .isEqualTo("a contact not in the address book");
     }
 
     @Test
