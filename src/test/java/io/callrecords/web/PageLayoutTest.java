@@ -23,6 +23,21 @@ class PageLayoutTest extends PageTestSupport {
 
     private static final List<String> PAGES = List.of("/calls", "/missed-calls", "/dashboard");
 
+    /**
+     * The outermost elements that reach past the window's right edge (their parent's box does not, and no box around
+     * them scrolls them), to name in a failure.
+     */
+    private static final String WIDER_THAN_THE_WINDOW = """
+            const past = e => e.getBoundingClientRect().right > window.innerWidth + 0.5;
+            // an absolutely placed element escapes a scrolling box that is not its containing block: count it
+            const scrolled = e => { if (getComputedStyle(e).position === 'absolute') return false; for (let p = e.parentElement; p; p = p.parentElement) {
+                if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+            return [...document.querySelectorAll('body *')]
+                .filter(e => past(e) && !past(e.parentElement) && !scrolled(e))
+                .slice(0, 8)
+                .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + ' px').join(', ')""";
+
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private String key;
 
@@ -48,7 +63,8 @@ class PageLayoutTest extends PageTestSupport {
             long innerWidth = number(b, "return window.innerWidth");
             assertThat(innerWidth).as("window width of " + page).isBetween(width - 40L, (long) width);
             assertThat(number(b, "return document.documentElement.scrollWidth"))
-                    .as("width of " + page).isLessThanOrEqualTo(innerWidth);
+                    .as("width of " + page + "; wider than the window: " + b.executeScript(WIDER_THAN_THE_WINDOW))
+                    .isLessThanOrEqualTo(innerWidth);
             assertThat(number(b, """
                     return [...document.querySelectorAll('nav.pager, nav[aria-label=Pages]')]
                         .filter(n => !n.closest('main')).length"""))
