@@ -1,5 +1,6 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.NameFields;
 import io.callrecords.shared.FieldErrors;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class CompanyDocument {
     /** A new company; {@code prefix} is put before every field name in errors ({@code "rows[3]."}). */
     static CompanyFields create(Map<?, ?> body, String prefix, String defaultRegion, FieldErrors errors) {
         return new CompanyFields(
-                DirectoryFields.name(body.get("name"), prefix + "name", errors),
+                NameFields.name(body.get("name"), prefix + "name", errors),
                 DirectoryFields.phoneNumbers(body.get("phone_numbers"), prefix + "phone_numbers", defaultRegion, errors));
     }
 
@@ -23,7 +24,7 @@ final class CompanyDocument {
                                FieldErrors errors) {
         return new CompanyFields(
                 patch.containsKey("name")
-                        ? DirectoryFields.name(patch.get("name"), "name", errors) : current.name(),
+                        ? NameFields.name(patch.get("name"), "name", errors) : current.name(),
                 patch.containsKey("phone_numbers")
                         ? DirectoryFields.phoneNumbers(patch.get("phone_numbers"), "phone_numbers", defaultRegion, errors)
                         : current.phoneNumbers());

@@ -1,5 +1,6 @@
 package io.callrecords.directory;
 
+import io.callrecords.shared.NameFields;
 import io.callrecords.shared.FieldErrors;
 import java.util.Map;
 
@@ -14,8 +15,8 @@ final class ContactDocument {
     /** A new contact; {@code prefix} is put before every field name in errors ({@code "rows[3]."}). */
     static ContactFields create(Map<?, ?> body, String prefix, String defaultRegion, FieldErrors errors) {
         return new ContactFields(
-                DirectoryFields.name(body.get("name"), prefix + "name", errors),
-                DirectoryFields.email(body.get("email"), prefix + "email", errors),
+                NameFields.name(body.get("name"), prefix + "name", errors),
+                NameFields.email(body.get("email"), prefix + "email", errors),
                 DirectoryFields.companyId(body.get("company_id"), prefix + "company_id", errors),
                 DirectoryFields.phoneNumbers(body.get("phone_numbers"), prefix + "phone_numbers", defaultRegion, errors));
     }
@@ -25,9 +26,9 @@ final class ContactDocument {
                                FieldErrors errors) {
         return new ContactFields(
                 patch.containsKey("name")
-                        ? DirectoryFields.name(patch.get("name"), "name", errors) : current.name(),
+                        ? NameFields.name(patch.get("name"), "name", errors) : current.name(),
                 patch.containsKey("email")
-                        ? DirectoryFields.email(patch.get("email"), "email", errors) : current.email(),
+                        ? NameFields.email(patch.get("email"), "email", errors) : current.email(),
                 patch.containsKey("company_id")
                         ? DirectoryFields.companyId(patch.get("company_id"), "company_id", errors) : current.companyId(),
                 patch.containsKey("phone_numbers")

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules of the address-book fields, shared by contacts and companies, single requests and imports. Each reader
@@ -15,34 +14,9 @@ import java.util.regex.Pattern;
  */
 final class DirectoryFields {
 
-    static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_PHONE_NUMBERS = 50;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private DirectoryFields() {}
-
-    static String name(Object value, String field, FieldErrors errors) {
-        if (value instanceof String name && !name.isBlank() && name.strip().length() <= MAX_NAME_LENGTH) {
-            return name.strip();
-        }
-        errors.add(field, "is required: 1 to " + MAX_NAME_LENGTH + " characters");
-        return null;
-    }
-
-    /** Optional: null or an empty string means none. */
-    static String email(Object value, String field, FieldErrors errors) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return null;
-        }
-        if (value instanceof String email && email.strip().length() <= MAX_EMAIL_LENGTH
-                && EMAIL.matcher(email.strip()).matches()) {
-            return email.strip();
-        }
-        errors.add(field, "must be an email address (name@example.com) of at most " + MAX_EMAIL_LENGTH + " characters");
-        return null;
-    }
 
     /** Optional: the id of a company (whether the account has it is the caller's check). */
     static Long companyId(Object value, String field, FieldErrors errors) {

@@ -1,5 +1,6 @@
 package io.callrecords.people;
 
+import io.callrecords.shared.NameFields;
 import io.callrecords.accounts.AccountSettingsService;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.ValidationException;
@@ -98,7 +99,7 @@ public class DirectoryRefs {
         String kindWords = DirectoryEntries.words(kind);
         String fallback = Character.toUpperCase(kindWords.charAt(0)) + kindWords.substring(1) + " " + key.ref();
         String name = defaultName != null && !defaultName.isBlank() ? defaultName
-                : fallback.length() > EntryFields.MAX_NAME_LENGTH ? fallback.substring(0, EntryFields.MAX_NAME_LENGTH) : fallback;
+                : fallback.length() > NameFields.MAX_NAME_LENGTH ? fallback.substring(0, NameFields.MAX_NAME_LENGTH) : fallback;
         body.put("name", name);
         switch (kind) {
             case NUMBER -> body.put("number", key.ref());

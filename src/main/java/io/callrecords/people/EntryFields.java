@@ -16,26 +16,15 @@ import java.util.regex.Pattern;
  */
 final class EntryFields {
 
-    static final int MAX_NAME_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 200;
-    static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_MEMBERS = 5_000;
     static final int MAX_REFS = 20;
     static final int MAX_SOURCE_LENGTH = 64;
     static final int MAX_REF_LENGTH = 255;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern EXTENSION = Pattern.compile("[0-9*#]{1,32}");
 
     private EntryFields() {}
-
-    static String name(Object value, String field, FieldErrors errors) {
-        if (value instanceof String name && !name.isBlank() && name.strip().length() <= MAX_NAME_LENGTH) {
-            return name.strip();
-        }
-        errors.add(field, "is required: 1 to " + MAX_NAME_LENGTH + " characters");
-        return null;
-    }
 
     /** Optional text: null or blank means none. */
     static String text(Object value, String field, FieldErrors errors) {
@@ -46,18 +35,6 @@ final class EntryFields {
             return text.strip();
         }
         errors.add(field, "must be text of at most " + MAX_TEXT_LENGTH + " characters, or null");
-        return null;
-    }
-
-    static String email(Object value, String field, FieldErrors errors) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return null;
-        }
-        if (value instanceof String email && email.strip().length() <= MAX_EMAIL_LENGTH
-                && EMAIL.matcher(email.strip()).matches()) {
-            return email.strip();
-        }
-        errors.add(field, "must be an email address (name@example.com) of at most " + MAX_EMAIL_LENGTH + " characters");
         return null;
     }
 

@@ -1,5 +1,6 @@
 package io.callrecords.people;
 
+import io.callrecords.shared.NameFields;
 import io.callrecords.shared.FieldErrors;
 import io.callrecords.shared.ImportRows;
 import java.util.EnumMap;
@@ -28,10 +29,10 @@ final class EntryShape {
     private static final Map<EntryKind, EntryShape> SHAPES = new EnumMap<>(EntryKind.class);
 
     static {
-        Column name = new Column("name", (v, f, r, e) -> EntryFields.name(v, f, e));
+        Column name = new Column("name", (v, f, r, e) -> NameFields.name(v, f, e));
         SHAPES.put(EntryKind.USER, new EntryShape(EntryKind.USER, List.of(name,
                 new Column("full_name", (v, f, r, e) -> EntryFields.text(v, f, e)),
-                new Column("email", (v, f, r, e) -> EntryFields.email(v, f, e)),
+                new Column("email", (v, f, r, e) -> NameFields.email(v, f, e)),
                 new Column("title", (v, f, r, e) -> EntryFields.text(v, f, e)),
                 new Column("status", (v, f, r, e) -> EntryFields.oneOf(v, List.of("active", "inactive"), "active", f, e)),
                 new Column("default_number_id", (v, f, r, e) -> EntryFields.id(v, "a number", f, e)),
