@@ -8,7 +8,6 @@ import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.DirectoryRows;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,30 +47,30 @@ class CallExportNamesTest extends AppTestSupport {
                 .team(3, "Support queue").number(2, "Main line", "+902125550100").greeting(4, "Main menu")
                 .userVoicemailBox(7, "Zeynep's voicemail", 113)
                 .deleted("users", 12);
-        answered = send(START, List.of(
+        answered = sendCall(key, START, List.of(
                 event("init", 0, "{\"caller\": {\"number\": \"+905321110001\", \"type\": \"contact\"},"
                         + " \"callee\": {\"number\": \"+902125550100\", \"type\": \"smart_ivr\", \"id\": 4},"
                         + " \"number_id\": 2, \"channel_type\": \"number\", \"channel_id\": 2}"),
                 event("route", 1, "{\"type\": \"team\", \"id\": 3}"),
                 event("bridge", 8, "{\"type\": \"user\", \"id\": 11}"),
                 event("hangup", 70, "{\"hangup_by\": \"user\"}")));
-        missed = send(START.plusSeconds(3600), List.of(
+        missed = sendCall(key, START.plusSeconds(3600), List.of(
                 event("init", 0, "{\"caller\": {\"number\": \"" + MISSED_FROM + "\", \"type\": \"contact\"},"
                         + " \"callee\": {\"number\": \"+902125550100\", \"type\": \"team\", \"id\": 3}}"),
                 event("voicemail", 20, "{\"type\": \"user\", \"id\": 7}"),
                 event("hangup", 40, "{\"hangup_by\": \"contact\"}")));
-        returning = send(START.plusSeconds(3600 + 600), List.of(
+        returning = sendCall(key, START.plusSeconds(3600 + 600), List.of(
                 event("init", 0, "{\"caller\": {\"number\": \"101\", \"type\": \"user\", \"id\": 11},"
                         + " \"callee\": {\"number\": \"" + MISSED_FROM + "\", \"type\": \"contact\"}}"),
                 event("answer", 5, "{\"type\": \"contact\"}"),
                 event("hangup", 65, "{\"hangup_by\": \"user\"}")));
-        unknown = send(START.plusSeconds(7200), List.of(
+        unknown = sendCall(key, START.plusSeconds(7200), List.of(
                 event("init", 0, "{\"caller\": {\"number\": \"+905321110003\", \"type\": \"contact\"},"
                         + " \"callee\": {\"number\": \"+902125550100\", \"type\": \"team\", \"id\": 30},"
                         + " \"number_id\": 20}"),
                 event("bridge", 4, "{\"type\": \"user\", \"id\": 77}"),
                 event("hangup", 30, "{\"hangup_by\": \"user\"}")));
-        byDeleted = send(START.plusSeconds(9000), List.of(
+        byDeleted = sendCall(key, START.plusSeconds(9000), List.of(
                 event("init", 0, "{\"caller\": {\"number\": \"102\", \"type\": \"user\", \"id\": 12},"
                         + " \"callee\": {\"number\": \"+905321110004\", \"type\": \"contact\"}}"),
                 event("answer", 5, "{\"type\": \"contact\"}"),
@@ -123,23 +122,5 @@ class CallExportNamesTest extends AppTestSupport {
             assertThat(record.propertyNames()).containsExactlyElementsOf(CallRecordFields.NAMES);
             assertThat(record).isEqualTo(api.get("/api/v3/calls/" + record.path("uuid").asString(), key).data());
         }
-    }
-
-    /** Sends a call's events (seconds after {@code start}) and returns its uuid. */
-    private String send(Instant start, List<String[]> events) {
-        String uuid = UUID.randomUUID().toString();
-        List<String> json = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            String[] e = events.get(i);
-            json.add("{\"id\": \"%s-%d\", \"call_uuid\": \"%s\", \"action\": \"%s\", \"at\": \"%s\", \"detail\": %s}"
-                    .formatted(uuid, i, uuid, e[0], start.plusSeconds(Long.parseLong(e[1])), e[2]));
-        }
-        Api.Response sent = api.post("/api/v3/call-events", key, "[" + String.join(",", json) + "]");
-        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(202);
-        return uuid;
-    }
-
-    private static String[] event(String action, int second, String detail) {
-        return new String[] {action, Integer.toString(second), detail};
     }
 }

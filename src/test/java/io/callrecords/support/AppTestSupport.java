@@ -1,5 +1,9 @@
 package io.callrecords.support;
 
+import java.util.UUID;
+import java.util.List;
+import java.util.ArrayList;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,5 +66,24 @@ public abstract class AppTestSupport {
                 "{\"name\": \"test\", \"scopes\": " + scopesJson + "}");
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return new String[] {created.data().path("id").asString(), created.data().path("secret").asString()};
+    }
+
+    /** Sends one call's events, each {@link #event} at its second after {@code start}, and returns the call's uuid. */
+    protected String sendCall(String apiKey, Instant start, List<String[]> events) {
+        String uuid = UUID.randomUUID().toString();
+        List<String> json = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String[] e = events.get(i);
+            json.add("{\"id\": \"%s-%d\", \"call_uuid\": \"%s\", \"action\": \"%s\", \"at\": \"%s\", \"detail\": %s}"
+                    .formatted(uuid, i, uuid, e[0], start.plusSeconds(Long.parseLong(e[1])), e[2]));
+        }
+        Api.Response sent = api.post("/api/v3/call-events", apiKey, "[" + String.join(",", json) + "]");
+        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(202);
+        return uuid;
+    }
+
+    /** An event of {@link #sendCall}: its action, its second after the call's start and its detail (JSON). */
+    protected static String[] event(String action, int second, String detail) {
+        return new String[] {action, Integer.toString(second), detail};
     }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,20 +64,20 @@ class CallDetailPageTest extends PageTestSupport {
         assertThat(api.patch("/api/v3/account/settings", key,
                 "{\"timezone\": \"Europe/Istanbul\", \"effective_from\": \"2026-01-01T00:00:00Z\"}").status())
                 .isEqualTo(200);
-        answered = send(key, MISSED_AT.minusSeconds(3600), List.of(
+        answered = sendCall(key, MISSED_AT.minusSeconds(3600), List.of(
                 event("init", 0, parties(ANSWERED_FROM, "contact", null, "+908502010000", "team", 3)),
                 event("route", 1, "{\"type\": \"team\", \"id\": 3}"),
                 event("bridge_attempt", 3, "{\"type\": \"user\", \"id\": 7}"),
                 event("bridge", 8, "{\"type\": \"user\", \"id\": 7}"),
                 event("hangup", 70, "{\"hangup_by\": \"user\"}")));
-        missed = send(key, MISSED_AT, List.of(
+        missed = sendCall(key, MISSED_AT, List.of(
                 event("init", 0, parties(MISSED_FROM, "contact", null, "+908502010000", "team", 3)),
                 event("route", 1, "{\"type\": \"team\", \"id\": 3}"),
                 event("bridge_attempt", 2, "{\"type\": \"user\", \"id\": 7}"),
                 event("bridge_fail", 17, "{\"type\": \"user\", \"id\": 7, \"result\": \"no_answer\"}"),
                 event("callback_request", 20, "{\"team_id\": 3}"),
                 event("hangup", 25, "{\"hangup_by\": \"contact\"}")));
-        returning = send(key, MISSED_AT.plusSeconds(25 + 600), List.of(
+        returning = sendCall(key, MISSED_AT.plusSeconds(25 + 600), List.of(
                 event("init", 0, parties("101", "user", 7, MISSED_FROM, "contact", null)),
                 event("answer", 5, "{\"type\": \"contact\"}"),
                 event("hangup", 65, "{\"hangup_by\": \"user\"}")));
@@ -87,7 +86,7 @@ class CallDetailPageTest extends PageTestSupport {
         assertThat(put.status()).as(put.raw().body()).isEqualTo(201);
 
         otherKey = newAccount("other");
-        otherCall = send(otherKey, MISSED_AT, List.of(
+        otherCall = sendCall(otherKey, MISSED_AT, List.of(
                 event("init", 0, parties("+905329990000", "contact", null, "+908502010000", "team", 3)),
                 event("hangup", 9, "{\"hangup_by\": \"contact\"}")));
     }
@@ -228,28 +227,9 @@ class CallDetailPageTest extends PageTestSupport {
         b.manage().window().setSize(new Dimension(1280, 900));
     }
 
-
     private static List<String> timeline(ChromeDriver b) {
         return b.findElements(By.cssSelector("ol.timeline li")).stream()
                 .map(li -> li.getText().replace('\n', ' ')).toList();
-    }
-
-    /** Sends a call's events (seconds after {@code start}) and returns its uuid. */
-    private String send(String apiKey, Instant start, List<String[]> events) {
-        String uuid = UUID.randomUUID().toString();
-        List<String> json = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            String[] e = events.get(i);
-            json.add("{\"id\": \"%s-%d\", \"call_uuid\": \"%s\", \"action\": \"%s\", \"at\": \"%s\", \"detail\": %s}"
-                    .formatted(uuid, i, uuid, e[0], start.plusSeconds(Long.parseLong(e[1])), e[2]));
-        }
-        Api.Response sent = api.post("/api/v3/call-events", apiKey, "[" + String.join(",", json) + "]");
-        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(202);
-        return uuid;
-    }
-
-    private static String[] event(String action, int second, String detail) {
-        return new String[] {action, Integer.toString(second), detail};
     }
 
     private static String parties(String caller, String callerType, Integer callerId, String callee, String calleeType,

@@ -6,9 +6,7 @@ import io.callrecords.support.Api;
 import io.callrecords.support.PageClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +37,7 @@ class CallDetailTruthPageTest extends PageTestSupport {
 
     @Test
     void theContactAndCompanyAreNamedFromTheAddressBookAndABridgedCallWasPickedUp() {
-        String call = send(START, List.of(
+        String call = sendCall(key, START, List.of(
                 event("init", 0, parties(CONTACT_NUMBER, "+908502010000", "team", 3)),
                 event("route", 1, "{\"type\": \"team\", \"id\": 3}"),
                 event("bridge_attempt", 3, "{\"type\": \"user\", \"id\": 7}"),
@@ -59,7 +57,7 @@ class CallDetailTruthPageTest extends PageTestSupport {
 
     @Test
     void aCallerWhoReachedAVoicemailBoxDidNotHangUpWhileWaiting() {
-        String call = send(START.plusSeconds(3600), List.of(
+        String call = sendCall(key, START.plusSeconds(3600), List.of(
                 event("init", 0, parties("+905326660002", "+908502010000", "team", 3)),
                 event("route", 1, "{\"type\": \"voicemail\", \"id\": 5}"),
                 event("answer", 2, "{\"type\": \"voicemail\", \"id\": 5}"),
@@ -73,7 +71,7 @@ class CallDetailTruthPageTest extends PageTestSupport {
 
     @Test
     void aCallInProgressIsNotYetDecided() {
-        String call = send(START.plusSeconds(7200), List.of(
+        String call = sendCall(key, START.plusSeconds(7200), List.of(
                 event("init", 0, parties(CONTACT_NUMBER, "+908502010000", "team", 3)),
                 event("route", 1, "{\"type\": \"team\", \"id\": 3}"),
                 event("bridge_attempt", 3, "{\"type\": \"user\", \"id\": 7}")));
@@ -98,24 +96,6 @@ class CallDetailTruthPageTest extends PageTestSupport {
                 .matcher(page);
         assertThat(m.find()).as(label + " in " + page).isTrue();
         return HtmlUtils.htmlUnescape(m.group(1));
-    }
-
-    /** Sends a call's events (seconds after {@code start}) and returns its uuid. */
-    private String send(Instant start, List<String[]> events) {
-        String uuid = UUID.randomUUID().toString();
-        List<String> json = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            String[] e = events.get(i);
-            json.add("{\"id\": \"%s-%d\", \"call_uuid\": \"%s\", \"action\": \"%s\", \"at\": \"%s\", \"detail\": %s}"
-                    .formatted(uuid, i, uuid, e[0], start.plusSeconds(Long.parseLong(e[1])), e[2]));
-        }
-        Api.Response sent = api.post("/api/v3/call-events", key, "[" + String.join(",", json) + "]");
-        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(202);
-        return uuid;
-    }
-
-    private static String[] event(String action, int second, String detail) {
-        return new String[] {action, Integer.toString(second), detail};
     }
 
     private static String parties(String caller, String callee, String calleeType, int calleeId) {
