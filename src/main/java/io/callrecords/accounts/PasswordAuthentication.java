@@ -34,16 +34,27 @@ class PasswordAuthentication {
     private final JdbcClient db;
     private final Passwords passwords;
     private final AuthenticationThrottle throttle;
-    /** Compared with when the email is unknown: the same work as a real check, and never a match. */
-    private final String nobodysHash;
+    /**
+     * Compared with when the email is unknown: the same work as a real check, and never a match. Made at the first
+     * sign-in, not at start-up (a bcrypt hash costs a tenth of a second or more); two made at once do no harm.
+     */
+    private volatile String nobodysHash;
 
     PasswordAuthentication(JdbcClient db, Passwords passwords, AuthenticationThrottle throttle) {
         this.db = db;
         this.passwords = passwords;
         this.throttle = throttle;
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        this.nobodysHash = passwords.hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    private String nobodysHash() {
+        String hash = nobodysHash;
+        if (hash == null) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            hash = passwords.hash(Base64.getEncoder().encodeToString(random));
+            nobodysHash = hash;
+        }
+        return hash;
     }
 
     Outcome authenticate(String email, String password, ClientAddress address) {
@@ -53,7 +64,7 @@ class PasswordAuthentication {
             return new Throttled(wait.get());
         }
         Optional<Person> person = find(email.strip());
-        boolean matches = passwords.matches(password, person.map(Person::passwordHash).orElse(nobodysHash));
+        boolean matches = passwords.matches(password, person.map(Person::passwordHash).orElseGet(this::nobodysHash));
         if (matches && person.isPresent() && person.get().active()) {
             return new Authenticated(person.get().accountId(), person.get().userId());
         }
@@ -78,7 +89,7 @@ class PasswordAuthentication {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
-        if (passwords.matches(password, person.map(Person::passwordHash).orElse(nobodysHash))) {
+        if (passwords.matches(password, person.map(Person::passwordHash).orElseGet(this::nobodysHash))) {
             return new Authenticated(accountId, userId);
         }
         throttle.failed(address, email);
