@@ -38,8 +38,13 @@ public class SourceIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SourceIntake.class);
 
-    /** What a request's documents became. */
-    public record Receipt(int stored, int duplicates, List<CallOutcome> calls) {}
+    /**
+     * What a request's documents became.
+     *
+     * @param stored the documents stored now, in request order (the others were retries or duplicates): what is new,
+     *               for work done once per document, such as fetching the recording it names
+     */
+    public record Receipt(List<IncomingDocument> stored, int duplicates, List<CallOutcome> calls) {}
 
     /** One call's translation: how many events it has now and what its documents lacked (null when nothing). */
     public record CallOutcome(String callKey, java.util.UUID callUuid, int events, boolean finished, String problem) {}
@@ -82,7 +87,7 @@ public class SourceIntake {
         List<CallOutcome> outcomes = new ArrayList<>();
         stored.stream().map(IncomingDocument::callKey).filter(java.util.Objects::nonNull).distinct().sorted()
                 .forEach(key -> translate(accountId, source, key).ifPresent(outcomes::add));
-        return new Receipt(stored.size(), incoming.size() - stored.size(), outcomes);
+        return new Receipt(stored, incoming.size() - stored.size(), outcomes);
     }
 
     /**
