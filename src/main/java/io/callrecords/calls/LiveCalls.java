@@ -56,6 +56,28 @@ public class LiveCalls {
         this.clock = clock;
     }
 
+    /**
+     * The statement of {@link #now}: the account's calls that have not ended and started since {@code :since}, newest
+     * first, each with its newest route. The call flow is newest first: its first route is the newest.
+     */
+    static String sql(Long ownUser) {
+        return """
+                SELECT r.uuid, r.direction, r.caller_number, r.caller_type, r.caller_id, r.callee_number,
+                       r.user_id, r.started_at, r.connected_at, q.team, q.at
+                FROM call_records r
+                LEFT JOIN LATERAL (
+                    SELECT CASE WHEN e.value -> 'detail' ->> 'type' = 'team'
+                                 AND (e.value -> 'detail' ->> 'id') ~ '^[0-9]{1,18}$'
+                                THEN (e.value -> 'detail' ->> 'id')::bigint END AS team,
+                           to_timestamp((e.value ->> 'timestamp')::double precision) AS at
+                    FROM json_array_elements(r.call_flow) WITH ORDINALITY AS e(value, i)
+                    WHERE e.value ->> 'action' = 'route'
+                    ORDER BY e.i LIMIT 1) q ON true
+                WHERE r.account_id = :account AND r.ended_at IS NULL AND r.started_at >= :since%s
+                ORDER BY r.started_at DESC, r.uuid DESC
+                LIMIT :max""".formatted(OwnCalls.and("r", ownUser));
+    }
+
     /** The caller's calls in progress, newest first. */
     public List<LiveCall> now(Caller caller) {
         Map<String, Object> params = new HashMap<>();
@@ -65,22 +87,7 @@ public class LiveCalls {
         if (caller.ownCallsOnly() != null) {
             params.put(OwnCalls.PARAMETER, caller.ownCallsOnly());
         }
-        // The call flow is newest first: its first route is the newest.
-        return db.sql("""
-                        SELECT r.uuid, r.direction, r.caller_number, r.caller_type, r.caller_id, r.callee_number,
-                               r.user_id, r.started_at, r.connected_at, q.team, q.at
-                        FROM call_records r
-                        LEFT JOIN LATERAL (
-                            SELECT CASE WHEN e.value -> 'detail' ->> 'type' = 'team'
-                                         AND (e.value -> 'detail' ->> 'id') ~ '^[0-9]{1,18}$'
-                                        THEN (e.value -> 'detail' ->> 'id')::bigint END AS team,
-                                   to_timestamp((e.value ->> 'timestamp')::double precision) AS at
-                            FROM json_array_elements(r.call_flow) WITH ORDINALITY AS e(value, i)
-                            WHERE e.value ->> 'action' = 'route'
-                            ORDER BY e.i LIMIT 1) q ON true
-                        WHERE r.account_id = :account AND r.ended_at IS NULL AND r.started_at >= :since%s
-                        ORDER BY r.started_at DESC, r.uuid DESC
-                        LIMIT :max""".formatted(OwnCalls.and("r", caller.ownCallsOnly())))
+        return db.sql(sql(caller.ownCallsOnly()))
                 .params(params)
                 .query((rs, n) -> new LiveCall(rs.getObject("uuid", UUID.class), rs.getString("direction"),
                         rs.getString("caller_number"), rs.getString("caller_type"), (Long) rs.getObject("caller_id"),

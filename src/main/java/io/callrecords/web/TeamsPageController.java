@@ -81,6 +81,7 @@ class TeamsPageController {
         DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))));
         model.addAttribute("period", period);
         model.addAttribute("path", path);
+        model.addAttribute("periodQuery", period.link("")); // links to an agent or a team keep the period
         model.addAttribute("exportCsv", period.link("/teams/export"));
         return period;
     }

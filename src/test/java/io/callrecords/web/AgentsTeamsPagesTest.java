@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * C2  rings 7 for 20 s, nothing; rings 8, who takes it after 25 s
  * C3  rings 7, who takes it after 5 s
  * C4  rings 8, no answer; the caller hangs up: missed
- * C5  user 7 calls out
+ * C5  user 7 calls the caller back: a callback made (it returns C4)
  * </pre>
  */
 class AgentsTeamsPagesTest extends PageTestSupport {
@@ -84,7 +84,7 @@ class AgentsTeamsPagesTest extends PageTestSupport {
         assertThat(tile(b, "answer-rate")).isEqualTo(Figures.percent(seven.path("answer_rate").asDouble())).isEqualTo("33.3 %");
         assertThat(tile(b, "asa")).isEqualTo(Figures.seconds(seven.path("asa_mean").asDouble()));
         assertThat(tile(b, "handle-time")).isEqualTo(Figures.seconds(seven.path("handle_time").asDouble()));
-        assertThat(tile(b, "callbacks-made")).isEqualTo(seven.path("callbacks_made").asString());
+        assertThat(tile(b, "callbacks-made")).isEqualTo(seven.path("callbacks_made").asString()).isEqualTo("1");
         assertThat(tile(b, "outbound")).isEqualTo(seven.path("outbound").asString()).isEqualTo("1");
         Browser.screenshot(b, "agent");
     }
@@ -111,7 +111,7 @@ class AgentsTeamsPagesTest extends PageTestSupport {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("user_id,name,answered,rings,missed_rings,answer_rate,asa_seconds,"
                 + "handle_time_seconds,callbacks_made,outbound\r\n");
-        assertThat(csv.body()).contains("7,Ayşe Yılmaz,1,3,2,0.3333,5.0,60.0,0,1\r\n")
+        assertThat(csv.body()).contains("7,Ayşe Yılmaz,1,3,2,0.3333,5.0,60.0,1,1\r\n") // C5 returned C4
                 .contains("8,Mehmet Demir,2,3,1,0.6667,20.0,47.5,0,0\r\n").contains("9,Zeynep Kaya,0,0,0,,,,0,0\r\n");
     }
 
