@@ -7,8 +7,10 @@ import io.callrecords.reports.SummaryReports;
 import io.callrecords.reports.SummaryView;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Performance {
+
+    /** The tables open sorted by name (their first column says so), then by id. */
+    private static final Comparator<AgentRow> BY_NAME_AGENT = Comparator
+            .comparing((AgentRow r) -> r.name().toLowerCase(Locale.ROOT)).thenComparingLong(AgentRow::id);
+    private static final Comparator<TeamRow> BY_NAME_TEAM = Comparator
+            .comparing((TeamRow r) -> r.name().toLowerCase(Locale.ROOT)).thenComparingLong(TeamRow::id);
 
     private final SummaryReports reports;
     private final Rosters rosters;
@@ -48,7 +56,7 @@ class Performance {
             }
         });
         long widest = rows.stream().mapToLong(AgentRow::barLength).max().orElse(0);
-        return rows.stream().map(r -> r.scaled(widest)).toList();
+        return rows.stream().sorted(BY_NAME_AGENT).map(r -> r.scaled(widest)).toList();
     }
 
     /** The teams of the period, by name, their bars scaled to the widest. */
@@ -65,7 +73,7 @@ class Performance {
         List<TeamRow> rows = new ArrayList<>();
         names.forEach((id, name) -> rows.add(TeamRow.of(id, name, measures.get(id))));
         long widest = rows.stream().mapToLong(TeamRow::barLength).max().orElse(0);
-        return rows.stream().map(r -> r.scaled(widest)).toList();
+        return rows.stream().sorted(BY_NAME_TEAM).map(r -> r.scaled(widest)).toList();
     }
 
     List<Long> members(Caller caller, long teamId) {
