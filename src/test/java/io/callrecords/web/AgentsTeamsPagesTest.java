@@ -149,6 +149,19 @@ class AgentsTeamsPagesTest extends PageTestSupport {
         assertThat(page.get("/teams/5" + PERIOD).body()).doesNotContain("Mehmet Demir");
     }
 
+    @Test
+    void aBadPeriodIsNamedByItsFieldAndAnUnknownAgentOrTeamIsNotFound() {
+        PageClient page = signedIn(key);
+        HttpResponse<String> bad = page.get("/agents?period=custom&from=2026-05-09&to=2026-05-01");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("aria-invalid=\"true\"").contains("must be after from");
+        assertThat(page.get("/teams?period=custom&from=soon").statusCode()).isEqualTo(422);
+        assertThat(page.get("/agents/abc").statusCode()).isEqualTo(404);
+        assertThat(page.get("/agents/999").statusCode()).isEqualTo(404);
+        assertThat(page.get("/teams/999").statusCode()).isEqualTo(404);
+        assertThat(page.get("/teams/-1").statusCode()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {390, 1366, 1920})
     void everyPageFitsTheWindow(int width) {
