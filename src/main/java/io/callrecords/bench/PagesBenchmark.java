@@ -70,6 +70,8 @@ final class PagesBenchmark {
             }
             pages.put("call detail", "/calls/" + call.group(1));
             pages.put("dashboard, one month by day", "/dashboard?period=custom&from=2025-10-01&to=2025-10-31");
+            pages.put("agents, one day", "/agents?period=custom&from=2025-10-15&to=2025-10-15");
+            pages.put("live wallboard, one refresh", "/live/board");
             System.out.printf("%nPages of one account (of %d), signed in, %d times each after 20 of warm-up, one request"
                     + " at a time%n", accounts.size(), options.repeats());
             for (Map.Entry<String, String> page : pages.entrySet()) {

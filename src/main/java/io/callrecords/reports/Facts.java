@@ -13,6 +13,9 @@ final class Facts {
     /** Missed calls with no callback that an active worklist dismissal covers: not unreturned. */
     long dismissed;
     long callbacksMade;
+    /** Per user: the times their phone rang for an inbound call, and how many of those they picked up (V21). */
+    long rings;
+    long ringsAnswered;
 
     void add(ReportMeasure measure, int value, long calls, long total) {
         this.calls[measure.code] += calls;

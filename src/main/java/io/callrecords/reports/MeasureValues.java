@@ -12,7 +12,12 @@ final class MeasureValues {
 
     private MeasureValues() {}
 
-    static ReportMeasures of(Facts f, int slSeconds, boolean perUser) {
+    /**
+     * @param perUser the report is by user: the per-user measures are present (also in its total)
+     * @param oneUser the facts are one user's: their answer rate is of their rings (the calls they took, of the calls
+     *                that rang them), not of the calls they ended up with, which they answered every one of
+     */
+    static ReportMeasures of(Facts f, int slSeconds, boolean perUser, boolean oneUser) {
         long offered = f.calls(OFFERED);
         long answered = f.calls(ANSWERED);
         long abandoned = f.calls(MISSED_ABANDONED);
@@ -27,7 +32,7 @@ final class MeasureValues {
                 f.calls(MISSED_OUT_OF_BUSINESS_HOURS),
                 f.calls(MISSED_DENYLIST),
                 missedShare(f),
-                rate(answered, offered),
+                oneUser ? rate(f.ringsAnswered, f.rings) : rate(answered, offered),
                 rate(abandoned, offered),
                 mean(f.total(ANSWERED), answered),
                 seconds(f.secondsToAnswer().percentile(0.5)),
@@ -47,7 +52,10 @@ final class MeasureValues {
                 mean(f.total(OUTBOUND_CONNECTED), f.calls(OUTBOUND_CONNECTED)),
                 f.calls(INTERNAL),
                 mean(f.total(INTERNAL_CONNECTED), f.calls(INTERNAL_CONNECTED)),
-                perUser ? f.callbacksMade : null);
+                perUser ? f.callbacksMade : null,
+                perUser ? f.rings : null,
+                perUser ? f.ringsAnswered : null,
+                perUser ? f.rings - f.ringsAnswered : null);
     }
 
     /**

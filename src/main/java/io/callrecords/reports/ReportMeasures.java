@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param missedShare   the offered calls that were missed (the missed ones but for the reasons that are not
  *                      offered), over the offered calls
  * @param callbacksMade per user only (group_by=user): absent everywhere else
+ * @param rings         per user only, as {@code ringsAnswered} and {@code missedRings}; a user's {@code answerRate} is
+ *                      their rings answered over their rings (reports.md)
  */
 @Schema(name = "ReportMeasures", description = "The measures of reports.md; rates and durations of nothing are null")
 public record ReportMeasures(
@@ -45,7 +47,15 @@ public record ReportMeasures(
         @Schema(example = "45.5", nullable = true) Double internalHandleTime,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(example = "3", description = "Only per user (group_by=user): the user's calls that returned a missed"
-                + " call") Long callbacksMade) {
+                + " call") Long callbacksMade,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(example = "40", description = "Only per user (group_by=user): the times the user's phone rang for an"
+                + " inbound call, also for calls someone else took") Long rings,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(example = "34", description = "Only per user (group_by=user): the rings the user picked up") Long ringsAnswered,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(example = "6", description = "Only per user (group_by=user): the rings the user let run out or"
+                + " rejected (rings − rings_answered)") Long missedRings) {
 
     /** The missed calls of a missing_call_reason's wire name (abandoned, short_abandoned, ...); 0 for another. */
     public long missedFor(String reason) {

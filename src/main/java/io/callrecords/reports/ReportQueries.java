@@ -203,8 +203,30 @@ class ReportQueries {
                     .query(rs -> {
                         sums.of(bucket(rs)).callbacksMade += rs.getLong("calls");
                     });
+            rings(account, ownUser, request, sums);
         }
         return sums;
+    }
+
+    /**
+     * The rings of each user ({@code report_rings}, V21): every inbound call that rang them counts, also one that
+     * someone else answered, so a ring they let run out or rejected counts against them. An agent's own rings are
+     * read by their user id on the rings, not by the rule of their own calls: a call that rang them and that they did
+     * not take is not theirs to see (ADR 0022), but that it rang them is their own figure, and no other user's is
+     * read (ADR 0026).
+     */
+    private void rings(long account, Long ownUser, ReportRequest request, Sums sums) {
+        db.sql("""
+                        SELECT g.user_id AS bucket, sum(g.rings) AS rings, sum(g.answered) AS answered
+                        FROM call_records r, LATERAL report_rings(r) g
+                        WHERE r.account_id = :account AND r.started_at >= :from AND r.started_at < :to%s
+                        GROUP BY 1""".formatted(ownUser == null ? "" : " AND g.user_id = :" + OwnCalls.PARAMETER))
+                .params(params(account, ownUser, request))
+                .query(rs -> {
+                    Facts facts = sums.of(bucket(rs));
+                    facts.rings += rs.getLong("rings");
+                    facts.ringsAnswered += rs.getLong("answered");
+                });
     }
 
     /**

@@ -40,6 +40,8 @@ class ReportSummary {
             Facts total = queries.byTime(account, ownUser, request, TimeBuckets.wholePeriod(request.period().from())).total();
             List<Bucket> buckets = grouping == null ? List.of() : byDimension(account, ownUser, request);
             total.callbacksMade = buckets.stream().mapToLong(b -> b.facts().callbacksMade).sum();
+            total.rings = buckets.stream().mapToLong(b -> b.facts().rings).sum();
+            total.ringsAnswered = buckets.stream().mapToLong(b -> b.facts().ringsAnswered).sum();
             return new Summary(request, total, buckets);
         }
         TimeBuckets buckets = TimeBuckets.of(grouping, request.period().from(), request.period().to(), request.zone());

@@ -34,7 +34,7 @@ final class SummaryRendering {
         String groupBy = request.grouping() == null ? null : request.grouping().wire;
         return new SummaryView(local(request, request.period().from()), local(request, request.period().to()),
                 request.zone().getId(), request.slSeconds(), groupBy,
-                MeasureValues.of(summary.total(), request.slSeconds(), request.grouping() == ReportGrouping.USER),
+                MeasureValues.of(summary.total(), request.slSeconds(), request.grouping() == ReportGrouping.USER, false),
                 buckets);
     }
 
@@ -73,14 +73,14 @@ final class SummaryRendering {
         return switch (bucket.key()) {
             case BucketKey.Cell cell -> MeasureValues.heatMapCell(cell, facts);
             case BucketKey.Span span -> new SummaryView.TimeBucket(span.key(), span.from(), span.to(),
-                    MeasureValues.of(facts, request.slSeconds(), false));
+                    MeasureValues.of(facts, request.slSeconds(), false, false));
             case BucketKey.Id id -> switch (request.grouping()) {
                 case USER -> new SummaryView.UserBucket(id.key(), id.id(), id.id(), id.name(),
-                        MeasureValues.of(facts, request.slSeconds(), true));
+                        MeasureValues.of(facts, request.slSeconds(), true, id.id() != null));
                 case NUMBER -> new SummaryView.NumberBucket(id.key(), id.id(), id.id(), id.name(),
-                        MeasureValues.of(facts, request.slSeconds(), false));
+                        MeasureValues.of(facts, request.slSeconds(), false, false));
                 case TEAM -> new SummaryView.TeamBucket(id.key(), id.id(), id.id(), id.name(),
-                        MeasureValues.of(facts, request.slSeconds(), false));
+                        MeasureValues.of(facts, request.slSeconds(), false, false));
                 default -> throw new IllegalStateException("a bucket of an id in a summary by " + request.grouping());
             };
         };

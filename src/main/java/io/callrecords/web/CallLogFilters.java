@@ -22,8 +22,9 @@ public record CallLogFilters(Map<String, String> values) {
 
     /** Page field → API parameter, for the fields that are only renamed. */
     private static final Map<String, String> RENAMED = Map.of(
-            "direction", "direction[eq]", "reason", "missing_call_reason[eq]", "user", "user_id[eq]", "q", "q");
-    static final List<String> FIELDS = List.of("from", "to", "direction", "missed", "reason", "returned", "user", "q", "sort");
+            "direction", "direction[eq]", "reason", "missing_call_reason[eq]", "user", "user_id[eq]", "q", "q",
+            "status", "status");
+    static final List<String> FIELDS = List.of("from", "to", "status", "direction", "missed", "reason", "returned", "user", "q", "sort");
 
     static CallLogFilters of(MultiValueMap<String, String> request) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -69,6 +70,7 @@ public record CallLogFilters(Map<String, String> values) {
             case "user_id" -> "user";
             case "direction" -> "direction";
             case "q" -> "q";
+            case "status" -> "status";
             default -> "";
         };
     }

@@ -7,7 +7,8 @@ import java.util.List;
 final class PagePaths {
 
     /** The pages that need a session; {@code /} is the dashboard. */
-    private static final List<String> GUARDED = List.of("/calls", "/missed-calls", "/dashboard", "/settings", "/account", "/sign-out");
+    private static final List<String> GUARDED = List.of("/calls", "/missed-calls", "/dashboard", "/settings", "/account", "/sign-out",
+            "/agents", "/teams", "/live");
 
     private PagePaths() {}
 

@@ -319,10 +319,10 @@ class ReportSummaryTest extends ReportsTestSupport {
 
         JsonNode users = summary(PERIOD + "&group_by=user");
         assertThat(users.path("total").propertyNames()).containsExactlyElementsOf(fields(List.of(), MEASURES,
-                "callbacks_made"));
+                "callbacks_made", "rings", "rings_answered", "missed_rings"));
         JsonNode nobody = bucket(users.path("buckets"), "none");
         assertThat(nobody.propertyNames()).containsExactlyElementsOf(fields(List.of("key", "user_id", "id", "name"), MEASURES,
-                "callbacks_made"));
+                "callbacks_made", "rings", "rings_answered", "missed_rings"));
         assertThat(nobody.path("user_id").isNull()).isTrue();
         assertThat(bucket(users.path("buckets"), "7").path("user_id").asLong()).isEqualTo(7);
         assertThat(summary(PERIOD + "&group_by=number").path("buckets").get(0).propertyNames())
@@ -332,7 +332,7 @@ class ReportSummaryTest extends ReportsTestSupport {
 
         String userCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=user&format=csv", key).raw().body();
         assertThat(userCsv.split("\r\n")[0]).isEqualTo(String.join(",", fields(List.of("key", "from", "to"), MEASURES,
-                "callbacks_made", "user_id", "id", "name")));
+                "callbacks_made", "rings", "rings_answered", "missed_rings", "user_id", "id", "name")));
         String cellCsv = api.get("/api/v3/reports/summary?" + PERIOD + "&group_by=weekday_hour&format=csv", key)
                 .raw().body();
         String[] cellLines = cellCsv.split("\r\n");
