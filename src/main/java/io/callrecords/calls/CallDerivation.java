@@ -122,6 +122,7 @@ public final class CallDerivation {
                 hangup.map(h -> h.detail().hangupBy()).orElse(null),
                 voicemail.map(Voicemail::id).orElse(null),
                 voicemail.map(Voicemail::type).orElse(null),
+                endedAt == null ? null : false, // §1: nothing in our events says a call was credited
                 timeline.newestFirst());
     }
 

@@ -24,6 +24,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param recordUrl          the recording's link, signed when the record is read (valid 4 hours; §4); not stored
  * @param voicemailUrl       the voicemail's link, the same way
  * @param callbackTime       whole seconds from the end of this missed call to the call that returned it (§3.10)
+ * @param credited           Hipcall's {@code credited}: false for a call derived here once it ended, null before;
+ *                           an imported or mirrored record's as the other system sent it
  * @param updatedAt          the last change of the record
  * @param callFlow           the events of the call, newest first
  */
@@ -61,6 +63,7 @@ public record CallRecord(UUID uuid,
                          Long callbackUserId,
                          Integer callbackTime,
                          UUID callbackCdrUuid,
+                         Boolean credited,
                          Instant updatedAt,
                          CallFlow callFlow) {
 
@@ -78,7 +81,7 @@ public record CallRecord(UUID uuid,
         }
 
         static FlowEntry of(CallEvent event) {
-            return new FlowEntry(event.action(), event.detail().wire(), event.at().getEpochSecond());
+            return new FlowEntry(event.action(), event.detail().flowEntry(), event.at().getEpochSecond());
         }
     }
 
@@ -93,6 +96,6 @@ public record CallRecord(UUID uuid,
                 callerType, callerId, calleeType, calleeId, userId, contactId, companyId, relatedType, relatedId,
                 startedAt, answeredAt, bridgedAt, endedAt, teamTouchAt, firstTouchDuration, callDuration, missingCall,
                 missingCallReason, hangupBy, recordUrl, voicemailUrl, voicemailId, voicemailType, callbackUserId,
-                callbackTime, callbackCdrUuid, updatedAt, callFlow);
+                callbackTime, callbackCdrUuid, credited, updatedAt, callFlow);
     }
 }

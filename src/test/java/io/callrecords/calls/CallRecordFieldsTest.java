@@ -33,13 +33,14 @@ class CallRecordFieldsTest {
                 717L, "number", 718L, "+905321234567", "+908502010000", EndpointType.CONTACT, 5L, EndpointType.TEAM,
                 3L, 42L, 5L, 9L, RelatedType.CONTACT, 5L, at, at, at, at, at, 12, 95, true,
                 MissingCallReason.ABANDONED, HangupBy.CONTACT, "https://r", "https://v", 8L, VoicemailType.USER, 43L,
-                1260, UUID.fromString("fcc10162-820f-4ade-a83c-409f754ec06e"), at,
+                1260, UUID.fromString("fcc10162-820f-4ade-a83c-409f754ec06e"), true, at,
                 CallFlow.of(List.of(new CallRecord.FlowEntry(CallAction.HANGUP, Map.of("hangup_by", "contact"), 1774517492L))));
         JsonNode json = JsonMapper.shared().readTree(JsonMapper.shared().writeValueAsString(record));
         assertThat(json.propertyNames()).containsExactlyElementsOf(CallRecordFields.NAMES);
         assertThat(json.path("started_at").asString()).isEqualTo("2026-03-26T09:31:32Z");
         assertThat(json.path("missing_call_reason").asString()).isEqualTo("abandoned");
         assertThat(json.path("callback_time").asInt()).isEqualTo(1260);
+        assertThat(json.path("credited").asBoolean()).isTrue();
         assertThat(json.path("call_flow").toString())
                 .isEqualTo("[{\"action\":\"hangup\",\"detail\":{\"hangup_by\":\"contact\"},\"timestamp\":1774517492}]");
 
