@@ -90,6 +90,19 @@ public record CallRecord(UUID uuid,
         return Boolean.TRUE.equals(missingCall);
     }
 
+    /**
+     * A derived record as served before anything was kept beside it: no callback link, no media links (a record as
+     * it was at a moment of the call, for the webhook of that moment).
+     */
+    static CallRecord of(DerivedRecord r, Instant updatedAt) {
+        return new CallRecord(r.uuid(), r.direction(), r.numberId(), r.channelType(), r.channelId(), r.callerNumber(),
+                r.calleeNumber(), r.callerType(), r.callerId(), r.calleeType(), r.calleeId(), r.userId(),
+                r.contactId(), r.companyId(), r.relatedType(), r.relatedId(), r.startedAt(), r.answeredAt(),
+                r.bridgedAt(), r.endedAt(), r.teamTouchAt(), r.firstTouchDuration(), r.callDuration(), r.missingCall(),
+                r.missingCallReason(), r.hangupBy(), null, null, r.voicemailId(), r.voicemailType(), null, null, null,
+                r.credited(), updatedAt, CallFlow.of(r.callFlow()));
+    }
+
     /** The same record with the media links signed for this read. */
     CallRecord withMedia(String recordUrl, String voicemailUrl) {
         return new CallRecord(uuid, direction, numberId, channelType, channelId, callerNumber, calleeNumber,
