@@ -104,7 +104,9 @@ public final class QueryParameters {
     public void error(String name, String message) {
         Matcher bracket = BRACKET.matcher(name);
         if (bracket.matches()) {
-            errors.add(bracket.group(1), name + (message.startsWith("is ") ? " " : ": ") + message);
+            // "started_at[eq] is not a parameter ...", "started_at[gte]: 'yesterday' is not ..."
+            boolean sentence = message.startsWith("is ") || message.startsWith("has ");
+            errors.add(bracket.group(1), name + (sentence ? " " : ": ") + message);
         } else {
             errors.add(name, message);
         }
