@@ -3,6 +3,7 @@ package io.callrecords.webhooks;
 import io.callrecords.calls.CallConnected;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
+import io.callrecords.calls.Direction;
 import io.callrecords.calls.CallEnded;
 import io.callrecords.calls.CallStarted;
 import io.callrecords.calls.CallUpdated;
@@ -131,16 +132,16 @@ class WebhookOutbox {
         jdbc.sql("""
                         WITH e AS (
                           SELECT * FROM unnest(CAST(:accounts AS bigint[]), CAST(:calls AS uuid[]), CAST(:events AS text[]),
-                                               CAST(:payloads AS text[]), CAST(:media AS text[]), CAST(:answered AS boolean[]))
-                                   WITH ORDINALITY AS e(account_id, call_uuid, event, payload, media, answered, n)),
+                                               CAST(:payloads AS text[]), CAST(:media AS text[]), CAST(:media_possible AS boolean[]))
+                                   WITH ORDINALITY AS e(account_id, call_uuid, event, payload, media, media_possible, n)),
                         earlier AS (
                           SELECT * FROM unnest(CAST(:pending_subscriptions AS bigint[]), CAST(:pending_calls AS uuid[]))
                                    AS p(subscription_id, call_uuid)),
                         rows AS (
                           SELECT s.id AS subscription_id, s.account_id, s.status AS subscription_status, e.event, e.call_uuid, e.n,
                                  e.payload, string_to_array(e.media, ',') AS media,
-                                 -- held for the media: only a call that was answered can have a recording or a voicemail
-                                 s.hangup_waits_for_media AND e.event = 'call_hangup' AND e.answered AND e.media = ''
+                                 -- held for the media: only a conversation or a voicemail can have audio to wait for
+                                 s.hangup_waits_for_media AND e.event = 'call_hangup' AND e.media_possible AND e.media = ''
                                    AND s.status <> 'disabled' AS held, s.media_wait_seconds,
                                  row_number() OVER (PARTITION BY s.id, e.call_uuid ORDER BY e.n) > 1
                                    OR EXISTS (SELECT 1 FROM earlier p WHERE p.subscription_id = s.id AND p.call_uuid = e.call_uuid)
@@ -165,7 +166,7 @@ class WebhookOutbox {
                 .param("events", entries.stream().map(e -> e.event().wire()).toArray(String[]::new))
                 .param("payloads", entries.stream().map(snapshots::payload).toArray(String[]::new))
                 .param("media", entries.stream().map(snapshots::media).toArray(String[]::new))
-                .param("answered", entries.stream().map(snapshots::answered).toArray(String[]::new))
+                .param("media_possible", entries.stream().map(snapshots::mayHaveMedia).toArray(String[]::new))
                 .param("pending_subscriptions", pending.stream().map(CallOrder.Chain::subscription).toArray(Long[]::new))
                 .param("pending_calls", pending.stream().map(c -> c.call().toString()).toArray(String[]::new))
                 .param("channel", CHANNEL)
@@ -193,11 +194,14 @@ class WebhookOutbox {
             return kinds.getOrDefault(accountId, Map.of()).getOrDefault(call, Set.of());
         }
 
-        /** Picked up by anyone (a user, the contact, a voicemail box): the only calls that can have audio. */
-        String answered(Entry entry) {
+        /**
+         * Calls that can have audio: a conversation (a bridge; an outbound call the contact answered; an inbound call a
+         * user answered) or a voicemail box reached. A call only an IVR picked up has none to wait for.
+         */
+        String mayHaveMedia(Entry entry) {
             CallRecord r = records.get(entry);
-            return Boolean.toString(r != null && (r.answeredAt() != null || r.bridgedAt() != null
-                    || r.voicemailId() != null));
+            return Boolean.toString(r != null && (r.bridgedAt() != null || r.voicemailId() != null
+                    || r.answeredAt() != null && (r.direction() != Direction.INBOUND || Boolean.FALSE.equals(r.missingCall()))));
         }
     }
 

@@ -85,10 +85,12 @@ class WebhookSnapshotTest extends WebhookTestSupport {
         JsonNode init = bodyOf(receiver, "call_init").path("data");
         assertThat(init.path("uuid").asString()).isEqualTo(call.toString());
         assertThat(init.path("started_at").asString()).isEqualTo(clock.toString());
-        for (String unknownYet : List.of("answered_at", "bridged_at", "ended_at", "call_duration", "missing_call",
+        for (String unknownYet : List.of("bridged_at", "ended_at", "call_duration", "missing_call",
                 "missing_call_reason", "hangup_by", "user_id", "credited", "record_url")) {
             assertThat(init.path(unknownYet).isNull()).as(unknownYet).isTrue();
         }
+        assertThat(init.path("answered_at").asString()).as("first sent to a greeting, which answers by itself")
+                .isEqualTo(clock.toString());
         assertThat(init.path("call_flow").toString()).isEqualTo("[{\"action\":\"init\",\"detail\":{\"id\":1,"
                 + "\"type\":\"greeting\"},\"timestamp\":" + clock.getEpochSecond() + "}]");
 
@@ -145,7 +147,7 @@ class WebhookSnapshotTest extends WebhookTestSupport {
         clock = clock.plusSeconds(600);
         post(CallEvents.answeredCall(answered, clock));
         post("[" + CallEvents.init(missed, clock) + "," + CallEvents.hangup(missed, clock.plusSeconds(20)) + "]");
-        await(Duration.ofSeconds(10), "the missed call's hangup, not held: no one answered it",
+        await(Duration.ofSeconds(10), "the missed call's hangup, not held: only the IVR picked it up",
                 () -> receiver.received.size() == 1);
         assertThat(Api.JSON.readTree(receiver.received.getFirst().body()).path("data").path("uuid").asString())
                 .isEqualTo(missed.toString());
