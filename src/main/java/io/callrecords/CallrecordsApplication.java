@@ -9,6 +9,8 @@ import io.callrecords.database.EmbeddedPostgresServer;
 import io.callrecords.demo.DemoCommand;
 import io.callrecords.people.UsersCli;
 import io.callrecords.people.UsersCommand;
+import io.callrecords.sources.SourcesCli;
+import io.callrecords.sources.SourcesCommand;
 import io.callrecords.shared.CommandLine;
 import io.callrecords.simulator.SimulateCommand;
 import java.nio.file.Files;
@@ -51,6 +53,7 @@ public class CallrecordsApplication {
             case "accounts" -> System.exit(runAccounts(rest));
             case "users" -> System.exit(rest.length > 0 && rest[0].equals("reset-password")
                     ? runPasswordReset(Arrays.copyOfRange(rest, 1, rest.length)) : runUsers(rest));
+            case "sources" -> System.exit(runSources(rest));
             case "bench" -> System.exit(runBench(rest));
             case "simulate" -> System.exit(SimulateCommand.run(rest));
             case "demo" -> {
@@ -156,6 +159,22 @@ public class CallrecordsApplication {
         return onExistingDatabase(command.dataDir(), context -> context.getBean(UsersCli.class).run(command));
     }
 
+    /** {@code sources rederive ...}: against the existing database, like {@code users create}. */
+    private static int runSources(String[] args) {
+        SourcesCommand command;
+        try {
+            command = SourcesCommand.parse(args);
+        } catch (CommandLine.BadArguments e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (command.help()) {
+            System.out.println(SourcesCommand.USAGE);
+            return 0;
+        }
+        return onExistingDatabase(command.dataDir(), context -> context.getBean(SourcesCli.class).run(command));
+    }
+
     /** Runs a command against the service's existing database (a command that writes makes none where there is none). */
     private static int onExistingDatabase(String dataDir,
                                           ToIntFunction<ApplicationContext> command) {
@@ -237,6 +256,8 @@ public class CallrecordsApplication {
                                                           add a user (a person who signs in, with a password)
                   users reset-password --account NAME|ID --email EMAIL [--data-dir DIR]
                                                           print a one-time link that sets a person's password
+                  sources rederive --source S --from DATE --to DATE [--account ID|NAME]
+                                                          translate a PBX's calls again from the documents kept
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
                                                           send a simulated call center's traffic to a running service
                   demo [--port P] [--data-dir DIR] [--fresh]

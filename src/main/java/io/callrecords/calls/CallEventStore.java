@@ -32,6 +32,11 @@ class CallEventStore {
      * @return the arrival number of each event stored; an event missing from it was a duplicate
      */
     Map<String, Long> insertNew(long accountId, List<CallEvent> events) {
+        return insertNew(accountId, null, events);
+    }
+
+    /** As {@link #insertNew(long, List)}, the events marked as written by the named source's translation. */
+    Map<String, Long> insertNew(long accountId, String source, List<CallEvent> events) {
         int n = events.size();
         String[] ids = new String[n];
         String[] calls = new String[n];
@@ -48,8 +53,8 @@ class CallEventStore {
         }
         Map<String, Long> arrivals = new HashMap<>();
         jdbc.sql("""
-                        INSERT INTO call_events (account_id, id, call_uuid, action, at, detail)
-                        SELECT :account, e.id, CAST(e.call_uuid AS uuid), e.action, CAST(e.at AS timestamptz), CAST(e.detail AS json)
+                        INSERT INTO call_events (account_id, id, call_uuid, action, at, detail, source)
+                        SELECT :account, e.id, CAST(e.call_uuid AS uuid), e.action, CAST(e.at AS timestamptz), CAST(e.detail AS json), :source
                         FROM unnest(CAST(:ids AS text[]), CAST(:calls AS text[]), CAST(:actions AS text[]),
                                     CAST(:ats AS text[]), CAST(:details AS text[]))
                              WITH ORDINALITY AS e(id, call_uuid, action, at, detail, position)
@@ -57,6 +62,7 @@ class CallEventStore {
                         ON CONFLICT (account_id, id) DO NOTHING
                         RETURNING id, arrival""")
                 .param("account", accountId)
+                .param("source", source, java.sql.Types.VARCHAR)
                 .param("ids", ids)
                 .param("calls", calls)
                 .param("actions", actions)
@@ -68,6 +74,27 @@ class CallEventStore {
         return arrivals;
     }
 
+    /** The events of one call that the named source's translation wrote. */
+    List<CallEvent> fromSource(long accountId, UUID call, String source) {
+        return jdbc.sql("""
+                        SELECT id, call_uuid, action, at, detail::text AS detail, arrival FROM call_events
+                        WHERE account_id = :account AND call_uuid = :call AND source = :source ORDER BY arrival""")
+                .param("account", accountId)
+                .param("call", call)
+                .param("source", source)
+                .query((rs, n) -> read(rs))
+                .list();
+    }
+
+    /** Removes the events of one call that the named source's translation wrote. */
+    void deleteFromSource(long accountId, UUID call, String source) {
+        jdbc.sql("DELETE FROM call_events WHERE account_id = :account AND call_uuid = :call AND source = :source")
+                .param("account", accountId)
+                .param("call", call)
+                .param("source", source)
+                .update();
+    }
+
     /** Every stored event of the given calls. */
     Map<UUID, List<CallEvent>> forCalls(long accountId, Collection<UUID> calls) {
         Map<UUID, List<CallEvent>> byCall = new HashMap<>();
@@ -77,12 +104,16 @@ class CallEventStore {
                 .param("account", accountId)
                 .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
                 .query(rs -> {
-                    CallAction action = WireName.parse(CallAction.class, rs.getString("action")).orElseThrow();
-                    UUID call = rs.getObject("call_uuid", UUID.class);
-                    EventDetail detail = STORED.storedDetail(action, json.readValue(rs.getString("detail"), OBJECT));
-                    byCall.computeIfAbsent(call, c -> new java.util.ArrayList<>()).add(CallEvent.of(rs.getString("id"),
-                            call, Timestamps.fromDb(rs, "at"), detail, rs.getLong("arrival")));
+                    CallEvent event = read(rs);
+                    byCall.computeIfAbsent(event.callUuid(), c -> new java.util.ArrayList<>()).add(event);
                 });
         return byCall;
+    }
+
+    private CallEvent read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        CallAction action = WireName.parse(CallAction.class, rs.getString("action")).orElseThrow();
+        EventDetail detail = STORED.storedDetail(action, json.readValue(rs.getString("detail"), OBJECT));
+        return CallEvent.of(rs.getString("id"), rs.getObject("call_uuid", UUID.class), Timestamps.fromDb(rs, "at"),
+                detail, rs.getLong("arrival"));
     }
 }

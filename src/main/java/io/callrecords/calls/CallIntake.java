@@ -79,6 +79,44 @@ class CallIntake {
         return arrivals.keySet();
     }
 
+    /**
+     * Replaces the events the named source's translation wrote for one call with a new translation's, and re-derives
+     * the call from them and the events it got from the API. The events arrive in list order; their ids are unique per
+     * account, like any event's.
+     *
+     * @return false when the new events equal the stored ones (nothing is written, nothing announced)
+     */
+    @Transactional
+    boolean replaceFromSource(long accountId, String source, UUID call, List<CallEvent> translated) {
+        locks.lockCalls(accountId, Set.of(call));
+        if (sameEvents(events.fromSource(accountId, call, source), translated)) {
+            return false;
+        }
+        events.deleteFromSource(accountId, call, source);
+        events.insertNew(accountId, source, translated);
+        Map<UUID, List<CallEvent>> all = events.forCalls(accountId, Set.of(call));
+        if (!all.isEmpty()) {
+            rederive(accountId, new TreeMap<>(all));
+        }
+        return true;
+    }
+
+    /** Equal apart from arrival, which a new translation always renews. */
+    private static boolean sameEvents(List<CallEvent> stored, List<CallEvent> translated) {
+        if (stored.size() != translated.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            CallEvent a = stored.get(i);
+            CallEvent b = translated.get(i);
+            if (!a.id().equals(b.id()) || a.action() != b.action() || !a.at().equals(b.at())
+                    || !a.detail().wire().equals(b.detail().wire())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Re-derives the calls from all their events; the caller holds their locks. */
     private void rederive(long accountId, Map<UUID, List<CallEvent>> eventsByCall) {
         Set<UUID> calls = eventsByCall.keySet();

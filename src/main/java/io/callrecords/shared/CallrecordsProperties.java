@@ -24,7 +24,8 @@ public record CallrecordsProperties(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Outbound outbound,
         @DefaultValue Auth auth,
-        @DefaultValue Admission admission) {
+        @DefaultValue Admission admission,
+        @DefaultValue Sources sources) {
 
     /**
      * Where PostgreSQL is: {@code url} unset means the embedded server under the data directory.
@@ -179,6 +180,24 @@ public record CallrecordsProperties(
                        @DefaultValue("10") int maxFailuresPerEmail,
                        @DefaultValue("5m") Duration failureWindow,
                        @DefaultValue List<String> trustedProxies) {}
+
+    /**
+     * Real phone systems' documents (sources.md).
+     *
+     * @param quietPeriod       a call whose platform never said it ended is ended this long after its last document,
+     *                          with a {@code system} hangup at the last time it had
+     * @param sweepInterval     how often calls left pending by a crash, and quiet calls, are looked for
+     * @param retentionInterval how often raw documents past their retention are deleted
+     * @param hipcall           the Hipcall mirror
+     */
+    public record Sources(@DefaultValue("2h") Duration quietPeriod,
+                          @DefaultValue("30s") Duration sweepInterval,
+                          @DefaultValue("1h") Duration retentionInterval,
+                          @DefaultValue Hipcall hipcall) {
+
+        /** @param pollInterval how often each mirrored account's Hipcall API is asked for calls and callback links */
+        public record Hipcall(@DefaultValue("1m") Duration pollInterval) {}
+    }
 
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");

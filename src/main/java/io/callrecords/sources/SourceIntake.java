@@ -1,0 +1,142 @@
+package io.callrecords.sources;
+
+import io.callrecords.calls.CallEvent;
+import io.callrecords.calls.EventDetail;
+import io.callrecords.calls.HangupBy;
+import io.callrecords.calls.SourceEvents;
+import io.callrecords.people.DirectoryRefs;
+import io.callrecords.shared.CallrecordsProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a source's documents and turns them into calls (sources.md, "One shape for every source"):
+ * <ol>
+ *   <li>one transaction stores the new documents and marks their calls pending; once it commits, the documents are
+ *       acknowledged and never lost;</li>
+ *   <li>then each touched call is translated in a transaction of its own, under the lock of its {@code source_calls}
+ *       row, from all its documents; the events replace the call's earlier ones from the source. A translation that
+ *       fails leaves the documents and the problem on the call, and never fails the request that brought them.</li>
+ * </ol>
+ * A crash between the two leaves the call pending; {@link SourceSweeper} translates it. A call the platform never
+ * finishes is ended after the quiet period with a {@code system} hangup at the last time it had.
+ */
+@Service
+public class SourceIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceIntake.class);
+
+    /**
+     * What a request's documents became.
+     *
+     * @param stored the documents stored now, in request order (the others were retries or duplicates): what is new,
+     *               for work done once per document, such as fetching the recording it names
+     */
+    public record Receipt(List<IncomingDocument> stored, int duplicates, List<CallOutcome> calls) {}
+
+    /** One call's translation: how many events it has now and what its documents lacked (null when nothing). */
+    public record CallOutcome(String callKey, java.util.UUID callUuid, int events, boolean finished, String problem) {}
+
+    private final SourceDocuments documents;
+    private final SourceCalls calls;
+    private final SourceProfiles profiles;
+    private final SourceEvents events;
+    private final DirectoryRefs refs;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final java.time.Duration quietPeriod;
+    private final Map<SourceKind, SourceTranslator<?>> translators = new EnumMap<>(SourceKind.class);
+
+    SourceIntake(SourceDocuments documents, SourceCalls calls, SourceProfiles profiles, SourceEvents events,
+                 DirectoryRefs refs, PlatformTransactionManager transactions, Clock clock,
+                 CallrecordsProperties properties, List<SourceTranslator<?>> translators) {
+        this.documents = documents;
+        this.calls = calls;
+        this.profiles = profiles;
+        this.events = events;
+        this.refs = refs;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.quietPeriod = properties.sources().quietPeriod();
+        translators.forEach(t -> this.translators.put(t.kind(), t));
+    }
+
+    /** Stores the documents (a retry or duplicate changes nothing) and translates every call they touched. */
+    public Receipt accept(long accountId, SourceKind source, List<IncomingDocument> incoming) {
+        List<IncomingDocument> stored = transactions.execute(status -> {
+            List<IncomingDocument> fresh = documents.insertNew(accountId, source, incoming);
+            Map<String, Integer> byCall = new TreeMap<>();
+            fresh.stream().filter(d -> d.callKey() != null).forEach(d -> byCall.merge(d.callKey(), 1, Integer::sum));
+            if (!byCall.isEmpty()) {
+                calls.received(accountId, source, byCall, clock.instant());
+            }
+            return fresh;
+        });
+        List<CallOutcome> outcomes = new ArrayList<>();
+        stored.stream().map(IncomingDocument::callKey).filter(java.util.Objects::nonNull).distinct().sorted()
+                .forEach(key -> translate(accountId, source, key).ifPresent(outcomes::add));
+        return new Receipt(stored, incoming.size() - stored.size(), outcomes);
+    }
+
+    /**
+     * Translates one call again from all its documents (a new document, the sweeper, a re-derivation after a mapping
+     * fix). Empty when the source has no translation (Hipcall's records are mirrored, not translated) or no such call.
+     */
+    public Optional<CallOutcome> translate(long accountId, SourceKind source, String callKey) {
+        SourceTranslator<?> translator = translators.get(source);
+        if (translator == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(transactions.execute(status -> calls.lock(accountId, source, callKey)
+                    .map(call -> translateLocked(call, translator)).orElse(null)));
+        } catch (RuntimeException e) {
+            String problem = "the documents could not be translated: " + e.getMessage();
+            log.warn("Translating {} call {} of account {} failed; its documents are kept", source.wire(), callKey,
+                    accountId, e);
+            transactions.executeWithoutResult(status -> calls.failed(accountId, source, callKey, clock.instant(), problem));
+            return Optional.of(new CallOutcome(callKey, CallUuids.of(source, callKey), 0, false, problem));
+        }
+    }
+
+    private <P> CallOutcome translateLocked(SourceCall call, SourceTranslator<P> translator) {
+        SourceKind source = call.source();
+        CallDocuments input = new CallDocuments(call.accountId(), source, call.callKey(), call.callUuid(),
+                documents.forCall(call.accountId(), source, call.callKey()));
+        P profile = profiles.read(call.accountId(), source, translator.profileType(), translator.defaultProfile());
+        Translation translation = translator.translate(input, profile,
+                new ResolvingDirectoryIds(refs, call.accountId(), source));
+        List<CallEvent> written = new ArrayList<>();
+        String prefix = source.wire() + ":" + call.callUuid() + ":";
+        for (CallEvent e : translation.events()) {
+            written.add(CallEvent.of(prefix + e.id(), call.callUuid(), e.at(), e.detail(), 0));
+        }
+        boolean finished = translation.finished();
+        Instant now = clock.instant();
+        if (!finished && call.lastDocumentAt().isBefore(now.minus(quietPeriod))) {
+            // sources.md §3: the platform never said the call ended; it ends when it was last heard of.
+            if (!written.isEmpty() && written.stream().noneMatch(e -> e.detail() instanceof EventDetail.Hangup)) {
+                Instant last = written.stream().map(CallEvent::at).max(Comparator.naturalOrder()).orElseThrow();
+                written.add(CallEvent.of(prefix + "quiet-period-hangup", call.callUuid(), last,
+                        new EventDetail.Hangup(HangupBy.SYSTEM), 0));
+            }
+            finished = true;
+        }
+        events.replace(call.accountId(), source.wire(), call.callUuid(), written);
+        String problem = translation.problems().isEmpty() ? null : String.join("; ", translation.problems());
+        calls.translated(call, now, finished, written.size(), problem);
+        return new CallOutcome(call.callKey(), call.callUuid(), written.size(), finished, problem);
+    }
+}
