@@ -11,9 +11,12 @@ import io.callrecords.calls.EventDetail.Route;
 import io.callrecords.calls.EventDetail.Voicemail;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Derives a call record from the account's settings and the call's events (call-records.md §3): a pure function,
@@ -57,8 +60,9 @@ public final class CallDerivation {
 
         // §3.2. A second hangup (under another id) changes nothing: the call ended at the first.
         Instant startedAt = initEvent.at();
-        Instant answeredAt = timeline.first(Answer.class).map(Occurrence::at).orElse(null);
         Instant bridgedAt = timeline.first(Bridge.class).map(Occurrence::at).orElse(null);
+        Instant answeredAt = timeline.first(Answer.class).map(Occurrence::at)
+                .orElseGet(() -> impliedAnswer(timeline, init, startedAt, bridgedAt));
         Optional<Occurrence<Hangup>> hangup = timeline.first(Hangup.class);
         Instant endedAt = hangup.map(Occurrence::at).orElse(null);
         // §1 team_touch_at: the first route to a team.
@@ -122,7 +126,28 @@ public final class CallDerivation {
                 hangup.map(h -> h.detail().hangupBy()).orElse(null),
                 voicemail.map(Voicemail::id).orElse(null),
                 voicemail.map(Voicemail::type).orElse(null),
+                endedAt == null ? null : false, // §1: nothing in our events says a call was credited
                 timeline.newestFirst());
+    }
+
+    /** Endpoints that pick a call up themselves when it is sent to them (an IVR, a greeting, a voicemail box). */
+    private static final Set<EndpointType> ANSWER_BY_THEMSELVES = EnumSet.of(EndpointType.GREETING,
+            EndpointType.SMART_IVR, EndpointType.EXTERNAL_MANAGER, EndpointType.VOICEMAIL);
+
+    /**
+     * §3.2 for a platform that sends no {@code answer} at all (Hipcall's call flows have none, and Hipcall sets
+     * {@code answered_at} when an IVR, a greeting, an external manager or a voicemail box picked the call up, missed
+     * or not): the first moment an answer is implied, by the call being first sent (init) or routed to such an
+     * endpoint, a voicemail box reached, or a bridge. Null when nothing implies one.
+     */
+    private static Instant impliedAnswer(CallTimeline timeline, Init init, Instant startedAt, Instant bridgedAt) {
+        if (ANSWER_BY_THEMSELVES.contains(init.callee().type())) {
+            return startedAt;
+        }
+        return Stream.of(timeline.first(Route.class, route -> ANSWER_BY_THEMSELVES.contains(route.type()))
+                                .map(Occurrence::at),
+                        timeline.first(Voicemail.class).map(Occurrence::at), Optional.ofNullable(bridgedAt))
+                .flatMap(Optional::stream).min(Instant::compareTo).orElse(null);
     }
 
     /** §3.1: as init says; else internal between two users, outbound from a user, inbound otherwise. */

@@ -13,13 +13,12 @@ final class CallExamples {
              "first_touch_duration": 0, "call_duration": 38, "missing_call": true, "missing_call_reason": "abandoned",
              "hangup_by": "contact", "record_url": null, "voicemail_url": null, "voicemail_id": null,
              "voicemail_type": null, "callback_user_id": 42, "callback_time": 1260,
-             "callback_cdr_uuid": "fcc10162-820f-4ade-a83c-409f754ec06e", "updated_at": "2026-03-26T09:53:11Z",
+             "callback_cdr_uuid": "fcc10162-820f-4ade-a83c-409f754ec06e", "credited": false,
+             "updated_at": "2026-03-26T09:53:11Z",
              "call_flow": [{"action": "hangup", "detail": {"hangup_by": "contact"}, "timestamp": 1774517530},
-                           {"action": "route", "detail": {"type": "team", "id": 5}, "timestamp": 1774517498},
-                           {"action": "answer", "detail": {"type": "greeting", "id": 1}, "timestamp": 1774517492},
-                           {"action": "init", "detail": {"caller": {"number": "+905321234567", "type": "contact"},
-                            "callee": {"number": "+908502010000", "type": "greeting", "id": 1}, "number_id": 717},
-                            "timestamp": 1774517492}]}""";
+                           {"action": "route", "detail": {"id": 5, "type": "team"}, "timestamp": 1774517498},
+                           {"action": "answer", "detail": {"id": 1, "type": "greeting"}, "timestamp": 1774517492},
+                           {"action": "init", "detail": {"id": 1, "type": "greeting"}, "timestamp": 1774517492}]}""";
 
     static final String ONE = "{\"data\": " + RECORD + "}";
 
@@ -59,8 +58,8 @@ final class CallExamples {
             + " and not expired.\"}}";
     static final String NOT_FOUND = "{\"errors\": {\"detail\": \"Not Found\"}}";
     static final String LIST_INVALID = "{\"errors\": {\"limit\": [\"101 is larger than inclusive maximum 100\"],"
-            + " \"direction[eq]\": [\"'1' is not one of inbound, outbound, internal\"],"
-            + " \"started_at[gte]\": [\"'yesterday' is not " + CallFilterParameters.TIME_FORMS + "\"],"
+            + " \"direction\": [\"direction[eq]: '1' is not one of inbound, outbound, internal\"],"
+            + " \"started_at\": [\"started_at[gte]: 'yesterday' is not " + CallFilterParameters.TIME_FORMS + "\"],"
             + " \"page\": [\"is not a parameter of this list\"]}}";
     static final String EXPORT_INVALID = "{\"errors\": {\"format\": [\"'xml' is not one of csv, ndjson\"]}}";
     static final String ONE_INVALID = "{\"errors\": {\"uuid\": [\"is not a UUID\"]}}";

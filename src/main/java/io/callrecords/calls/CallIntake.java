@@ -1,8 +1,10 @@
 package io.callrecords.calls;
 
+import io.callrecords.accounts.AccountSettings;
 import io.callrecords.accounts.AccountSettingsService;
 import io.callrecords.accounts.SettingsTimeline;
 import io.callrecords.accounts.SettingsVersion;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +37,11 @@ class CallIntake {
     private final AddressBooks addressBooks;
     private final AccountSettingsService settings;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
     CallIntake(CallLocks locks, CallEventStore events, CallRecordStore records, CallbackLinker callbacks,
-               AddressBooks addressBooks, AccountSettingsService settings, ApplicationEventPublisher publisher) {
+               AddressBooks addressBooks, AccountSettingsService settings, ApplicationEventPublisher publisher,
+               Clock clock) {
         this.locks = locks;
         this.events = events;
         this.records = records;
@@ -44,6 +49,7 @@ class CallIntake {
         this.addressBooks = addressBooks;
         this.settings = settings;
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     /** Returns the ids of the events stored now; the others had been seen before. */
@@ -117,6 +123,7 @@ class CallIntake {
         SettingsTimeline timeline = settings.timeline(accountId);
         AddressBook addressBook = addressBooks.forCalls(accountId, eventsByCall.values());
         List<DerivedCall> derived = new ArrayList<>();
+        Map<UUID, AccountSettings> settingsByCall = new TreeMap<>();
         for (List<CallEvent> callEvents : eventsByCall.values()) {
             Optional<CallEvent> init = callEvents.stream().filter(e -> e.action() == CallAction.INIT)
                     .min(CallEvent.TIMELINE_ORDER);
@@ -124,6 +131,7 @@ class CallIntake {
                 continue; // kept, and shown once init arrives (§2)
             }
             SettingsVersion version = timeline.inForceAt(init.get().at());
+            settingsByCall.put(init.get().callUuid(), version.settings());
             CallDerivation.derive(version.settings(), callEvents, addressBook)
                     .ifPresent(r -> derived.add(new DerivedCall(r, version.version())));
         }
@@ -140,19 +148,29 @@ class CallIntake {
         // The numbers the calls had before count too: a call that leaves a number may leave its missed calls unreturned.
         locks.lockNumbers(accountId, CallbackLinker.numbersOf(written, before.values()));
         List<UUID> linked = callbacks.link(accountId, written, timeline);
-        publish(accountId, written, before, linked);
+        publish(accountId, written, before, linked, (r, upTo) -> CallRecord.of(CallDerivation.derive(
+                settingsByCall.get(r.uuid()), eventsByCall.get(r.uuid()).stream().filter(upTo).toList(), addressBook)
+                .orElseThrow(), clock.instant()));
+    }
+
+    /** The record of a call as it was at a moment of the call: derived from the events that {@code upTo} keeps. */
+    private interface AsOf {
+        CallRecord record(DerivedRecord call, Predicate<CallEvent> upTo);
     }
 
     private void publish(long accountId, List<DerivedRecord> written, Map<UUID, CallRecordStore.Previous> before,
-                         List<UUID> linked) {
+                         List<UUID> linked, AsOf asOf) {
         Set<UUID> announced = new LinkedHashSet<>();
         for (DerivedRecord r : written) {
             CallRecordStore.Previous previous = before.get(r.uuid());
             if (previous == null) {
-                publisher.publishEvent(new CallStarted(accountId, r.uuid()));
+                // Hipcall's call_init has nothing of what followed: only init, whatever else this request brought
+                publisher.publishEvent(new CallStarted(accountId, r.uuid(),
+                        asOf.record(r, e -> e.action() == CallAction.INIT)));
             }
             if (r.connected() && (previous == null || previous.connectedAt() == null)) {
-                publisher.publishEvent(new CallConnected(accountId, r.uuid()));
+                publisher.publishEvent(new CallConnected(accountId, r.uuid(),
+                        asOf.record(r, e -> e.action() == CallAction.INIT || !e.at().isAfter(r.connectedAt()))));
             }
             if (r.ended() && (previous == null || previous.endedAt() == null)) {
                 publisher.publishEvent(new CallEnded(accountId, r.uuid()));

@@ -24,6 +24,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param recordUrl          the recording's link, signed when the record is read (valid 4 hours; §4); not stored
  * @param voicemailUrl       the voicemail's link, the same way
  * @param callbackTime       whole seconds from the end of this missed call to the call that returned it (§3.10)
+ * @param credited           Hipcall's {@code credited}: false for a call derived here once it ended, null before;
+ *                           an imported or mirrored record's as the other system sent it
  * @param updatedAt          the last change of the record
  * @param callFlow           the events of the call, newest first
  */
@@ -61,6 +63,7 @@ public record CallRecord(UUID uuid,
                          Long callbackUserId,
                          Integer callbackTime,
                          UUID callbackCdrUuid,
+                         Boolean credited,
                          Instant updatedAt,
                          CallFlow callFlow) {
 
@@ -78,7 +81,7 @@ public record CallRecord(UUID uuid,
         }
 
         static FlowEntry of(CallEvent event) {
-            return new FlowEntry(event.action(), event.detail().wire(), event.at().getEpochSecond());
+            return new FlowEntry(event.action(), event.detail().flowEntry(), event.at().getEpochSecond());
         }
     }
 
@@ -87,12 +90,25 @@ public record CallRecord(UUID uuid,
         return Boolean.TRUE.equals(missingCall);
     }
 
+    /**
+     * A derived record as served before anything was kept beside it: no callback link, no media links (a record as
+     * it was at a moment of the call, for the webhook of that moment).
+     */
+    static CallRecord of(DerivedRecord r, Instant updatedAt) {
+        return new CallRecord(r.uuid(), r.direction(), r.numberId(), r.channelType(), r.channelId(), r.callerNumber(),
+                r.calleeNumber(), r.callerType(), r.callerId(), r.calleeType(), r.calleeId(), r.userId(),
+                r.contactId(), r.companyId(), r.relatedType(), r.relatedId(), r.startedAt(), r.answeredAt(),
+                r.bridgedAt(), r.endedAt(), r.teamTouchAt(), r.firstTouchDuration(), r.callDuration(), r.missingCall(),
+                r.missingCallReason(), r.hangupBy(), null, null, r.voicemailId(), r.voicemailType(), null, null, null,
+                r.credited(), updatedAt, CallFlow.of(r.callFlow()));
+    }
+
     /** The same record with the media links signed for this read. */
     CallRecord withMedia(String recordUrl, String voicemailUrl) {
         return new CallRecord(uuid, direction, numberId, channelType, channelId, callerNumber, calleeNumber,
                 callerType, callerId, calleeType, calleeId, userId, contactId, companyId, relatedType, relatedId,
                 startedAt, answeredAt, bridgedAt, endedAt, teamTouchAt, firstTouchDuration, callDuration, missingCall,
                 missingCallReason, hangupBy, recordUrl, voicemailUrl, voicemailId, voicemailType, callbackUserId,
-                callbackTime, callbackCdrUuid, updatedAt, callFlow);
+                callbackTime, callbackCdrUuid, credited, updatedAt, callFlow);
     }
 }

@@ -63,7 +63,7 @@ final class CallRecordFields {
                             Integer callDuration, Boolean missingCall, MissingCallReason missingCallReason,
                             HangupBy hangupBy, String recordUrl, String voicemailUrl, Long voicemailId,
                             VoicemailType voicemailType, Long callbackUserId, Integer callbackTime,
-                            UUID callbackCdrUuid, Instant updatedAt, CallFlow callFlow) -> {
+                            UUID callbackCdrUuid, Boolean credited, Instant updatedAt, CallFlow callFlow) -> {
                 out.text(text(uuid));
                 out.text(wire(direction));
                 out.id(numberId);
@@ -97,6 +97,7 @@ final class CallRecordFields {
                 out.id(callbackUserId);
                 out.seconds(callbackTime);
                 out.text(text(callbackCdrUuid));
+                out.flag(credited);
                 out.time(updatedAt);
                 out.flow(callFlow);
             }
@@ -111,7 +112,7 @@ final class CallRecordFields {
                 row.id(), row.id(), row.wire(RelatedType.class), row.id(), row.time(), row.time(), row.time(),
                 row.time(), row.time(), row.seconds(), row.seconds(), row.flag(), row.wire(MissingCallReason.class),
                 row.wire(HangupBy.class), null, null, row.id(), row.wire(VoicemailType.class), row.id(),
-                row.seconds(), row.uuid(), row.time(), CallFlow.ofJson(row.text()));
+                row.seconds(), row.uuid(), row.flag(), row.time(), CallFlow.ofJson(row.text()));
     }
 
     /**

@@ -29,12 +29,12 @@ class CallRecordStore {
                 caller_number, callee_number, caller_type, caller_id, callee_type, callee_id, user_id,
                 contact_id, company_id, related_type, related_id, started_at, answered_at, bridged_at, ended_at,
                 team_touch_at, connected_at, first_touch_duration, call_duration, missing_call, missing_call_reason,
-                hangup_by, voicemail_id, voicemail_type, call_flow, settings_version, updated_at)
+                hangup_by, voicemail_id, voicemail_type, credited, call_flow, settings_version, updated_at)
             VALUES (:account, :uuid, :direction, :number_id, :channel_type, :channel_id,
                 :caller_number, :callee_number, :caller_type, :caller_id, :callee_type, :callee_id, :user_id,
                 :contact_id, :company_id, :related_type, :related_id, :started_at, :answered_at, :bridged_at, :ended_at,
                 :team_touch_at, :connected_at, :first_touch_duration, :call_duration, :missing_call, :missing_call_reason,
-                :hangup_by, :voicemail_id, :voicemail_type, CAST(:call_flow AS json), :settings_version, now())
+                :hangup_by, :voicemail_id, :voicemail_type, :credited, CAST(:call_flow AS json), :settings_version, now())
             ON CONFLICT (account_id, uuid) DO UPDATE SET
                 direction = EXCLUDED.direction, number_id = EXCLUDED.number_id, channel_type = EXCLUDED.channel_type,
                 channel_id = EXCLUDED.channel_id, caller_number = EXCLUDED.caller_number,
@@ -48,7 +48,7 @@ class CallRecordStore {
                 first_touch_duration = EXCLUDED.first_touch_duration, call_duration = EXCLUDED.call_duration,
                 missing_call = EXCLUDED.missing_call, missing_call_reason = EXCLUDED.missing_call_reason,
                 hangup_by = EXCLUDED.hangup_by, voicemail_id = EXCLUDED.voicemail_id,
-                voicemail_type = EXCLUDED.voicemail_type, call_flow = EXCLUDED.call_flow,
+                voicemail_type = EXCLUDED.voicemail_type, credited = EXCLUDED.credited, call_flow = EXCLUDED.call_flow,
                 settings_version = EXCLUDED.settings_version, updated_at = now(),
                 -- a call that stopped being missing (a late bridge) is no one's to return any more; a missing call
                 -- keeps its link here, and the linker brings it up to date after the write
@@ -122,6 +122,7 @@ class CallRecordStore {
                 .addValue("hangup_by", wire(r.hangupBy()))
                 .addValue("voicemail_id", r.voicemailId())
                 .addValue("voicemail_type", wire(r.voicemailType()))
+                .addValue("credited", r.credited())
                 .addValue("call_flow", json.writeValueAsString(r.callFlow().stream().map(CallFlow::wire).toList()))
                 .addValue("settings_version", derived.settingsVersion());
     }

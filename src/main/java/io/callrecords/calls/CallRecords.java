@@ -6,6 +6,8 @@ import io.callrecords.media.MediaUrls;
 import io.callrecords.shared.OwnCalls;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,22 @@ public class CallRecords {
                 .query(RECORD)
                 .optional()
                 .map(record -> withMedia(record, mediaLinks.forCall(accountId, uuid)));
+    }
+
+    /**
+     * The records of these calls as stored now (in the caller's transaction), without media links: what a webhook
+     * keeps of a call at the moment of its event, the links being signed at each attempt. Unknown calls are left out.
+     */
+    public Map<UUID, CallRecord> asStored(long accountId, Collection<UUID> uuids) {
+        Map<UUID, CallRecord> out = new HashMap<>();
+        jdbc.sql("SELECT " + CallRecordFields.COLUMNS + " FROM call_records r WHERE account_id = :account"
+                        + " AND uuid = ANY(CAST(:uuids AS uuid[]))")
+                .param("account", accountId)
+                .param("uuids", uuids.stream().map(UUID::toString).distinct().toArray(String[]::new))
+                .query(RECORD)
+                .list()
+                .forEach(record -> out.put(record.uuid(), record));
+        return out;
     }
 
     /** Fills {@code record_url} and {@code voicemail_url} with links signed now (valid 4 hours from this read). */

@@ -101,10 +101,13 @@ final class CallSchemas {
         p.put("callback_user_id", nullable("integer"));
         p.put("callback_time", nullable("integer").description("seconds from the end of the missed call to the callback"));
         p.put("callback_cdr_uuid", nullable("string").format("uuid"));
+        p.put("credited", nullable("boolean").description("Hipcall's credited: false for a call derived here once it"
+                + " ended, null while live; an imported or mirrored record's as it came"));
         p.put("updated_at", type("string").format("date-time").description("last change of the record"));
         Map<String, Schema> flow = new LinkedHashMap<>();
         flow.put("action", choice(false, CallAction.values()));
-        flow.put("detail", type("object"));
+        flow.put("detail", type("object").description("Hipcall's entry form: {\"id\", \"type\"} (id null when none;"
+                + " init names where the call was first sent), bridge_fail adds \"result\", hangup is {\"hangup_by\"}"));
         flow.put("timestamp", type("integer").description("unix seconds"));
         p.put("call_flow", type("array").items(object(flow)).description("the events of the call, newest first"));
         return object(inFieldOrder(p)).description("A call record (times in UTC to the second with Z; every field always present)");

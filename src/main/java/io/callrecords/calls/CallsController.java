@@ -63,7 +63,7 @@ class CallsController {
                             @Parameter(description = "The call's UTC start date (YYYY-MM-DD); accepted as a hint, the"
                                     + " uuid alone finds the call", example = "2026-03-26")
                             @RequestParam(required = false) String date) {
-        if (date != null) {
+        if (date != null && !date.isBlank()) { // blank counts as absent, as in the list: PHP's get($id) sends date=
             CallDates.date(date);
         }
         return one(caller, uuid);

@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param firstTouchDuration whole seconds until the first connection to a user; 0 if there was none (§3.5)
  * @param callDuration       whole seconds from start to end; null until the call ended (§3.6)
  * @param missingCall        null until the call ended (§3.7)
+ * @param credited           Hipcall's {@code credited}: null until the call ended, then false for a call derived here
+ *                           (nothing in the events says otherwise, §1); an imported record's as sent
  * @param callFlow           the events, newest first
  */
 public record DerivedRecord(UUID uuid,
@@ -51,6 +53,7 @@ public record DerivedRecord(UUID uuid,
                          HangupBy hangupBy,
                          Long voicemailId,
                          VoicemailType voicemailType,
+                         Boolean credited,
                          List<CallRecord.FlowEntry> callFlow) {
 
     public DerivedRecord {

@@ -1,5 +1,7 @@
 package io.callrecords.calls;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +15,16 @@ public sealed interface EventDetail {
 
     CallAction action();
 
+    /** The detail as the platform sent it (normalised), which is also how the event is stored. */
     Map<String, Object> wire();
+
+    /**
+     * The detail as a {@code call_flow} entry has it: Hipcall's entry form (call-records.md §1), {@code {"id", "type"}}
+     * with {@code "id": null} when there is none, {@code {"hangup_by"}} for a hangup. What the event says beyond that
+     * (init's parties, number and channel, a callback request's team) is in the record's own fields or in the stored
+     * event, not in the entry.
+     */
+    Map<String, Object> flowEntry();
 
     /** One side of a call as {@code init} describes it. */
     record Party(String number, EndpointType type, Long id) {
@@ -46,6 +57,12 @@ public sealed interface EventDetail {
                     .put("number_id", numberId).put("channel_type", channelType).put("channel_id", channelId)
                     .put("contact_id", contactId).build();
         }
+
+        /** Where the call was first sent, as Hipcall's {@code init} entry names it; the parties are the record's fields. */
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(callee.id(), callee.type());
+        }
     }
 
     /** The call is sent to an endpoint (IVR, team, user, voicemail, hangup …). */
@@ -62,6 +79,11 @@ public sealed interface EventDetail {
         @Override
         public Map<String, Object> wire() {
             return new WireMap().put("type", type).put("id", id).build();
+        }
+
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(id, type);
         }
     }
 
@@ -80,6 +102,11 @@ public sealed interface EventDetail {
         public Map<String, Object> wire() {
             return new WireMap().put("type", type).put("id", id).build();
         }
+
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(id, type);
+        }
     }
 
     /** A user's phone rings. */
@@ -92,6 +119,11 @@ public sealed interface EventDetail {
         @Override
         public Map<String, Object> wire() {
             return userWire(userId, null);
+        }
+
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(userId, EndpointType.USER);
         }
     }
 
@@ -106,6 +138,11 @@ public sealed interface EventDetail {
         public Map<String, Object> wire() {
             return userWire(userId, null);
         }
+
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(userId, EndpointType.USER);
+        }
     }
 
     /** A user's phone stopped ringing without a conversation; {@code result} (optional) says why. */
@@ -119,6 +156,14 @@ public sealed interface EventDetail {
         public Map<String, Object> wire() {
             return userWire(userId, result);
         }
+
+        /** Hipcall's {@code {"id", "type", "result"}}, the result a number when it is a cause code ({@code 17}). */
+        @Override
+        public Map<String, Object> flowEntry() {
+            Map<String, Object> entry = new LinkedHashMap<>(endpointEntry(userId, EndpointType.USER));
+            entry.put("result", result != null && result.matches("\\d{1,9}") ? (Object) Integer.valueOf(result) : result);
+            return Collections.unmodifiableMap(entry);
+        }
     }
 
     /** The caller, waiting in a queue, asked to be called back. */
@@ -131,6 +176,12 @@ public sealed interface EventDetail {
         @Override
         public Map<String, Object> wire() {
             return new WireMap().put("team_id", teamId).build();
+        }
+
+        /** In Hipcall's entry form: the queue (a team) the caller waited in. */
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(teamId, EndpointType.TEAM);
         }
     }
 
@@ -149,6 +200,11 @@ public sealed interface EventDetail {
         public Map<String, Object> wire() {
             return new WireMap().put("type", type).put("id", id).build();
         }
+
+        @Override
+        public Map<String, Object> flowEntry() {
+            return endpointEntry(id, type);
+        }
     }
 
     /** The call ended. */
@@ -166,6 +222,19 @@ public sealed interface EventDetail {
         public Map<String, Object> wire() {
             return new WireMap().put("hangup_by", hangupBy).build();
         }
+
+        @Override
+        public Map<String, Object> flowEntry() {
+            return wire();
+        }
+    }
+
+    /** {@code {"id", "type"}}, id first and kept when null, as Hipcall writes its entries. */
+    private static Map<String, Object> endpointEntry(Long id, WireName type) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("type", type == null ? null : type.wire());
+        return Collections.unmodifiableMap(entry);
     }
 
     private static Map<String, Object> userWire(long userId, String result) {

@@ -19,6 +19,6 @@ record ImportedRecord(CallRecord record) {
                 r.userId(), r.contactId(), r.companyId(), r.relatedType(), r.relatedId(), r.startedAt(),
                 r.answeredAt(), r.bridgedAt(), r.endedAt(), r.teamTouchAt(), connectedAt, r.firstTouchDuration(),
                 r.callDuration(), r.missingCall(), r.missingCallReason(), r.hangupBy(), r.voicemailId(),
-                r.voicemailType(), r.callFlow().entries());
+                r.voicemailType(), r.credited(), r.callFlow().entries());
     }
 }

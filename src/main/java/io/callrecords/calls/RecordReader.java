@@ -62,6 +62,7 @@ final class RecordReader {
                 f.id("voicemail_id", false), f.enumValue("voicemail_type", VoicemailType.class, false),
                 f.id("callback_user_id", false), f.seconds("callback_time", false),
                 uuid(f, "callback_cdr_uuid", false),
+                f.bool("credited", false),
                 null, // the time of change is this service's
                 CallFlow.of(flow));
         if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {

@@ -42,6 +42,12 @@ public class MediaLinks {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> urls(accountId, e.getKey(), e.getValue())));
     }
 
+    /** Which kinds of audio each of the calls has (calls without any are left out), without signing links. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Set<MediaKind>> kinds(long accountId, Collection<UUID> calls) {
+        return store.kinds(accountId, calls);
+    }
+
     /** The links of audio the caller already knows to exist. */
     public MediaUrls urls(long accountId, UUID call, Set<MediaKind> kinds) {
         return new MediaUrls(kinds.contains(MediaKind.RECORDING) ? url(accountId, call, MediaKind.RECORDING) : null,

@@ -5,15 +5,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
 /**
  * The query parameters of a list endpoint, taken one by one. Whatever the endpoint does not take is unknown:
  * {@link #finish()} names every unknown and every bad parameter in one 422 (api.md: "reject unknown query
  * parameters of list endpoints with 422 naming them"). A blank value counts as absent, since many clients send
- * {@code q=} for "no search".
+ * {@code q=} for "no search". A bracket filter's problem is keyed by its field, as Hipcall keys it
+ * ({@code {"errors": {"started_at": ["started_at[gte]: 'yesterday' is not ..."]}}}), the message naming the
+ * parameter with its operator.
  */
 public final class QueryParameters {
+
+    /** {@code field[operator]}: the field is the key of its errors. */
+    private static final Pattern BRACKET = Pattern.compile("([^\\[\\]]+)\\[([^\\[\\]]*)\\]");
 
     private final MultiValueMap<String, String> raw;
     private final Set<String> taken = new HashSet<>();
@@ -95,14 +102,21 @@ public final class QueryParameters {
     }
 
     public void error(String name, String message) {
-        errors.add(name, message);
+        Matcher bracket = BRACKET.matcher(name);
+        if (bracket.matches()) {
+            // "started_at[eq] is not a parameter ...", "started_at[gte]: 'yesterday' is not ..."
+            boolean sentence = message.startsWith("is ") || message.startsWith("has ");
+            errors.add(bracket.group(1), name + (sentence ? " " : ": ") + message);
+        } else {
+            errors.add(name, message);
+        }
     }
 
     /** Throws the 422 naming every unknown parameter (in name order) and every bad value. */
     public void finish() {
         for (String unknown : new TreeSet<>(raw.keySet())) {
             if (!taken.contains(unknown)) {
-                errors.add(unknown, "is not a parameter of this list");
+                error(unknown, "is not a parameter of this list");
             }
         }
         errors.throwIfAny();

@@ -47,7 +47,7 @@ public record CallDetail(String uuid, String title, List<CallFacts.Group> groups
                 href(m.uuid().toString()), CallRow.local(m.startedAt(), zone), m.callerNumber(),
                 DetailWords.missedReason(m), DetailWords.span(m.callbackTime()))).toList();
         return new CallDetail(r.uuid().toString(), title(r, zone), CallFacts.of(r, zone, names, book),
-                FlowStep.timeline(r.callFlow().entries(), r.startedAt(), zone, names, book), onThisSite(r.recordUrl()),
+                FlowStep.timeline(FlowStep.withParties(r), r.startedAt(), zone, names, book), onThisSite(r.recordUrl()),
                 onThisSite(r.voicemailUrl()), callback, r.missed() && callbackUuid == null, returned,
                 r.endedAt() == null);
     }

@@ -120,12 +120,13 @@ public final class CallFacts {
     }
 
     /**
-     * answered_at is the first {@code answer} event (call-records.md §3.2); a user can take a call by a
-     * {@code bridge} alone, which sets only bridged_at: then that is when the call was picked up.
+     * answered_at is the first {@code answer} event (call-records.md §3.2), or for a platform that sends none the
+     * first moment one is implied: a user who took the call by a {@code bridge} alone picked it up then. A record
+     * imported without answered_at may still have bridged_at: then that is when the call was picked up.
      */
     private static String pickedUp(CallRecord r, ZoneId zone, boolean live) {
         if (r.answeredAt() != null) {
-            return time(r.answeredAt(), zone, NONE);
+            return time(r.answeredAt(), zone, NONE) + (r.answeredAt().equals(r.bridgedAt()) ? " (by a user)" : "");
         }
         if (r.bridgedAt() != null) {
             return time(r.bridgedAt(), zone, NONE) + " (by a user)";

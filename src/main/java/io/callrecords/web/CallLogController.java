@@ -63,7 +63,7 @@ class CallLogController {
             model.addAttribute("exportNdjson", filters.link("/calls/export", Map.of("format", "ndjson")));
         } catch (ValidationException e) {
             response.setStatus(422);
-            model.addAttribute("errors", FormErrors.of(e, CallLogFilters::fieldOf));
+            model.addAttribute("errors", FormErrors.byMessage(e, CallLogFilters::fieldOf));
         }
         return "calls";
     }

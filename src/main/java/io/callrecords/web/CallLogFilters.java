@@ -60,10 +60,13 @@ public record CallLogFilters(Map<String, String> values) {
         return p;
     }
 
-    /** The API parameter a page field becomes, to show the API's message next to the field. */
-    static String fieldOf(String apiParameter) {
+    /**
+     * The page field an API message belongs next to: by the parameter it is keyed by (a bracket filter's field) and,
+     * for {@code started_at}, by the operator its message names ({@code started_at[lt]: ...} is the "to" date).
+     */
+    static String fieldOf(String apiParameter, String message) {
         return switch (apiParameter.replaceAll("\\[.*", "")) {
-            case "started_at" -> apiParameter.contains("lt") ? "to" : "from";
+            case "started_at" -> (apiParameter + message).startsWith("started_at[lt") ? "to" : "from";
             case "missing_call" -> "missed";
             case "returned" -> "returned";
             case "missing_call_reason" -> "reason";

@@ -62,7 +62,8 @@ final class CallNames {
             }
             case "route", "answer" -> add(wanted, kindOf(detail.get("type")), id(detail.get("id")));
             case "bridge_attempt", "bridge", "bridge_fail" -> wanted.add(EntryKind.USER, id(detail.get("id")));
-            case "callback_request" -> wanted.add(EntryKind.TEAM, id(detail.get("team_id")));
+            case "callback_request" -> wanted.add(EntryKind.TEAM,
+                    id(detail.containsKey("team_id") ? detail.get("team_id") : detail.get("id")));
             case "voicemail" -> wanted.add(EntryKind.VOICEMAIL_BOX, id(detail.get("id")));
             default -> { }
         }

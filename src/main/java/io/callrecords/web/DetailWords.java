@@ -117,8 +117,11 @@ final class DetailWords {
     /** The same, naming the contact party from the record's address-book match ({@code book}). */
     static String event(String action, Map<?, ?> detail, EntryNames names, AddressBookWords book) {
         return switch (action == null ? "" : action) {
-            case "init" -> "Call started: " + party(detail.get("caller"), names, book) + " called "
-                    + party(detail.get("callee"), names, book);
+            // Hipcall's init entry names only where the call was first sent; older records name both parties
+            case "init" -> detail.containsKey("caller") || detail.containsKey("callee")
+                    ? "Call started: " + party(detail.get("caller"), names, book) + " called "
+                            + party(detail.get("callee"), names, book)
+                    : "Call started: first sent to " + endpoint(detail.get("type"), detail.get("id"), names, book);
             case "route" -> "Sent to " + endpoint(detail.get("type"), detail.get("id"), names, book);
             case "answer" -> "Answered by " + endpoint(detail.get("type"), detail.get("id"), names, book);
             case "bridge_attempt" -> "Ringing " + user(detail.get("id"), names);
@@ -126,7 +129,7 @@ final class DetailWords {
             case "bridge_fail" -> "No conversation with " + user(detail.get("id"), names)
                     + (detail.get("result") == null ? "" : " (" + detail.get("result") + ")");
             case "callback_request" -> "The caller asked to be called back"
-                    + (detail.get("team_id") == null ? "" : " (" + endpoint("team", detail.get("team_id"), names) + ")");
+                    + (teamOf(detail) == null ? "" : " (" + endpoint("team", teamOf(detail), names) + ")");
             case "voicemail" -> "Reached " + voicemailBox(detail.get("type"), detail.get("id"), names);
             case "hangup" -> "Hung up by " + hangupBy(detail.get("hangup_by"));
             default -> action.replace('_', ' ');
@@ -149,6 +152,11 @@ final class DetailWords {
             return s / 3600 + " h" + (s / 60 % 60 == 0 ? "" : " " + s / 60 % 60 + " min");
         }
         return s / 86_400 + " d" + (s / 3600 % 24 == 0 ? "" : " " + s / 3600 % 24 + " h");
+    }
+
+    /** The queue of a callback request: {@code {"id", "type": "team"}}, or {@code team_id} in older records. */
+    private static Object teamOf(Map<?, ?> detail) {
+        return detail.containsKey("team_id") ? detail.get("team_id") : detail.get("id");
     }
 
     private static String party(Object party, EntryNames names, AddressBookWords book) {

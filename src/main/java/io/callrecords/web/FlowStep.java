@@ -1,11 +1,13 @@
 package io.callrecords.web;
 
+import io.callrecords.calls.CallAction;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.people.EntryNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +51,31 @@ public record FlowStep(String offset, long seconds, String time, String action, 
                     CLOCK.format(Instant.ofEpochSecond(at).atZone(zone)), action, DetailWords.event(action, detail, names, book)));
         }
         return steps;
+    }
+
+    /**
+     * The record's call flow with its {@code init} entry naming both parties: Hipcall's entry form names only where
+     * the call was first sent ({@code {"id", "type"}}), and the record's own fields say who called which number.
+     */
+    static List<CallRecord.FlowEntry> withParties(CallRecord r) {
+        return r.callFlow().entries().stream().map(entry -> {
+            Map<String, Object> detail = entry.detail();
+            if (entry.action() != CallAction.INIT || detail.containsKey("caller") || detail.containsKey("callee")) {
+                return entry;
+            }
+            Map<String, Object> caller = new LinkedHashMap<>();
+            caller.put("number", r.callerNumber());
+            caller.put("type", r.callerType() == null ? null : r.callerType().wire());
+            caller.put("id", r.callerId());
+            Map<String, Object> callee = new LinkedHashMap<>();
+            callee.put("number", r.calleeNumber());
+            callee.put("type", detail.get("type"));
+            callee.put("id", detail.get("id"));
+            Map<String, Object> parties = new LinkedHashMap<>();
+            parties.put("caller", caller);
+            parties.put("callee", callee);
+            return new CallRecord.FlowEntry(entry.action(), parties, entry.timestamp());
+        }).toList();
     }
 
     /** The offset as an ISO-8601 duration, for {@code <time datetime>}. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,6 +27,17 @@ final class FormErrors {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(fieldOf.apply(parameter),
                 f -> new ArrayList<>()).addAll(messages));
+        return byField;
+    }
+
+    /**
+     * For forms where the field depends on the message too: a bracket filter's problem is keyed by its field
+     * ({@code started_at}) and its message names the operator ({@code started_at[lt]: ...}).
+     */
+    static Map<String, List<String>> byMessage(ValidationException e, BinaryOperator<String> fieldOf) {
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        e.errors().forEach((parameter, messages) -> messages.forEach(message -> byField.computeIfAbsent(
+                fieldOf.apply(parameter, message), f -> new ArrayList<>()).add(message)));
         return byField;
     }
 

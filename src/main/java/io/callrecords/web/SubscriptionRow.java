@@ -8,11 +8,14 @@ import java.util.List;
  * A webhook subscription as the pages show it: its state in words (why it is disabled, how long it has been failing),
  * times in the account's zone.
  */
-public record SubscriptionRow(long id, String url, List<String> events, String description, String status,
+public record SubscriptionRow(long id, String url, List<String> events, String description,
+                              boolean hangupWaitsForMedia, int mediaWaitSeconds, String status,
                               String state, String created, String previousSecretUntil) {
 
     static SubscriptionRow of(WebhookSubscription s, ZoneId zone) {
         return new SubscriptionRow(s.id(), s.url(), s.events(), s.description() == null ? "" : s.description(),
+                Boolean.TRUE.equals(s.hangupWaitsForMedia()),
+                s.mediaWaitSeconds() == null ? 60 : s.mediaWaitSeconds(),
                 s.status(), state(s, zone), CallRow.local(s.createdAt(), zone),
                 CallRow.local(s.previousSecretExpiresAt(), zone));
     }

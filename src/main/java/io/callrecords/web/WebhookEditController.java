@@ -43,9 +43,12 @@ class WebhookEditController {
     @PostMapping
     String save(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String id,
                 @RequestParam(required = false) String url, @RequestParam(required = false) List<String> events,
-                @RequestParam(required = false) String description, Model model, HttpServletResponse response) {
+                @RequestParam(required = false) String description,
+                @RequestParam(name = "hangup_waits_for_media", required = false) String hangupWaitsForMedia,
+                @RequestParam(name = "media_wait_seconds", required = false) String mediaWaitSeconds,
+                Model model, HttpServletResponse response) {
         long subscription = PathIds.parse(id);
-        WebhookForm form = WebhookForm.of(url, events, description);
+        WebhookForm form = WebhookForm.of(url, events, description, hangupWaitsForMedia, mediaWaitSeconds);
         try {
             webhooks.update(session.caller(), subscription, form.changes());
             return "redirect:/settings/webhooks/" + subscription + "?done=edited";

@@ -63,8 +63,11 @@ class WebhooksPageController {
     @PostMapping
     String create(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
                   @RequestParam(required = false) String url, @RequestParam(required = false) List<String> events,
-                  @RequestParam(required = false) String description, Model model, HttpServletResponse response) {
-        WebhookForm form = WebhookForm.of(url, events, description);
+                  @RequestParam(required = false) String description,
+                @RequestParam(name = "hangup_waits_for_media", required = false) String hangupWaitsForMedia,
+                @RequestParam(name = "media_wait_seconds", required = false) String mediaWaitSeconds,
+                Model model, HttpServletResponse response) {
+        WebhookForm form = WebhookForm.of(url, events, description, hangupWaitsForMedia, mediaWaitSeconds);
         try {
             SubscriptionAnswer created = webhooks.create(session.caller(), form.body());
             // A key that may not read is answered without the URL: name the one the form sent.

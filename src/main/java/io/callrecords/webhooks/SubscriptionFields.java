@@ -14,10 +14,14 @@ import java.util.Set;
 /**
  * The fields of a subscription as a client sends them, checked all at once: {@code url} (http or
  * https, a host, no credentials, at most {@value #MAX_URL_LENGTH} characters, not an address the
- * SSRF guard refuses), {@code events} (a non-empty subset of the four), {@code description}.
+ * SSRF guard refuses), {@code events} (a non-empty subset of the four), {@code description},
+ * {@code hangup_waits_for_media} (a boolean) and {@code media_wait_seconds} (1 to {@value #MAX_MEDIA_WAIT_SECONDS}).
  * A field left out is null here; {@code clearDescription} says an explicit null was sent.
  */
-record SubscriptionFields(String url, List<String> events, String description, boolean clearDescription) {
+record SubscriptionFields(String url, List<String> events, String description, boolean clearDescription,
+                          Boolean hangupWaitsForMedia, Integer mediaWaitSeconds) {
+
+    static final int MAX_MEDIA_WAIT_SECONDS = 3600;
 
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_DESCRIPTION_LENGTH = 500;
@@ -50,7 +54,18 @@ record SubscriptionFields(String url, List<String> events, String description, b
         if (description != null && !(description instanceof String d && d.length() <= MAX_DESCRIPTION_LENGTH)) {
             errors.add("description", "must be a string of at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
-        return new SubscriptionFields(url, events, description instanceof String d ? d.strip() : null, clear);
+        Object waits = body.get("hangup_waits_for_media");
+        if (body.containsKey("hangup_waits_for_media") && !(waits instanceof Boolean)) {
+            errors.add("hangup_waits_for_media", "must be true or false");
+        }
+        Object wait = body.get("media_wait_seconds");
+        boolean wholeSeconds = (wait instanceof Integer || wait instanceof Long)
+                && ((Number) wait).longValue() >= 1 && ((Number) wait).longValue() <= MAX_MEDIA_WAIT_SECONDS;
+        if (body.containsKey("media_wait_seconds") && !wholeSeconds) {
+            errors.add("media_wait_seconds", "must be a whole number of seconds from 1 to " + MAX_MEDIA_WAIT_SECONDS);
+        }
+        return new SubscriptionFields(url, events, description instanceof String d ? d.strip() : null, clear,
+                waits instanceof Boolean b ? b : null, wholeSeconds ? ((Number) wait).intValue() : null);
     }
 
     private static String url(Object value, OutboundGuard guard, FieldErrors errors) {

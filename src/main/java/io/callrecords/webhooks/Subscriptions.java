@@ -2,6 +2,7 @@ package io.callrecords.webhooks;
 
 import io.callrecords.shared.Timestamps;
 import java.time.Instant;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,13 +18,20 @@ class Subscriptions {
         this.jdbc = jdbc;
     }
 
-    Subscription insert(long accountId, String url, List<String> events, String description, WebhookSecret secret) {
-        return jdbc.sql("INSERT INTO webhook_subscriptions (account_id, url, events, description, secret)"
-                        + " VALUES (:account, :url, CAST(:events AS text[]), :description, :secret) RETURNING " + Subscription.COLUMNS)
+    /** A new subscription; a media option left out (null) takes its default (no wait; 60 s). */
+    Subscription insert(long accountId, SubscriptionFields fields, WebhookSecret secret) {
+        return jdbc.sql("""
+                        INSERT INTO webhook_subscriptions (account_id, url, events, description, hangup_waits_for_media,
+                                                           media_wait_seconds, secret)
+                        VALUES (:account, :url, CAST(:events AS text[]), :description,
+                                coalesce(CAST(:waits AS boolean), false), coalesce(CAST(:wait AS integer), 60), :secret)
+                        RETURNING""" + " " + Subscription.COLUMNS)
                 .param("account", accountId)
-                .param("url", url)
-                .param("events", events.toArray(String[]::new))
-                .param("description", description)
+                .param("url", fields.url())
+                .param("events", fields.events().toArray(String[]::new))
+                .param("description", fields.description())
+                .param("waits", fields.hangupWaitsForMedia(), Types.BOOLEAN)
+                .param("wait", fields.mediaWaitSeconds(), Types.INTEGER)
                 .param("secret", secret.value())
                 .query(Subscription::read)
                 .single();
@@ -50,18 +58,21 @@ class Subscriptions {
     }
 
     /** Changes the given fields (null = keep); {@code clearDescription} sets the description to null. */
-    Optional<Subscription> update(long accountId, long id, String url, List<String> events, String description,
-                                  boolean clearDescription) {
+    Optional<Subscription> update(long accountId, long id, SubscriptionFields fields) {
         return jdbc.sql("""
                         UPDATE webhook_subscriptions SET url = coalesce(:url, url),
                           events = coalesce(CAST(:events AS text[]), events),
                           description = CASE WHEN :clear THEN NULL ELSE coalesce(:description, description) END,
+                          hangup_waits_for_media = coalesce(CAST(:waits AS boolean), hangup_waits_for_media),
+                          media_wait_seconds = coalesce(CAST(:wait AS integer), media_wait_seconds),
                           updated_at = now()
                         WHERE account_id = :account AND id = :id RETURNING """ + " " + Subscription.COLUMNS)
-                .param("url", url)
-                .param("events", events == null ? null : events.toArray(String[]::new))
-                .param("description", description)
-                .param("clear", clearDescription)
+                .param("url", fields.url())
+                .param("events", fields.events() == null ? null : fields.events().toArray(String[]::new))
+                .param("description", fields.description())
+                .param("clear", fields.clearDescription())
+                .param("waits", fields.hangupWaitsForMedia(), Types.BOOLEAN)
+                .param("wait", fields.mediaWaitSeconds(), Types.INTEGER)
                 .param("account", accountId)
                 .param("id", id)
                 .query(Subscription::read)

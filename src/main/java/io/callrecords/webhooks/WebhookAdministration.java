@@ -71,7 +71,7 @@ public class WebhookAdministration {
     }
 
     /**
-     * {@code {"url", "events": [...], "description"?}} checked as {@link SubscriptionFields} checks it (nothing is
+     * {@code {"url", "events": [...], "description"?, "hangup_waits_for_media"?, "media_wait_seconds"?}} checked as {@link SubscriptionFields} checks it (nothing is
      * saved when a field is wrong); the answer carries the signing {@code secret}, which is never shown again.
      */
     @Transactional
@@ -83,21 +83,21 @@ public class WebhookAdministration {
                     + settings.maxSubscriptionsPerAccount() + " webhook subscriptions.");
         }
         WebhookSecret secret = WebhookSecret.generate();
-        Subscription created = subscriptions.insert(caller.accountId(), fields.url(), fields.events(),
-                fields.description(), secret);
+        Subscription created = subscriptions.insert(caller.accountId(), fields, secret);
         return shown(caller, created.view(clock.instant()).withSecret(secret.value()));
     }
 
     /**
-     * Any subset of {@code url}, {@code events}, {@code description} (null clears it), checked as
+     * Any subset of {@code url}, {@code events}, {@code description} (null clears it), {@code hangup_waits_for_media},
+     * {@code media_wait_seconds}, checked as
      * {@link SubscriptionFields} checks them; nothing is changed when a field is wrong. The secret stays as it is.
      */
     public SubscriptionAnswer update(Caller caller, long id, Map<String, Object> body) {
         requireAdmin(caller);
         subscription(caller, id);
         SubscriptionFields fields = SubscriptionFields.forUpdate(body, guard);
-        return shown(caller, subscriptions.update(caller.accountId(), id, fields.url(), fields.events(),
-                fields.description(), fields.clearDescription()).orElseThrow(ApiException::notFound).view(clock.instant()));
+        return shown(caller, subscriptions.update(caller.accountId(), id, fields)
+                .orElseThrow(ApiException::notFound).view(clock.instant()));
     }
 
     /** Deliveries keep being queued while paused and go out, in order, after {@link #resume}. */

@@ -2,6 +2,9 @@ package io.callrecords.webhooks;
 
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
+import io.callrecords.media.MediaKind;
+import io.callrecords.media.MediaLinks;
+import io.callrecords.media.MediaUrls;
 import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.OutboundGuard;
 import io.callrecords.shared.OutboundHttp;
@@ -14,15 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Makes one attempt at a claimed delivery: builds the body from the call's record as the API
- * serves it now (the event name was fixed when queued), signs it, POSTs it, and says what
- * happened. Holds no transaction or connection while the request is out: the record is read
- * before, in its own short read. Through the service's one outbound client: redirects are never
+ * Makes one attempt at a claimed delivery: builds the body from the record kept when the event was
+ * queued, with the links of the audio the call had then signed now (valid 4 hours from this
+ * attempt), signs it, POSTs it, and says what happened. Holds no transaction or connection while
+ * the request is out. Through the service's one outbound client: redirects are never
  * followed, and only the first bytes of an answer are read.
  */
 @Component
@@ -32,15 +38,17 @@ class WebhookSender {
     static final int KEPT_BODY_BYTES = 2048;
 
     private final CallRecords records;
+    private final MediaLinks mediaLinks;
     private final OutboundHttp http;
     private final OutboundHttp.Profile profile;
     private final RetryPolicy retries;
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookSender(CallRecords records, OutboundHttp http, CallrecordsProperties.Webhooks settings, RetryPolicy retries,
-                  JsonMapper json, Clock clock) {
+    WebhookSender(CallRecords records, MediaLinks mediaLinks, OutboundHttp http, CallrecordsProperties.Webhooks settings,
+                  RetryPolicy retries, JsonMapper json, Clock clock) {
         this.records = records;
+        this.mediaLinks = mediaLinks;
         this.http = http;
         // The timeout bounds the wait for the answer and the whole exchange; a content encoding is never asked for.
         this.profile = new OutboundHttp.Profile(settings.connectTimeout(), settings.timeout(), settings.timeout(), 0, false);
@@ -98,16 +106,35 @@ class WebhookSender {
         }
     }
 
-    /** {@code {"event": NAME, "data": RECORD}}; a test event carries its sample data. */
+    /**
+     * {@code {"event": NAME, "data": RECORD}}: a test event carries its sample data; a call event the record kept when
+     * it was queued, its audio links signed now; a delivery queued before records were kept, the record as it is now.
+     */
     private Optional<byte[]> build(ClaimedDelivery d) {
-        if (d.payload() != null) {
+        if (d.payload() != null && d.callUuid() == null) {
             return Optional.of(("{\"event\":\"" + d.event() + "\",\"data\":" + d.payload() + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        if (d.payload() != null) {
+            ObjectNode record = (ObjectNode) json.readTree(d.payload());
+            Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+            for (MediaKind kind : MediaKind.values()) {
+                if (d.media().contains(kind.wire())) {
+                    kinds.add(kind);
+                }
+            }
+            MediaUrls urls = mediaLinks.urls(d.accountId(), d.callUuid(), kinds);
+            record.put("record_url", urls.recordUrl());
+            record.put("voicemail_url", urls.voicemailUrl());
+            ObjectNode body = json.createObjectNode();
+            body.put("event", d.event());
+            body.set("data", record);
+            return Optional.of(json.writeValueAsBytes(body));
         }
         return records.find(d.accountId(), d.callUuid())
                 .map(record -> json.writeValueAsBytes(new CallEventBody(d.event(), record)));
     }
 
-    /** The body of a call event: its name and the call's record as the API serves it now (call-records.md §6). */
+    /** The body of a call event: its name and the call's record (call-records.md §6). */
     record CallEventBody(String event, CallRecord data) {}
 
     private AttemptOutcome classify(ClaimedDelivery d, Instant at, long started, OutboundHttp.Answer answer) {

@@ -18,6 +18,11 @@ public record WebhookSubscription(
         @ArraySchema(schema = @Schema(allowableValues = {"call_init", "call_bridged", "call_hangup", "call_updated"}),
                 arraySchema = @Schema(example = "[\"call_hangup\", \"call_updated\"]")) List<String> events,
         @Schema(example = "CRM", nullable = true) String description,
+        @Schema(example = "false", description = "call_hangup waits until the call's recording or voicemail has"
+                + " arrived, so that it carries record_url / voicemail_url (a call no one answered is sent at once);"
+                + " at most media_wait_seconds after the hang-up, then it is sent as it is") Boolean hangupWaitsForMedia,
+        @Schema(example = "60", minimum = "1", maximum = "3600", description = "The longest wait of"
+                + " hangup_waits_for_media, in seconds") Integer mediaWaitSeconds,
         @Schema(example = "active", allowableValues = {"active", "paused", "disabled"},
                 requiredMode = Schema.RequiredMode.REQUIRED) String status,
         @Schema(example = "null", nullable = true, description = "Why it was disabled (failing too long)")
@@ -38,7 +43,8 @@ public record WebhookSubscription(
 
     /** The same subscription with the signing secret just made, for the one answer that shows it. */
     WebhookSubscription withSecret(String secret) {
-        return new WebhookSubscription(id, url, events, description, status, disabledReason, disabledAt,
+        return new WebhookSubscription(id, url, events, description, hangupWaitsForMedia, mediaWaitSeconds, status,
+                disabledReason, disabledAt,
                 consecutiveFailures, failingSince, heldUntil, previousSecretExpiresAt, createdAt, updatedAt, secret);
     }
 }

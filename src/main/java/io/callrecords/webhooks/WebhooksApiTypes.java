@@ -25,7 +25,11 @@ final class WebhooksApiTypes {
                     description = "https; private and loopback addresses only if allowed by the operator") String url,
             @ArraySchema(schema = @Schema(allowableValues = {"call_init", "call_bridged", "call_hangup", "call_updated"}),
                     arraySchema = @Schema(example = "[\"call_hangup\"]")) List<String> events,
-            @Schema(example = "CRM", nullable = true) String description) {}
+            @Schema(example = "CRM", nullable = true) String description,
+            @Schema(example = "true", description = "Hold call_hangup until the call's recording or voicemail has"
+                    + " arrived (default false); a call no one answered is sent at once") Boolean hangupWaitsForMedia,
+            @Schema(example = "60", minimum = "1", maximum = "3600", description = "The longest hold, in seconds after"
+                    + " the hang-up (default 60); then call_hangup is sent as it is") Integer mediaWaitSeconds) {}
 
     @Schema(name = "WebhookTestRequest")
     record TestRequest(@Schema(example = "call_hangup", allowableValues = {"call_init", "call_bridged", "call_hangup",

@@ -18,6 +18,7 @@ import static io.callrecords.calls.MissingCallReason.OUT_OF_BUSINESS_HOURS;
 import static io.callrecords.calls.MissingCallReason.SHORT_ABANDONED;
 import static io.callrecords.calls.TestSettings.account;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callrecords.accounts.AccountSettings;
@@ -333,7 +334,7 @@ class CallDerivationTest {
                                         DerivedRecord::callerType)
                                 .containsExactly(CALL, NUMBER_ID, "number", NUMBER_ID, CONTACT_NUMBER, ACCOUNT_NUMBER,
                                         CONTACT)),
-                c("§1 call_flow: the events newest first, unix-second timestamps, detail in its JSON shape",
+                c("§1 call_flow: the events newest first, unix-second timestamps, detail in Hipcall's entry form",
                         call().init(inboundInit()).after(1_000).answer(GREETING, 1L).after(2_000).ring(11)
                                 .after(900).bridgeFail(11).after(100).hangup(HangupBy.CONTACT),
                         r -> {
@@ -344,13 +345,29 @@ class CallDerivationTest {
                             assertThat(r.callFlow()).extracting(CallRecord.FlowEntry::timestamp)
                                     .containsExactly(start + 4, start + 4, start + 3, start + 1, start);
                             assertThat(r.callFlow().get(0).detail()).isEqualTo(Map.of("hangup_by", "contact"));
-                            assertThat(r.callFlow().get(1).detail())
-                                    .isEqualTo(Map.of("type", "user", "id", 11L, "result", "no_answer"));
-                            assertThat(r.callFlow().get(4).detail()).containsExactly(
-                                    Map.entry("caller", Map.of("number", CONTACT_NUMBER, "type", "contact")),
-                                    Map.entry("callee", Map.of("number", ACCOUNT_NUMBER, "type", "greeting", "id", 1L)),
-                                    Map.entry("number_id", NUMBER_ID), Map.entry("channel_type", "number"),
-                                    Map.entry("channel_id", NUMBER_ID));
+                            assertThat(r.callFlow().get(1).detail()).containsExactly(Map.entry("id", 11L),
+                                    Map.entry("type", "user"), Map.entry("result", "no_answer"));
+                            assertThat(r.callFlow().get(2).detail()).containsExactly(Map.entry("id", 11L),
+                                    Map.entry("type", "user"));
+                            assertThat(r.callFlow().get(3).detail()).containsExactly(Map.entry("id", 1L),
+                                    Map.entry("type", "greeting"));
+                            // init names where the call was first sent; the parties are the record's own fields
+                            assertThat(r.callFlow().get(4).detail()).containsExactly(Map.entry("id", 1L),
+                                    Map.entry("type", "greeting"));
+                        }),
+                c("§1 call_flow: an id that is none is written null, a numeric bridge_fail result is a number",
+                        call().init(new EventDetail.Init(new EventDetail.Party("101", USER, 11L),
+                                        new EventDetail.Party(CONTACT_NUMBER, CONTACT, null), null, NUMBER_ID, "number",
+                                        NUMBER_ID, null))
+                                .after(1_000).route(EndpointType.HANGUP, null)
+                                .event(new EventDetail.BridgeFail(11, "17")).hangup(HangupBy.SYSTEM),
+                        r -> {
+                            assertThat(r.callFlow().get(1).detail()).containsExactly(Map.entry("id", 11L),
+                                    Map.entry("type", "user"), Map.entry("result", 17));
+                            assertThat(r.callFlow().get(2).detail()).containsExactly(entry("id", null),
+                                    Map.entry("type", "hangup"));
+                            assertThat(r.callFlow().get(3).detail()).containsExactly(entry("id", null),
+                                    Map.entry("type", "contact"));
                         }));
     }
 

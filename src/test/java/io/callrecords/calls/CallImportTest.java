@@ -62,6 +62,38 @@ class CallImportTest extends AppTestSupport {
     }
 
     @Test
+    void creditedAndHipcallsCallFlowAreKeptAsSent() {
+        String credited = MISSED.replace("11111111-2222-4333-8444-555555555555", "11111111-2222-4333-8444-666666666666")
+                .replace("\"callback_cdr_uuid\": null,", "\"callback_cdr_uuid\": null, \"credited\": true,")
+                .replace("[{\"action\": \"hangup\", \"detail\": {\"hangup_by\": \"contact\"}, \"timestamp\": 1657226479}]",
+                        "[{\"action\": \"hangup\", \"detail\": {\"hangup_by\": \"contact\"}, \"timestamp\": 1657226479},"
+                                + " {\"action\": \"bridge_fail\", \"detail\": {\"id\": 3508, \"type\": \"user\", \"result\": 17},"
+                                + " \"timestamp\": 1657226470},"
+                                + " {\"action\": \"init\", \"detail\": {\"id\": null, \"type\": \"contact\"}, \"timestamp\": 1657226439}]");
+        String notCredited = MISSED.replace("11111111-2222-4333-8444-555555555555", "11111111-2222-4333-8444-777777777777")
+                .replace("\"callback_cdr_uuid\": null,", "\"callback_cdr_uuid\": null, \"credited\": false,");
+        String without = MISSED.replace("11111111-2222-4333-8444-555555555555", "11111111-2222-4333-8444-888888888888");
+        Api.Response imported = api.post("/api/v3/calls/import", key,
+                "[" + credited + ", " + notCredited + ", " + without + "]");
+        assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+
+        JsonNode r = api.get("/api/v3/calls/11111111-2222-4333-8444-666666666666", key).data();
+        assertThat(r.path("credited").isBoolean()).isTrue();
+        assertThat(r.path("credited").asBoolean()).isTrue();
+        assertThat(r.path("call_flow").toString()).isEqualTo("[{\"action\":\"hangup\",\"detail\":{\"hangup_by\":\"contact\"},"
+                + "\"timestamp\":1657226479},{\"action\":\"bridge_fail\",\"detail\":{\"id\":3508,\"type\":\"user\","
+                + "\"result\":17},\"timestamp\":1657226470},{\"action\":\"init\",\"detail\":{\"id\":null,"
+                + "\"type\":\"contact\"},\"timestamp\":1657226439}]");
+        assertThat(api.get("/api/v3/calls/11111111-2222-4333-8444-777777777777", key).data().path("credited").asBoolean(true))
+                .isFalse();
+        assertThat(api.get("/api/v3/calls/11111111-2222-4333-8444-888888888888", key).data().path("credited").isNull())
+                .as("a record that came without it").isTrue();
+        String export = api.get("/api/v3/calls/export?format=ndjson&started_at%5Blt%5D=2022-07-08", key).raw().body();
+        assertThat(export).contains("\"uuid\":\"11111111-2222-4333-8444-666666666666\"")
+                .contains("\"callback_cdr_uuid\":null,\"credited\":true,");
+    }
+
+    @Test
     void anImportedMissedCallIsLinkedByALiveCallback() {
         String missed = MISSED.replace("11111111-2222-4333-8444-555555555555", "21111111-2222-4333-8444-555555555555")
                 .replace("+905321234567", "+905329999999");

@@ -59,7 +59,7 @@ class CallIntakeTest extends AppTestSupport {
                 "contact_id", "company_id", "related_type", "related_id", "started_at", "answered_at", "bridged_at",
                 "ended_at", "team_touch_at", "first_touch_duration", "call_duration", "missing_call",
                 "missing_call_reason", "hangup_by", "record_url", "voicemail_url", "voicemail_id", "voicemail_type",
-                "callback_user_id", "callback_time", "callback_cdr_uuid", "updated_at", "call_flow");
+                "callback_user_id", "callback_time", "callback_cdr_uuid", "credited", "updated_at", "call_flow");
         assertThat(r.path("direction").asString()).isEqualTo("inbound");
         assertThat(r.path("started_at").asString()).isEqualTo("2026-03-26T09:31:32Z");
         assertThat(r.path("answered_at").asString()).isEqualTo("2026-03-26T09:31:32Z");
@@ -76,15 +76,21 @@ class CallIntakeTest extends AppTestSupport {
         assertThat(r.path("number_id").asInt()).isEqualTo(717);
         assertThat(r.path("call_flow").size()).isEqualTo(6);
         assertThat(r.path("call_flow").get(0).path("action").asString()).isEqualTo("hangup");
-        assertThat(r.path("call_flow").get(5).toString()).isEqualTo("{\"action\":\"init\",\"detail\":{\"caller\":"
-                + "{\"number\":\"+905321234567\",\"type\":\"contact\"},\"callee\":{\"number\":\"+908502010000\","
-                + "\"type\":\"greeting\",\"id\":1},\"number_id\":717,\"channel_type\":\"number\",\"channel_id\":717},"
-                + "\"timestamp\":1774517492}");
+        // Hipcall's init entry: where the call was first sent; caller, numbers and channel are the record's fields
+        assertThat(r.path("call_flow").get(5).toString())
+                .isEqualTo("{\"action\":\"init\",\"detail\":{\"id\":1,\"type\":\"greeting\"},\"timestamp\":1774517492}");
+        assertThat(r.path("call_flow").get(1).toString())
+                .isEqualTo("{\"action\":\"bridge\",\"detail\":{\"id\":42,\"type\":\"user\"},\"timestamp\":1774517504}");
+        assertThat(r.path("credited").isBoolean()).isTrue();
+        assertThat(r.path("credited").asBoolean()).isFalse();
         assertThat(r.path("updated_at").asString()).endsWith("Z");
         assertThat(published.of(call.uuid())).containsExactly("CallStarted", "CallConnected", "CallEnded");
 
         assertThat(api.get("/api/v3/calls/2026/03/26/" + call.uuid(), key).data()).isEqualTo(r);
         assertThat(api.get("/api/v3/calls/" + call.uuid() + "?date=2026-03-26", key).data()).isEqualTo(r);
+        // PHP's one-argument calls->get($id) sends date= blank: absent, as in the list
+        assertThat(api.get("/api/v3/calls/" + call.uuid() + "?date=", key).data()).isEqualTo(r);
+        assertThat(api.get("/api/v3/calls/" + call.uuid() + "?date=%20", key).data()).isEqualTo(r);
     }
 
     @Test

@@ -319,8 +319,10 @@ class CallNotesApiTest extends AppTestSupport {
 
         Api.Response bad = api.get("/api/v3/calls?tag_id[eq]=red&disposition_code[in]=a%20b", account);
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.body().path("errors").propertyNames()).containsExactlyInAnyOrder("tag_id[eq]",
-                "disposition_code[in]");
+        assertThat(bad.body().path("errors").propertyNames()).containsExactlyInAnyOrder("tag_id", "disposition_code");
+        assertThat(bad.body().path("errors").path("tag_id").get(0).asString()).startsWith("tag_id[eq]: 'red'");
+        assertThat(bad.body().path("errors").path("disposition_code").get(0).asString())
+                .startsWith("disposition_code[in]: 'a b'");
     }
 
     private List<UUID> uuids(String account, String query) {

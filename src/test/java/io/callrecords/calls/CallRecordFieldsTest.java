@@ -33,13 +33,14 @@ class CallRecordFieldsTest {
                 717L, "number", 718L, "+905321234567", "+908502010000", EndpointType.CONTACT, 5L, EndpointType.TEAM,
                 3L, 42L, 5L, 9L, RelatedType.CONTACT, 5L, at, at, at, at, at, 12, 95, true,
                 MissingCallReason.ABANDONED, HangupBy.CONTACT, "https://r", "https://v", 8L, VoicemailType.USER, 43L,
-                1260, UUID.fromString("fcc10162-820f-4ade-a83c-409f754ec06e"), at,
+                1260, UUID.fromString("fcc10162-820f-4ade-a83c-409f754ec06e"), true, at,
                 CallFlow.of(List.of(new CallRecord.FlowEntry(CallAction.HANGUP, Map.of("hangup_by", "contact"), 1774517492L))));
         JsonNode json = JsonMapper.shared().readTree(JsonMapper.shared().writeValueAsString(record));
         assertThat(json.propertyNames()).containsExactlyElementsOf(CallRecordFields.NAMES);
         assertThat(json.path("started_at").asString()).isEqualTo("2026-03-26T09:31:32Z");
         assertThat(json.path("missing_call_reason").asString()).isEqualTo("abandoned");
         assertThat(json.path("callback_time").asInt()).isEqualTo(1260);
+        assertThat(json.path("credited").asBoolean()).isTrue();
         assertThat(json.path("call_flow").toString())
                 .isEqualTo("[{\"action\":\"hangup\",\"detail\":{\"hangup_by\":\"contact\"},\"timestamp\":1774517492}]");
 
@@ -55,16 +56,16 @@ class CallRecordFieldsTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(csv.toString()).startsWith("caedfd1b-25ec-447e-ad87-3b7eb3d358ea,inbound,717,number,718,")
-                .contains(",2026-03-26T09:31:32Z,12,95,true,abandoned,contact,https://r,https://v,8,user,43,1260,")
+                .contains(",2026-03-26T09:31:32Z,12,95,true,abandoned,contact,https://r,https://v,8,user,43,1260,fcc10162-820f-4ade-a83c-409f754ec06e,true,")
                 .endsWith(",\"[{\"\"action\"\":\"\"hangup\"\",\"\"detail\"\":{\"\"hangup_by\"\":\"\"contact\"\"},"
                         + "\"\"timestamp\"\":1774517492}]\",,,,,,,\r\n"); // no names: none asked for
     }
 
     @Test
     void theNamesAreTheComponentsInSnakeCaseAndEveryStoredFieldHasItsColumnInOrder() {
-        assertThat(CallRecordFields.NAMES).hasSize(35).startsWith("uuid", "direction", "number_id")
-                .contains("first_touch_duration", "callback_cdr_uuid").endsWith("updated_at", "call_flow");
-        assertThat(CallRecordFields.COLUMNS.split(", ")).hasSize(33).doesNotContain("record_url", "voicemail_url");
+        assertThat(CallRecordFields.NAMES).hasSize(36).startsWith("uuid", "direction", "number_id")
+                .contains("first_touch_duration", "callback_cdr_uuid", "credited").endsWith("updated_at", "call_flow");
+        assertThat(CallRecordFields.COLUMNS.split(", ")).hasSize(34).doesNotContain("record_url", "voicemail_url");
         assertThat(CallRecordFields.COLUMNS).startsWith("uuid, direction, number_id, channel_type")
                 .endsWith("updated_at, call_flow::text AS call_flow");
     }

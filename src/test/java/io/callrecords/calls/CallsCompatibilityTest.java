@@ -148,10 +148,12 @@ class CallsCompatibilityTest extends AppTestSupport {
         }
         Api.Response unknownParameter = api.get("/api/v3/calls?" + encode("started_at[from]=2026-03-10"), key);
         assertThat(unknownParameter.raw().body())
-                .isEqualTo("{\"errors\":{\"started_at[from]\":[\"is not a parameter of this list\"]}}");
+                .isEqualTo("{\"errors\":{\"started_at\":[\"started_at[from] is not a parameter of this list\"]}}");
         Api.Response integerDirection = api.get("/api/v3/calls?" + encode("direction[eq]=1"), key);
         assertThat(integerDirection.raw().body())
-                .isEqualTo("{\"errors\":{\"direction[eq]\":[\"'1' is not one of inbound, outbound, internal\"]}}");
+                .isEqualTo("{\"errors\":{\"direction\":[\"direction[eq]: '1' is not one of inbound, outbound, internal\"]}}");
+        Api.Response unknownField = api.get("/api/v3/calls?" + encode("colour=red"), key);
+        assertThat(unknownField.raw().body()).isEqualTo("{\"errors\":{\"colour\":[\"is not a parameter of this list\"]}}");
     }
 
     @Test

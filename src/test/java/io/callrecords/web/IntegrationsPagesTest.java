@@ -209,9 +209,23 @@ class IntegrationsPagesTest extends PageTestSupport {
         assertThat(unchanged.path("url").asString()).isEqualTo(hookUrl());
         assertThat(unchanged.path("description").asString()).isEqualTo("CRM");
 
-        // another URL, other events, the description cleared
+        // a media wait out of range: named by its field, nothing changed
+        assertThat(b.findElement(By.id("hangup_waits_for_media")).isSelected()).isFalse();
+        assertThat(b.findElement(By.id("media_wait_seconds")).getAttribute("value")).isEqualTo("60");
+        b.findElement(By.id("url")).clear();
+        b.findElement(By.id("url")).sendKeys(hookUrl());
+        b.findElement(By.id("media_wait_seconds")).clear();
+        b.findElement(By.id("media_wait_seconds")).sendKeys("5000");
+        clickThrough(By.xpath("//button[text()='Save changes']"));
+        assertThat(b.findElement(By.id("media-wait-error")).getText()).contains("from 1 to 3600");
+        assertThat(api.get("/api/v3/webhooks/" + id, key).data().path("media_wait_seconds").asInt()).isEqualTo(60);
+
+        // another URL, other events, the description cleared, call_hangup held for media up to 45 s
         b.findElement(By.id("url")).clear();
         b.findElement(By.id("url")).sendKeys(receiverUrl("/hook/edited"));
+        b.findElement(By.id("hangup_waits_for_media")).click();
+        b.findElement(By.id("media_wait_seconds")).clear();
+        b.findElement(By.id("media_wait_seconds")).sendKeys("45");
         b.findElement(By.id("event-call_hangup")).click();
         b.findElement(By.id("event-call_init")).click();
         b.findElement(By.id("event-call_updated")).click();
@@ -224,6 +238,8 @@ class IntegrationsPagesTest extends PageTestSupport {
         assertThat(edited.path("url").asString()).isEqualTo(receiverUrl("/hook/edited"));
         assertThat(edited.path("events")).extracting(JsonNode::asString).containsExactly("call_init", "call_updated");
         assertThat(edited.path("description").isNull()).isTrue();
+        assertThat(edited.path("hangup_waits_for_media").asBoolean()).isTrue();
+        assertThat(edited.path("media_wait_seconds").asInt()).isEqualTo(45);
     }
 
     @Test

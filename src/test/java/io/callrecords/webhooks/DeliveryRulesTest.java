@@ -121,7 +121,7 @@ class DeliveryRulesTest {
     }
 
     private static List<ClaimedDelivery> deliveries(int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> new ClaimedDelivery(i, 1, 1, "call_init", null, null,
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> new ClaimedDelivery(i, 1, 1, "call_init", null, null, List.of(),
                 "msg_" + UUID.randomUUID(), 0, false, "http://x", "whsec_AAAA", null, null, null)).toList();
     }
 }

@@ -49,7 +49,8 @@ class WebhooksApiTest extends WebhookTestSupport {
 
         JsonNode read = api.get("/api/v3/webhooks/" + id, key).data();
         assertThat(read.has("secret")).isFalse();
-        assertThat(read.propertyNames()).containsExactly("id", "url", "events", "description", "status", "disabled_reason",
+        assertThat(read.propertyNames()).containsExactly("id", "url", "events", "description", "hangup_waits_for_media",
+                "media_wait_seconds", "status", "disabled_reason",
                 "disabled_at", "consecutive_failures", "failing_since", "held_until", "previous_secret_expires_at",
                 "created_at", "updated_at");
         assertThat(api.get("/api/v3/webhooks", key).data().findValues("id")).extracting(JsonNode::asLong).contains(id);
@@ -202,7 +203,8 @@ class WebhooksApiTest extends WebhookTestSupport {
         JsonNode created = subscribe(key, receiver.url("/shapes"), "[\"call_init\"]");
         long id = created.path("id").asLong();
         JsonNode schemas = api.get("/v3/api-docs", null).body().path("components").path("schemas");
-        assertThat(created.propertyNames()).containsExactly("id", "url", "events", "description", "status",
+        assertThat(created.propertyNames()).containsExactly("id", "url", "events", "description", "hangup_waits_for_media",
+                "media_wait_seconds", "status",
                 "disabled_reason", "disabled_at", "consecutive_failures", "failing_since", "held_until",
                 "previous_secret_expires_at", "created_at", "updated_at", "secret");
         assertThat(created.propertyNames())
