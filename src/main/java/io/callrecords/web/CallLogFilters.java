@@ -3,6 +3,7 @@ package io.callrecords.web;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,17 @@ public record CallLogFilters(Map<String, String> values) {
 
     /** Page field → API parameter, for the fields that are only renamed. */
     private static final Map<String, String> RENAMED = Map.of(
-            "direction", "direction[eq]", "reason", "missing_call_reason[eq]", "user", "user_id[eq]", "q", "q");
-    static final List<String> FIELDS = List.of("from", "to", "direction", "missed", "reason", "returned", "user", "q", "sort");
+            "direction", "direction[eq]", "reason", "missing_call_reason[eq]", "user", "user_id[eq]", "q", "q",
+            "tag", "tag_id[eq]", "disposition", "disposition_code[eq]");
+    static final List<String> FIELDS = List.of("from", "to", "direction", "missed", "reason", "returned", "user", "q",
+            "tag", "disposition", "sort");
+    public static final Map<String, String> DIRECTIONS = choices("inbound", "inbound", "outbound", "outbound", "internal",
+            "internal");
+    public static final Map<String, String> MISSED = choices("yes", "Missed", "no", "Not missed");
+    public static final Map<String, String> REASONS = choices("abandoned", "abandoned", "short_abandoned", "short abandoned",
+            "callback", "callback", "out_of_business_hours", "out of business hours", "denylist", "denylist");
+    public static final Map<String, String> RETURNED = choices("yes", "Returned", "no", "Not returned");
+    public static final Map<String, String> SORTS = choices("newest", "Newest first", "oldest", "Oldest first");
 
     static CallLogFilters of(MultiValueMap<String, String> request) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -38,6 +48,25 @@ public record CallLogFilters(Map<String, String> values) {
 
     public String get(String field) {
         return values.getOrDefault(field, "");
+    }
+
+    /**
+     * What the person typed or chose that the log cannot use, by field, in their words; {@code tags} (id → name) and
+     * {@code dispositions} (code → name) are the account's, which the choosers offer.
+     */
+    Map<String, List<String>> problems(Map<String, String> tags, Map<String, String> dispositions) {
+        return new FilterChecks(this::get)
+                .date("from", "first day").date("to", "last day").order("from", "to")
+                .oneOf("direction", "a direction", DIRECTIONS)
+                .oneOf("missed", "a choice of this list", MISSED)
+                .oneOf("reason", "a reason a call is missed", REASONS)
+                .oneOf("returned", "a choice of this list", RETURNED)
+                .id("user", "a user's number")
+                .digits("q")
+                .oneOf("tag", "a tag of this account", tags)
+                .oneOf("disposition", "a disposition of this account", dispositions)
+                .oneOf("sort", "an order", SORTS)
+                .problems();
     }
 
     /**
@@ -69,6 +98,9 @@ public record CallLogFilters(Map<String, String> values) {
             case "user_id" -> "user";
             case "direction" -> "direction";
             case "q" -> "q";
+            case "tag_id" -> "tag";
+            case "disposition_code" -> "disposition";
+            case "sort" -> "sort";
             default -> "";
         };
     }
@@ -87,6 +119,15 @@ public record CallLogFilters(Map<String, String> values) {
         } catch (DateTimeParseException e) {
             return date;
         }
+    }
+
+    /** value, label, value, label ... in the order a list offers them. */
+    private static Map<String, String> choices(String... valueLabel) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (int i = 0; i < valueLabel.length; i += 2) {
+            choices.put(valueLabel[i], valueLabel[i + 1]);
+        }
+        return Collections.unmodifiableMap(choices);
     }
 
     private static String yesNo(String value) {
