@@ -46,7 +46,7 @@ final class DemoBanner {
         if (state.recordedCall() != null) {
             out.append(curl).append("/api/v3/calls/").append(state.recordedCall()).append("   # answered, recorded\n");
         }
-        if (state.answeredCall() != null) {
+        if (state.answeredCall() != null && !state.answeredCall().equals(state.recordedCall())) {
             out.append(curl).append("/api/v3/calls/").append(state.answeredCall()).append("   # answered\n");
         }
         if (state.returnedCall() != null) {
