@@ -75,6 +75,16 @@ class PageProblemsTest extends PageTestSupport {
     }
 
     @Test
+    void aStalePageLinkIsSaidAsSuch() {
+        PageClient page = signedIn(key);
+        for (String path : new String[] {"/calls?cursor=not-a-cursor", "/missed-calls?cursor=not-a-cursor"}) {
+            HttpResponse<String> answer = page.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(422);
+            assertThat(answer.body()).as(path).contains(FormErrors.STALE_PAGE_LINK).doesNotContain("meta.next_cursor");
+        }
+    }
+
+    @Test
     void theWorklistAndTheDashboardSayTheirProblemsInWordsToo() {
         PageClient page = signedIn(key);
         HttpResponse<String> worklist = page.get("/missed-calls?status=later&reason=bored");
