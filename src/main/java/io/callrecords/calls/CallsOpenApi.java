@@ -139,6 +139,8 @@ class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
                 new BooleanSchema(), "false");
         add(operation, "tag_id[eq]", "Calls that have this tag", whole(0, null, null), "3");
         add(operation, "tag_id[in]", "Calls that have any of these tags, comma-separated", new StringSchema(), "3,4");
+        add(operation, "commented[eq]", "Calls with (true) or without (false) a comment", new BooleanSchema(),
+                "true");
         add(operation, "disposition_code[eq]", "Calls given this disposition code", new StringSchema(), "sale");
         add(operation, "disposition_code[in]", "Calls given any of these disposition codes, comma-separated",
                 new StringSchema(), "sale,no_interest");

@@ -26,13 +26,14 @@ public record CallLogFilters(Map<String, String> values) {
             "direction", "direction[eq]", "reason", "missing_call_reason[eq]", "user", "user_id[eq]", "q", "q",
             "tag", "tag_id[eq]", "disposition", "disposition_code[eq]");
     static final List<String> FIELDS = List.of("from", "to", "direction", "missed", "reason", "returned", "user", "q",
-            "tag", "disposition", "sort");
+            "tag", "comments", "disposition", "sort");
     public static final Map<String, String> DIRECTIONS = choices("inbound", "inbound", "outbound", "outbound", "internal",
             "internal");
     public static final Map<String, String> MISSED = choices("yes", "Missed", "no", "Not missed");
     public static final Map<String, String> REASONS = choices("abandoned", "abandoned", "short_abandoned", "short abandoned",
             "callback", "callback", "out_of_business_hours", "out of business hours", "denylist", "denylist");
     public static final Map<String, String> RETURNED = choices("yes", "Returned", "no", "Not returned");
+    public static final Map<String, String> COMMENTS = choices("yes", "With comments", "no", "Without comments");
     public static final Map<String, String> SORTS = choices("newest", "Newest first", "oldest", "Oldest first");
 
     static CallLogFilters of(MultiValueMap<String, String> request) {
@@ -64,6 +65,7 @@ public record CallLogFilters(Map<String, String> values) {
                 .id("user", "a user's number")
                 .digits("q")
                 .oneOf("tag", "a tag of this account", tags)
+                .oneOf("comments", "a choice of this list", COMMENTS)
                 .oneOf("disposition", "a disposition of this account", dispositions)
                 .oneOf("sort", "an order", SORTS)
                 .problems();
@@ -81,6 +83,7 @@ public record CallLogFilters(Map<String, String> values) {
                 case "to" -> p.add("started_at[lt]", dayStart(value, zone, 1));
                 case "missed" -> p.add("missing_call[eq]", yesNo(value));
                 case "returned" -> p.add("returned[eq]", yesNo(value));
+                case "comments" -> p.add("commented[eq]", yesNo(value));
                 case "sort" -> p.add("sort", value.equals("oldest") ? "started_at.asc" : "started_at.desc");
                 default -> p.add(RENAMED.get(field), value);
             }
@@ -99,6 +102,7 @@ public record CallLogFilters(Map<String, String> values) {
             case "direction" -> "direction";
             case "q" -> "q";
             case "tag_id" -> "tag";
+            case "commented" -> "comments";
             case "disposition_code" -> "disposition";
             case "sort" -> "sort";
             default -> "";

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Over plain HTTP: a bad filter of the call log, the worklist or the dashboard is said next to its field in the words
- * of the page (not the API's parameter names), with what was typed kept; the call log filters by tag and disposition,
- * chosen by name, and keeps them in its links; an unknown address is the site's "not found" page, while the API's
+ * of the page (not the API's parameter names), with what was typed kept; the call log filters by tag, comments and
+ * disposition, chosen by name, and keeps them in its links; an unknown address is the site's "not found" page, while the API's
  * paths keep answering JSON; the favicon is served as SVG and every page links it.
  */
 class PageProblemsTest extends PageTestSupport {
@@ -40,6 +40,8 @@ class PageProblemsTest extends PageTestSupport {
         assertThat(api.send(api.request("/api/v3/calls/" + tagged + "/disposition", key)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"disposition_code\": \"sale\"}"))).status()).isEqualTo(200);
+        assertThat(api.post("/api/v3/calls/" + tagged + "/comments", key, "{\"content\": \"Wants a quote\"}").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -112,6 +114,15 @@ class PageProblemsTest extends PageTestSupport {
         assertThat(byTag.body()).contains(tagged.toString()).doesNotContain(plain.toString())
                 .contains("<option value=\"" + vip + "\" selected=\"selected\">VIP</option>")
                 .contains("/calls/export?from=2026-03-26&amp;to=2026-03-26&amp;tag=" + vip + "&amp;format=csv");
+
+        HttpResponse<String> commented = page.get("/calls?from=2026-03-26&to=2026-03-26&comments=yes");
+        assertThat(commented.body()).contains(tagged.toString()).doesNotContain(plain.toString())
+                .contains("<option value=\"yes\" selected=\"selected\">With comments</option>")
+                .contains("/calls/export?from=2026-03-26&amp;to=2026-03-26&amp;comments=yes&amp;format=csv");
+        assertThat(page.get("/calls?from=2026-03-26&to=2026-03-26&comments=no").body()).contains(plain.toString())
+                .doesNotContain(tagged.toString());
+        assertThat(page.get("/calls?comments=maybe").body()).contains("id=\"comments-error\">&#39;maybe&#39; is not a"
+                + " choice of this list: choose With comments or Without comments.");
 
         HttpResponse<String> byDisposition = page.get("/calls?disposition=sale");
         assertThat(byDisposition.body()).contains(tagged.toString()).doesNotContain(plain.toString())
