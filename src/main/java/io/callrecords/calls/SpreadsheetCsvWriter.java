@@ -42,7 +42,7 @@ final class SpreadsheetCsvWriter implements ExportWriter {
 
     /** The column headings, with the account's zone in those of local times (told apart from UTC's when it is UTC). */
     static List<String> header(ZoneId zone) {
-        String local = zone.normalized().equals(ZoneOffset.UTC) ? " (account's zone, UTC)" : " (" + zone.getId() + ")";
+        String local = zone.normalized().equals(ZoneOffset.UTC) ? " (account's zone: UTC)" : " (" + zone.getId() + ")";
         return List.of("Call", "Started" + local, "Started (UTC)", "Ended" + local, "Ended (UTC)", "Direction",
                 "From", "From name", "To", "To name", "Line", "Line name", "User id", "User", "Outcome",
                 "Why missed", "Hung up by", "Waited (s)", "Waited (h:mm:ss)", "Duration (s)", "Duration (h:mm:ss)",

@@ -16,7 +16,7 @@ class SpreadsheetCsvWriterTest {
                 "Started (Europe/Istanbul)", "Started (UTC)").doesNotHaveDuplicates();
         for (ZoneId utc : new ZoneId[] {ZoneOffset.UTC, ZoneId.of("UTC"), ZoneId.of("Etc/UTC")}) {
             assertThat(SpreadsheetCsvWriter.header(utc)).as(utc.getId()).doesNotHaveDuplicates()
-                    .contains("Started (account's zone, UTC)", "Started (UTC)");
+                    .contains("Started (account's zone: UTC)", "Started (UTC)");
         }
     }
 
