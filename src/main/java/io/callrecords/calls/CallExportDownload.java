@@ -1,10 +1,15 @@
 package io.callrecords.calls;
 
+import io.callrecords.accounts.AccountSettingsService;
 import io.callrecords.accounts.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,10 +30,12 @@ public class CallExportDownload {
 
     private final CallExport export;
     private final JsonMapper json;
+    private final AccountSettingsService settings;
 
-    CallExportDownload(CallExport export, JsonMapper json) {
+    CallExportDownload(CallExport export, JsonMapper json, AccountSettingsService settings) {
         this.export = export;
         this.json = json;
+        this.settings = settings;
     }
 
     /** Streams the caller's calls (an agent's own only) that match the parameters. */
@@ -37,11 +44,19 @@ public class CallExportDownload {
         CallExportQuery query = CallExportQuery.read(parameters);
         response.setContentType(query.format().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"calls." + query.format().wire() + "\"");
-        try (ExportWriter writer = query.format().writer(new BufferedOutputStream(response.getOutputStream(), BUFFER_BYTES), json)) {
+        try (ExportWriter writer = writer(query, accountId, new BufferedOutputStream(response.getOutputStream(), BUFFER_BYTES))) {
             export.export(accountId, caller.ownCallsOnly(), query.filter(), query.sort(), writer);
         } catch (UncheckedIOException | IOException e) {
             // the client went away mid-stream: nothing to answer, the transaction has already rolled back
             log.debug("Export of account {} ended early: {}", accountId, e.toString());
         }
+    }
+
+    private ExportWriter writer(CallExportQuery query, long accountId, OutputStream out) throws IOException {
+        if (query.spreadsheet()) {
+            ZoneId zone = Objects.requireNonNullElse(settings.current(accountId).settings().timezone(), ZoneOffset.UTC);
+            return new SpreadsheetCsvWriter(out, zone).header();
+        }
+        return query.format().writer(out, json);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param returned     missing calls that were ({@code true}) or were not ({@code false}) called back
  * @param numberDigits digits to find inside caller_number or callee_number ({@code q})
  * @param tagIds       calls that carry any of these tags ({@code tag_id})
+ * @param commented    calls with ({@code true}) or without ({@code false}) a comment ({@code commented})
  * @param dispositionCodes calls given any of these disposition codes ({@code disposition_code})
  * @param dispositionIds the ids of those codes in the account ({@link DispositionCodes#resolve}), which is what the
  *                     statement filters by: PostgreSQL estimates a condition on ids by their own statistics, and
@@ -30,6 +31,7 @@ record CallFilter(boolean live,
                   Boolean returned,
                   String numberDigits,
                   Set<Long> tagIds,
+                  Boolean commented,
                   Set<String> dispositionCodes,
                   Set<Long> dispositionIds) {
 
@@ -42,11 +44,11 @@ record CallFilter(boolean live,
     /** This filter with the ids of its disposition codes in the account. */
     CallFilter withDispositionIds(Set<Long> ids) {
         return new CallFilter(live, startedAt, callDuration, updatedAt, directions, missingCall, missingCallReasons,
-                userIds, numberId, calleeTypes, returned, numberDigits, tagIds, dispositionCodes, ids);
+                userIds, numberId, calleeTypes, returned, numberDigits, tagIds, commented, dispositionCodes, ids);
     }
 
     /** Every ended call of the account. */
     static CallFilter ended() {
-        return new CallFilter(false, List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null, null, null, null);
+        return new CallFilter(false, List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

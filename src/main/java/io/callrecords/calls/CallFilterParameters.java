@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * (api.md "Calls"): {@code status}, {@code q}, {@code started_at[gt|gte|lt|lte]}, {@code call_duration[...]},
  * {@code updated_at[gt|gte]}, {@code direction[eq|in]}, {@code missing_call[eq]},
  * {@code missing_call_reason[eq|in]}, {@code user_id[eq|in]}, {@code number_id[eq]}, {@code callee_type[eq|in]},
- * {@code returned[eq]}, {@code tag_id[eq|in]}, {@code disposition_code[eq|in]}, {@code sort}, {@code cursor}.
+ * {@code returned[eq]}, {@code tag_id[eq|in]}, {@code commented[eq]}, {@code disposition_code[eq|in]}, {@code sort}, {@code cursor}.
  */
 final class CallFilterParameters {
 
@@ -69,6 +69,7 @@ final class CallFilterParameters {
                 p.bool("returned[eq]"),
                 digits,
                 oneOf(p, "tag_id", CallFilterParameters::id, "ids (whole numbers)"),
+                p.bool("commented[eq]"),
                 oneOf(p, "disposition_code", CallFilterParameters::code, "disposition codes (letters, digits, _ . : -)"),
                 null);
     }

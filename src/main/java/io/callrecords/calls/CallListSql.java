@@ -51,6 +51,10 @@ final class CallListSql {
         // What people wrote on calls lives beside the records (V16); its indexes lead from a tag or a code to calls.
         noted(filter.tagIds(), "tag_ids", "EXISTS (SELECT 1 FROM call_tags ct WHERE ct.account_id = call_records.account_id"
                 + " AND ct.call_uuid = call_records.uuid AND ct.tag_id IN (:tag_ids))");
+        if (filter.commented() != null) {
+            conditions.add((filter.commented() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM call_comments cc"
+                    + " WHERE cc.account_id = call_records.account_id AND cc.call_uuid = call_records.uuid)");
+        }
         if (filter.dispositionCodes() != null && filter.dispositionIds() == null) {
             throw new IllegalStateException("disposition codes not resolved to ids: DispositionCodes.resolve");
         }

@@ -71,8 +71,15 @@ class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
                     add(operation, "cursor", "meta.next_cursor of the previous page: keyset paging, as fast on the"
                             + " 1,000th page as on the first; not with offset", new StringSchema(), null);
                 }
-                case EXPORT -> operation.addParametersItem(parameter("format", "csv (RFC 4180, header row) or"
-                        + " ndjson (one record per line)", choices("csv", "ndjson"), "csv").required(true));
+                case EXPORT -> {
+                    operation.addParametersItem(parameter("format", "csv (RFC 4180, header row) or"
+                            + " ndjson (one record per line)", choices("csv", "ndjson"), "csv").required(true));
+                    add(operation, "layout", "Of the CSV: records (the default) has the record's fields as the API"
+                            + " names them, then the directory's names; spreadsheet is for people: headings in words,"
+                            + " times local in the account's time zone and in UTC (2026-03-26 15:31:32), durations in"
+                            + " seconds and as h:mm:ss, a name beside every id, reasons in words, no call_flow JSON,"
+                            + " a UTF-8 byte order mark first", choices("records", "spreadsheet"), "records");
+                }
                 case PAGES -> {
                     add(operation, "page", "Page number, from 1", whole(1, null, 1), "1");
                     add(operation, "per_page", "Records per page, 1 to 100", whole(1, 100, 10), "10");
@@ -132,6 +139,8 @@ class CallsOpenApi implements OperationCustomizer, OpenApiCustomizer {
                 new BooleanSchema(), "false");
         add(operation, "tag_id[eq]", "Calls that have this tag", whole(0, null, null), "3");
         add(operation, "tag_id[in]", "Calls that have any of these tags, comma-separated", new StringSchema(), "3,4");
+        add(operation, "commented[eq]", "Calls with (true) or without (false) a comment", new BooleanSchema(),
+                "true");
         add(operation, "disposition_code[eq]", "Calls given this disposition code", new StringSchema(), "sale");
         add(operation, "disposition_code[in]", "Calls given any of these disposition codes, comma-separated",
                 new StringSchema(), "sale,no_interest");

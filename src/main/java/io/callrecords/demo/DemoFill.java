@@ -3,7 +3,6 @@ package io.callrecords.demo;
 import io.callrecords.simulator.AccountSetup;
 import io.callrecords.simulator.CallCenter;
 import io.callrecords.simulator.ProgressBar;
-import io.callrecords.simulator.GeneratedAudioUploader;
 import io.callrecords.simulator.RunSummary;
 import io.callrecords.simulator.ServiceClient;
 import io.callrecords.simulator.SimulatedCall;
@@ -23,6 +22,8 @@ final class DemoFill {
 
     /** Calls of the demo that get generated audio (recording or voicemail): enough to try the players. */
     static final int AUDIO_CALLS = 500;
+    /** The calls that get audio are those of the period's last day: the newest, which people open first. */
+    static final Duration AUDIO_PERIOD = Duration.ofDays(1);
 
     /** The same demo every time, but for its dates. */
     static final long SEED = 7;
@@ -86,7 +87,8 @@ final class DemoFill {
         new AccountSetup(client).apply(center, state.start());
         Instant end = state.start().plus(Duration.ofDays(state.days()));
         String[] samples = new String[2];
-        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), new GeneratedAudioUploader(AUDIO_CALLS),
+        DemoAudio audio = new DemoAudio(end.minus(AUDIO_PERIOD), AUDIO_CALLS);
+        RunSummary summary = new TrafficRun(client, new TrafficRun.Options(1_000, 2, 0), audio,
                 ProgressBar.forPeriod(progressOut, state.start(), end))
                 .send(new TrafficSimulation(center, state.seed(), state.start(), end, Long.MAX_VALUE), call -> {
                     if (call.connectedUser() != null && call.queued()) {
@@ -100,7 +102,7 @@ final class DemoFill {
         if (!summary.clean()) {
             throw new SimulationException("The service refused some of the demo's events (see above).");
         }
-        return state.filledWith(samples[0], samples[1]);
+        return state.filledWith(samples[0], samples[1], audio.newestRecordedCall());
     }
 
     static String describe(DemoState state) {

@@ -14,26 +14,30 @@ import java.util.Properties;
  * @param adminPassword  that person's password (a demo's, kept beside its key so that every start can show it)
  * @param answeredCall   uuid of a recent answered call, or null
  * @param returnedCall   uuid of a recent missed call that an agent returned, or null
+ * @param recordedCall   uuid of a recent answered call whose recording has audio, or null (demos filled before the
+ *                       banner showed one)
  */
 record DemoState(boolean filled, String apiKey, String adminEmail, String adminPassword, long seed, Instant start,
-                 int days, int agents, String answeredCall, String returnedCall) {
+                 int days, int agents, String answeredCall, String returnedCall, String recordedCall) {
 
     /** A new demo: its traffic chosen, its account not created yet. */
     static DemoState planned(long seed, Instant start, int days, int agents) {
-        return new DemoState(false, null, null, null, seed, start, days, agents, null, null);
+        return new DemoState(false, null, null, null, seed, start, days, agents, null, null, null);
     }
 
     DemoState withKey(String key) {
         return new DemoState(filled, key, adminEmail, adminPassword, seed, start, days, agents, answeredCall,
-                returnedCall);
+                returnedCall, recordedCall);
     }
 
     DemoState withAdmin(String email, String password) {
-        return new DemoState(filled, apiKey, email, password, seed, start, days, agents, answeredCall, returnedCall);
+        return new DemoState(filled, apiKey, email, password, seed, start, days, agents, answeredCall, returnedCall,
+                recordedCall);
     }
 
-    DemoState filledWith(String answered, String returned) {
-        return new DemoState(true, apiKey, adminEmail, adminPassword, seed, start, days, agents, answered, returned);
+    DemoState filledWith(String answered, String returned, String recorded) {
+        return new DemoState(true, apiKey, adminEmail, adminPassword, seed, start, days, agents, answered, returned,
+                recorded);
     }
 
     Properties toProperties() {
@@ -56,6 +60,9 @@ record DemoState(boolean filled, String apiKey, String adminEmail, String adminP
         if (returnedCall != null) {
             p.setProperty("returned_call", returnedCall);
         }
+        if (recordedCall != null) {
+            p.setProperty("recorded_call", recordedCall);
+        }
         return p;
     }
 
@@ -63,6 +70,6 @@ record DemoState(boolean filled, String apiKey, String adminEmail, String adminP
         return new DemoState("filled".equals(p.getProperty("state")), p.getProperty("api_key"),
                 p.getProperty("admin_email"), p.getProperty("admin_password"), Long.parseLong(p.getProperty("seed")), Instant.parse(p.getProperty("start")),
                 Integer.parseInt(p.getProperty("days")), Integer.parseInt(p.getProperty("agents")),
-                p.getProperty("answered_call"), p.getProperty("returned_call"));
+                p.getProperty("answered_call"), p.getProperty("returned_call"), p.getProperty("recorded_call"));
     }
 }

@@ -7,7 +7,10 @@ import io.callrecords.people.DirectoryNames;
 import io.callrecords.people.EntryNames;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
+import io.callrecords.calls.Dispositions;
+import io.callrecords.calls.Tags;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -30,12 +33,17 @@ class CallLogController {
     private final CallExportDownload export;
     private final PageModel pages;
     private final DirectoryNames directoryNames;
+    private final Tags tags;
+    private final Dispositions dispositions;
 
-    CallLogController(CallRecords records, CallExportDownload export, PageModel pages, DirectoryNames directoryNames) {
+    CallLogController(CallRecords records, CallExportDownload export, PageModel pages, DirectoryNames directoryNames,
+                      Tags tags, Dispositions dispositions) {
         this.records = records;
         this.export = export;
         this.pages = pages;
         this.directoryNames = directoryNames;
+        this.tags = tags;
+        this.dispositions = dispositions;
     }
 
     @GetMapping("/calls")
@@ -45,6 +53,19 @@ class CallLogController {
         CallLogFilters filters = CallLogFilters.of(request);
         model.addAttribute("filters", filters);
         model.addAttribute("rows", List.of());
+        long account = session.caller().accountId();
+        Map<String, String> tagChoices = new LinkedHashMap<>();
+        tags.all(account).forEach(t -> tagChoices.put(Long.toString(t.id()), t.name()));
+        Map<String, String> dispositionChoices = new LinkedHashMap<>();
+        dispositions.all(account).forEach(d -> dispositionChoices.put(d.code(), d.name()));
+        model.addAttribute("tags", tagChoices);
+        model.addAttribute("dispositions", dispositionChoices);
+        Map<String, List<String>> problems = filters.problems(tagChoices, dispositionChoices);
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", problems);
+            return "calls";
+        }
         MultiValueMap<String, String> api = filters.api(zone);
         String cursor = request.getFirst("cursor");
         if (cursor != null && !cursor.isBlank()) {
@@ -60,6 +81,7 @@ class CallLogController {
                     : filters.link("/calls", Map.of("cursor", page.nextCursor())));
             model.addAttribute("first", cursor == null || cursor.isBlank() ? null : filters.link("/calls", Map.of()));
             model.addAttribute("exportCsv", filters.link("/calls/export", Map.of("format", "csv")));
+            model.addAttribute("exportRecords", filters.link("/calls/export", Map.of("format", "csv", "layout", "records")));
             model.addAttribute("exportNdjson", filters.link("/calls/export", Map.of("format", "ndjson")));
         } catch (ValidationException e) {
             response.setStatus(422);
@@ -72,7 +94,12 @@ class CallLogController {
     void export(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
                 @RequestParam MultiValueMap<String, String> request, HttpServletResponse response) {
         MultiValueMap<String, String> api = CallLogFilters.of(request).api(pages.zone(session));
-        api.add("format", "ndjson".equals(request.getFirst("format")) ? "ndjson" : "csv");
+        boolean ndjson = "ndjson".equals(request.getFirst("format"));
+        api.add("format", ndjson ? "ndjson" : "csv");
+        if (!ndjson) {
+            // for people: the spreadsheet layout, unless the API's record layout (every field, call_flow JSON) is asked
+            api.add("layout", "records".equals(request.getFirst("layout")) ? "records" : "spreadsheet");
+        }
         export.write(session.caller(), api, response);
     }
 }

@@ -4,11 +4,14 @@ import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
 import io.callrecords.reports.SummaryReports;
 import io.callrecords.reports.SummaryView;
+import io.callrecords.shared.CallrecordsProperties;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -29,12 +32,17 @@ class DashboardController {
     private final PageModel pages;
     private final Clock clock;
     private final JsonMapper json;
+    private final String opening;
 
-    DashboardController(SummaryReports reports, PageModel pages, Clock clock, JsonMapper json) {
+    DashboardController(SummaryReports reports, PageModel pages, Clock clock, JsonMapper json,
+                        CallrecordsProperties properties) {
         this.reports = reports;
         this.pages = pages;
         this.clock = clock;
         this.json = json;
+        // The demo's traffic is the week before it started: it opens on that week whatever the day and the hour
+        // (today, started on a Monday morning, held a few night calls). A service opens on today.
+        this.opening = properties.demo() ? "days7" : "today";
     }
 
     @GetMapping("/dashboard")
@@ -61,9 +69,14 @@ class DashboardController {
     private boolean report(PageSession session, MultiValueMap<String, String> request, Model model) {
         session.caller().require(Scope.READ); // as the API asks of its reports
         ZoneId zone = pages.zone(session);
-        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(zone)));
+        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(zone)), opening);
         model.addAttribute("period", period);
         model.addAttribute("liveUrl", period.link("/dashboard/tiles"));
+        Map<String, List<String>> problems = period.problems();
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", problems);
+            return false;
+        }
         try {
             SummaryView byTime = reports.summary(session.caller(), period.api(period.oneDay() ? "hour" : "day"));
             SummaryView heatMap = reports.summary(session.caller(), period.api("weekday_hour"));

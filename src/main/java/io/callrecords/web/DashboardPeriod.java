@@ -4,7 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -14,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * as the summary report reads it ({@code from} and {@code to} as local dates, {@code to} excluded): the page hands the
  * report's own parser the translation, so that a bad period gets the API's message.
  *
- * @param period  today, week, month or custom
+ * @param period  today, days7 (today and the six days before), week, month or custom
  * @param from    the first day, as typed (custom) or of the period
  * @param to      the last day, included, as typed (custom) or of the period
  * @param sl      the service-level threshold in seconds, as typed; blank for the API's default
@@ -23,18 +26,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public record DashboardPeriod(String period, String from, String to, String sl, int refresh) {
 
-    static final List<String> PERIODS = List.of("today", "week", "month", "custom");
+    static final List<String> PERIODS = List.of("today", "days7", "week", "month", "custom");
+    /** The presets, as their buttons say them. */
+    public static final Map<String, String> PRESETS = presets();
     static final int DEFAULT_REFRESH = 10;
 
-    /** Reads the form; a period named or implied by dates, else today. */
-    static DashboardPeriod of(MultiValueMap<String, String> request, LocalDate today) {
+    /** Reads the form; a period named or implied by dates, else {@code opening} (a preset). */
+    static DashboardPeriod of(MultiValueMap<String, String> request, LocalDate today, String opening) {
         String period = value(request, "period");
         String from = value(request, "from");
         String to = value(request, "to");
         if (!PERIODS.contains(period)) {
-            period = from.isEmpty() && to.isEmpty() ? "today" : "custom";
+            period = from.isEmpty() && to.isEmpty() ? opening : "custom";
         }
         LocalDate first = switch (period) {
+            case "days7" -> today.minusDays(6);
             case "week" -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case "month" -> today.withDayOfMonth(1);
             case "today" -> today;
@@ -44,12 +50,22 @@ public record DashboardPeriod(String period, String from, String to, String sl, 
             LocalDate last = switch (period) {
                 case "week" -> first.plusDays(6);
                 case "month" -> first.plusMonths(1).minusDays(1);
+                case "days7" -> today;
                 default -> first;
             };
             from = first.toString();
             to = last.toString();
         }
         return new DashboardPeriod(period, from, to, value(request, "sl"), refresh(value(request, "refresh")));
+    }
+
+    /** What the person typed that the dashboard cannot use, by field, in their words. */
+    Map<String, List<String>> problems() {
+        Map<String, String> typed = Map.of("from", from, "to", to, "sl", sl);
+        return new FilterChecks(typed::get)
+                .date("from", "first day").date("to", "last day").order("from", "to")
+                .seconds("sl", "a service level", 0, 3600)
+                .problems();
     }
 
     /** The summary report's parameters for {@code group_by}: a date not readable goes as typed, for the API to name. */
@@ -95,6 +111,15 @@ public record DashboardPeriod(String period, String from, String to, String sl, 
             uri.queryParam("refresh", refresh);
         }
         return uri.encode().build().toUriString();
+    }
+
+    private static Map<String, String> presets() {
+        Map<String, String> presets = new LinkedHashMap<>();
+        presets.put("today", "Today");
+        presets.put("days7", "Last 7 days");
+        presets.put("week", "This week");
+        presets.put("month", "This month");
+        return Collections.unmodifiableMap(presets);
     }
 
     private static String dayAfter(String date) {

@@ -22,11 +22,14 @@ final class FormErrors {
         return of(e, field -> fields.contains(field) ? field : "");
     }
 
-    /** For forms whose fields the API knows by other names: {@code fieldOf} maps an API parameter to its field. */
+    /**
+     * For forms whose fields the API knows by other names: {@code fieldOf} maps an API parameter to its field. A
+     * cursor the API refuses is a page link that went stale (made for another order, or edited): said as such.
+     */
     static Map<String, List<String>> of(ValidationException e, UnaryOperator<String> fieldOf) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(fieldOf.apply(parameter),
-                f -> new ArrayList<>()).addAll(messages));
+                f -> new ArrayList<>()).addAll(parameter.equals("cursor") ? List.of(STALE_PAGE_LINK) : messages));
         return byField;
     }
 
@@ -40,6 +43,9 @@ final class FormErrors {
                 fieldOf.apply(parameter, message), f -> new ArrayList<>()).add(message)));
         return byField;
     }
+
+    static final String STALE_PAGE_LINK = "This link to a further page no longer fits these filters: start again from"
+            + " the first page.";
 
     /** A form-wide message (a refusal that no one field stands for). */
     static Map<String, List<String>> general(String message) {

@@ -3,6 +3,7 @@ package io.callrecords.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,28 @@ public record MissedCallsFilters(Map<String, String> values) {
         Map<String, String> fields = new LinkedHashMap<>();
         values.forEach((field, value) -> fields.put(CARRIED + field, value));
         return fields;
+    }
+
+    /** The statuses the page offers, in its words. */
+    static final Map<String, String> STATUSES = statuses();
+
+    /** What the person typed or chose that the worklist cannot use, by field, in their words. */
+    Map<String, List<String>> problems() {
+        return new FilterChecks(this::get)
+                .oneOf("status", "a choice of this list", STATUSES)
+                .date("from", "first day").date("to", "last day").order("from", "to")
+                .oneOf("reason", "a reason a call is missed", MissedCallLine.MISSED_REASONS)
+                .digits("number")
+                .problems();
+    }
+
+    private static Map<String, String> statuses() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        statuses.put("unreturned", "Waiting for a callback");
+        statuses.put("dismissed", "Dismissed");
+        statuses.put("returned", "Returned");
+        statuses.put("all", "All");
+        return Collections.unmodifiableMap(statuses);
     }
 
     /** The worklist API's parameters; a date that is no date goes as typed, for the API's message to name it. */

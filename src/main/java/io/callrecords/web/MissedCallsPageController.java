@@ -107,6 +107,13 @@ class MissedCallsPageController {
         model.addAttribute("readOnly", canWrite ? null : READ_ONLY);
         model.addAttribute("dismissalReasons", MissedCallLine.DISMISSAL_REASONS);
         model.addAttribute("missedReasons", MissedCallLine.MISSED_REASONS);
+        model.addAttribute("statuses", MissedCallsFilters.STATUSES);
+        Map<String, List<String>> problems = filters.problems();
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", problems);
+            return "missed-calls";
+        }
         try {
             MissedCallsWorklist.Page page = worklist.page(session.caller(), filters.api(PAGE_SIZE));
             EntryNames people = names.of(session.caller().accountId(), new EntryNames.Wanted().addAll(EntryKind.USER,

@@ -1,5 +1,6 @@
 package io.callrecords.web;
 
+import io.callrecords.calls.CallWords;
 import io.callrecords.calls.WireName;
 
 /** The record's codes in plain words. */
@@ -13,24 +14,11 @@ final class Words {
     }
 
     static String direction(String wire) {
-        return switch (wire == null ? "" : wire) {
-            case "inbound" -> "Inbound";
-            case "outbound" -> "Outbound";
-            case "internal" -> "Internal";
-            default -> "";
-        };
+        return CallWords.direction(wire);
     }
 
     static String reason(String wire) {
-        return switch (wire == null ? "" : wire) {
-            case "abandoned" -> "caller hung up while waiting";
-            case "short_abandoned" -> "caller hung up within seconds";
-            case "out_of_business_hours" -> "out of business hours";
-            case "callback" -> "caller asked for a callback";
-            case "denylist" -> "number on the denylist";
-            case "" -> "no reason recorded";
-            default -> wire.replace('_', ' ');
-        };
+        return CallWords.reason(wire);
     }
 
     /** Seconds as m:ss (h:mm:ss from an hour on); empty for none. */

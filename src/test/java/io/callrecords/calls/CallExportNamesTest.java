@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.DirectoryRows;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +112,69 @@ class CallExportNamesTest extends AppTestSupport {
                 .containsEntry("user_id", "77").containsEntry("user_name", "");
         // a deleted user keeps their name, marked, and the comma in it is quoted
         assertThat(byUuid.get(byDeleted)).containsEntry("caller_name", "Mehmet Demir, Jr. (deleted)");
+    }
+
+    @Test
+    void theSpreadsheetLayoutHasLocalTimesDurationsNamesAndWords() {
+        assertThat(api.patch("/api/v3/account/settings", key, "{\"timezone\": \"Europe/Istanbul\"}").status())
+                .isEqualTo(200);
+        HttpResponse<String> answer = fetch(api, "/api/v3/calls/export?format=csv&layout=spreadsheet", key);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(answer.body()).as("a byte order mark, for Excel to read UTF-8").startsWith("\uFEFF")
+                .doesNotContain("[{").doesNotContain("\"action\"");
+        List<List<String>> rows = parseCsv(answer.body().substring(1));
+        List<String> header = rows.getFirst();
+        assertThat(header).startsWith("Call", "Started (Europe/Istanbul)", "Started (UTC)", "Ended (Europe/Istanbul)",
+                "Ended (UTC)", "Direction").contains("Duration (s)", "Duration (h:mm:ss)", "User id", "User",
+                "Why missed", "Called back by").doesNotContain("call_flow");
+        Map<String, Map<String, String>> byUuid = new HashMap<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertThat(row).hasSameSizeAs(header);
+            Map<String, String> cells = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                cells.put(header.get(i), row.get(i));
+            }
+            byUuid.put(row.getFirst(), cells);
+        }
+        assertThat(byUuid).hasSize(5);
+
+        var answeredRecord = api.get("/api/v3/calls/" + answered, key).data();
+        Map<String, String> a = byUuid.get(answered);
+        assertThat(a).containsEntry("Started (Europe/Istanbul)", "2026-05-04 11:00:00")
+                .containsEntry("Started (UTC)", "2026-05-04 08:00:00").containsEntry("Direction", "Inbound")
+                .containsEntry("Line", "2").containsEntry("Line name", "Main line (+90 212 555 01 00)")
+                .containsEntry("To name", "Main menu").containsEntry("User id", "11").containsEntry("User", "Ayşe Yılmaz")
+                .containsEntry("Outcome", "Answered").containsEntry("Why missed", "").containsEntry("Hung up by", "User")
+                .containsEntry("Called back", "");
+        int duration = answeredRecord.path("call_duration").asInt();
+        assertThat(a).containsEntry("Duration (s)", Integer.toString(duration))
+                .containsEntry("Duration (h:mm:ss)", "0:%02d:%02d".formatted(duration / 60, duration % 60))
+                .containsEntry("Ended (UTC)", answeredRecord.path("ended_at").asString().replace('T', ' ').replace("Z", ""));
+
+        var missedRecord = api.get("/api/v3/calls/" + missed, key).data();
+        Map<String, String> m = byUuid.get(missed);
+        int toCallback = missedRecord.path("callback_time").asInt();
+        assertThat(m).containsEntry("Outcome", "Missed")
+                .containsEntry("Why missed", CallWords.reason(missedRecord.path("missing_call_reason").asString()))
+                .containsEntry("Voicemail box id", "7").containsEntry("Voicemail box", "Zeynep's voicemail")
+                .containsEntry("Called back", "Yes").containsEntry("Called back by id", "11")
+                .containsEntry("Called back by", "Ayşe Yılmaz").containsEntry("Callback call", returning)
+                .containsEntry("Time to callback (s)", Integer.toString(toCallback))
+                .containsEntry("Time to callback (h:mm:ss)",
+                        "%d:%02d:%02d".formatted(toCallback / 3600, toCallback / 60 % 60, toCallback % 60));
+        assertThat(m.get("Why missed")).doesNotContain("_");
+        assertThat(byUuid.get(returning)).containsEntry("Direction", "Outbound").containsEntry("From name", "Ayşe Yılmaz");
+        assertThat(byUuid.get(byDeleted)).containsEntry("From name", "Mehmet Demir, Jr. (deleted)");
+
+        // the API's layout stays what it was, asked for or not
+        assertThat(fetch(api, "/api/v3/calls/export?format=csv&layout=records", key).body().lines().findFirst())
+                .hasValue(String.join(",", CsvExportWriter.HEADER));
+        HttpResponse<String> bad = fetch(api, "/api/v3/calls/export?format=ndjson&layout=spreadsheet", key);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"layout\":[\"spreadsheet is a layout of format=csv\"]");
+        assertThat(fetch(api, "/api/v3/calls/export?format=csv&layout=pretty", key).body())
+                .contains("\"layout\":[\"'pretty' is not one of records, spreadsheet\"]");
     }
 
     @Test

@@ -277,7 +277,7 @@ class CallNotesApiTest extends AppTestSupport {
     }
 
     @Test
-    void theCallsListFiltersByTagAndDispositionCode() {
+    void theCallsListFiltersByTagCommentsAndDispositionCode() {
         String account = newAccount("notes-filters");
         List<UUID> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -308,6 +308,16 @@ class CallNotesApiTest extends AppTestSupport {
         assertThat(uuids(account, "disposition_code[eq]=unknown")).isEmpty();
         assertThat(api.get("/api/v3/calls?tag_id[eq]=" + red, otherKey).data().size()).as("another account's tag")
                 .isZero();
+        for (int i : List.of(1, 4)) {
+            api.post(path(calls.get(i), "/comments"), account, "{\"content\": \"Call back on Friday\"}");
+        }
+        api.post(path(calls.get(4), "/comments"), account, "{\"content\": \"Done\"}");
+        assertThat(uuids(account, "commented[eq]=true")).containsExactly(calls.get(4), calls.get(1));
+        assertThat(uuids(account, "commented[eq]=false&sort=started_at.asc")).containsExactly(calls.get(0),
+                calls.get(2), calls.get(3), calls.get(5));
+        assertThat(uuids(account, "commented[eq]=true&tag_id[eq]=" + red)).containsExactly(calls.get(4));
+        assertThat(api.get("/api/v3/calls?commented[eq]=maybe", account).body().path("errors").propertyNames())
+                .containsExactly("commented[eq]");
 
         // paging keeps its rules: count of all matches, cursor through the filtered list
         Api.Response first = api.get("/api/v3/calls?limit=2&tag_id[in]=" + red + "," + blue, account);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.callrecords.support.Api;
+import io.callrecords.support.PageClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,8 +34,10 @@ class DemoCommandTest {
     private static final Pattern KEY = Pattern.compile("API key: (cr_\\S+)");
     private static final Pattern EMAIL = Pattern.compile("email: +(\\S+)");
     private static final Pattern PASSWORD = Pattern.compile("password: +(\\S+)");
+    /** The first answered call the banner shows: the recorded one, or another. */
     private static final Pattern ANSWERED = Pattern.compile("/api/v3/calls/(\\S+) +# answered");
     private static final Pattern RETURNED = Pattern.compile("/api/v3/calls/(\\S+) +# missed, called back");
+    private static final Pattern RECORDED = Pattern.compile("/api/v3/calls/(\\S+) +# answered, recorded");
 
     @TempDir
     Path temp;
@@ -56,6 +59,33 @@ class DemoCommandTest {
             password = find(PASSWORD, out);
             answered = find(ANSWERED, out);
             Api api = new Api(port);
+            String page = "http://localhost:" + port;
+            assertThat(out).contains("Open " + page + " and sign in", page + "/dashboard ", page + "/calls ",
+                    page + "/missed-calls ", page + "/settings ", "an answered call: play its recording on its page");
+            String recordedCall = find(RECORDED, out);
+            assertThat(out).contains(page + "/calls/" + recordedCall + "\n");
+            JsonNode withRecording = api.get("/api/v3/calls/" + recordedCall, key).data();
+            assertThat(withRecording.path("user_id").isNull()).isFalse();
+            HttpResponse<byte[]> plays = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(withRecording.path("record_url").asString())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(plays.statusCode()).as("the banner's recorded call plays").isEqualTo(200);
+            assertThat(new String(plays.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            PageClient person = new PageClient(port);
+            assertThat(person.signIn(find(EMAIL, out), find(PASSWORD, out)).statusCode()).isEqualTo(302);
+            String dashboard = person.get("/dashboard").body();
+            assertThat(dashboard).as("the demo opens on its week")
+                    .containsPattern("value=\"days7\"[^>]*aria-current=\"true\"[^>]*>Last 7 days<");
+            Matcher inbound = Pattern.compile("id=\"tile-inbound\">\\s*<div class=\"name\">Inbound calls</div>\\s*"
+                    + "<div class=\"value\">(\\d+)</div>").matcher(dashboard);
+            assertThat(inbound.find()).as(dashboard).isTrue();
+            assertThat(Long.parseLong(inbound.group(1))).as("inbound calls of the last 7 days")
+                    .isEqualTo(api.get("/api/v3/calls?limit=1&direction[eq]=inbound&started_at[gte]="
+                            + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Istanbul")).minusDays(6)
+                                    .atStartOfDay(java.time.ZoneId.of("Europe/Istanbul")).toOffsetDateTime()
+                                    .toString().replace("+", "%2B"), key)
+                            .body().path("meta").path("count").asLong())
+                    .isGreaterThan(100);
             JsonNode call = api.get("/api/v3/calls/" + answered, key).data();
             assertThat(call.path("uuid").asString()).isEqualTo(answered);
             assertThat(call.path("direction").asString()).isEqualTo("inbound");

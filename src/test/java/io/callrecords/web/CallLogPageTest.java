@@ -73,7 +73,7 @@ class CallLogPageTest extends PageTestSupport {
         assertThat(b.getCurrentUrl()).contains("q=1112233");
         waitFor().until(d -> rows(b).size() == 1);
         assertThat(rows(b).getFirst().getText()).contains(FOUND).contains("Not returned");
-        assertThat(b.findElement(By.linkText("CSV")).getAttribute("href")).contains("q=1112233").contains("format=csv");
+        assertThat(b.findElement(By.linkText("CSV for spreadsheets")).getAttribute("href")).contains("q=1112233").contains("format=csv");
         assertThat(b.getPageSource()).doesNotContain(key);
     }
 
@@ -85,15 +85,21 @@ class CallLogPageTest extends PageTestSupport {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(2);
+        assertThat(lines[0]).as("the spreadsheet layout").startsWith("\uFEFFCall,Started (");
         assertThat(lines[1]).contains(FOUND);
+        String[] records = page.get("/calls/export?format=csv&layout=records&q=1112233").body().split("\r\n");
+        assertThat(records[0]).as("the API's layout, when asked for").startsWith("uuid,direction,").endsWith("callback_user_name");
+        assertThat(records[1]).contains(FOUND);
     }
 
     @Test
-    void aBadFilterShowsTheApiMessageNextToItsField() {
+    void aBadFilterIsSaidInPeoplesWordsNextToItsField() {
         PageClient page = signedIn(key);
         HttpResponse<String> answer = page.get("/calls?user=seven");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("id=\"user\"").containsPattern("class=\"error\">[^<]+</p>");
+        assertThat(answer.body()).containsPattern("id=\"user\"[^>]*aria-describedby=\"user-error\"[^>]*>\\s*"
+                + "<p class=\"error\" id=\"user-error\">&#39;seven&#39; is not a user&#39;s number: type the number"
+                + " shown on their calls");
     }
 
     @Test

@@ -104,14 +104,15 @@ class DashboardPageTest extends PageTestSupport {
     }
 
     @Test
-    void aChosenPeriodWithFromAfterToShowsTheApiMessageNextToTo() {
+    void aChosenPeriodWithFromAfterToIsSaidNextToTo() {
         signInAt("/dashboard?period=month", key);
         ChromeDriver b = browser();
         b.executeScript("document.getElementById('from').value = arguments[0];"
                 + " document.getElementById('to').value = arguments[1];", today.toString(), today.minusDays(3).toString());
         b.findElement(By.cssSelector("button[value=custom]")).click();
         waitFor().until(d -> !b.findElements(By.id("to-error")).isEmpty());
-        assertThat(b.findElement(By.id("to-error")).getText()).isEqualTo("must be after from");
+        assertThat(b.findElement(By.id("to-error")).getText()).isEqualTo("The last day, " + today.minusDays(3)
+                + ", comes before the first day, " + today + ": swap them or pick another day.");
         assertThat(b.findElement(By.id("to")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.findElements(By.id("tiles"))).isEmpty();
     }
@@ -135,7 +136,8 @@ class DashboardPageTest extends PageTestSupport {
         }
         HttpResponse<String> bad = page.get("/dashboard?period=custom&from=" + today + "&to=" + today + "&sl=-5");
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("-5 is smaller than inclusive minimum 0");
+        assertThat(bad.body()).contains("&#39;-5&#39; is not a service level: type a whole number of seconds from 0"
+                + " to 3600.");
     }
 
     @Test

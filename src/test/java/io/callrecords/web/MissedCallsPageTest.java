@@ -156,11 +156,15 @@ class MissedCallsPageTest extends PageTestSupport {
     }
 
     @Test
-    void aBadFilterShowsTheApiMessageNextToItsField() {
+    void aBadFilterIsSaidInPeoplesWordsNextToItsField() {
         HttpResponse<String> answer = signedIn(key).get("/missed-calls?number=abc&to=2020-01-01&from=2021-01-01");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).containsPattern("id=\"number\"[^>]*>\\s*<p class=\"error\">[^<]*abc[^<]*is not digits")
-                .containsPattern("id=\"to\"[^>]*>\\s*<p class=\"error\">must be after from");
+        assertThat(answer.body())
+                .containsPattern("id=\"number\"[^>]*>\\s*<p class=\"error\" id=\"number-error\">&#39;abc&#39; is not part"
+                        + " of a phone number: type some of its digits")
+                .containsPattern("id=\"to\"[^>]*>\\s*<p class=\"error\" id=\"to-error\">The last day, 2020-01-01, comes"
+                        + " before the first day, 2021-01-01")
+                .contains("value=\"abc\"").contains("Correct the filters marked above").doesNotContain("No callers match");
     }
 
     /** The status of the number's line in the account's worklist, as the API tells it. */
