@@ -5,6 +5,7 @@ import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
+import io.callrecords.shared.CallrecordsProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,11 +29,13 @@ class AgentsPageController {
     private final Performance performance;
     private final PageModel pages;
     private final Clock clock;
+    private final String opening;
 
-    AgentsPageController(Performance performance, PageModel pages, Clock clock) {
+    AgentsPageController(Performance performance, PageModel pages, Clock clock, CallrecordsProperties properties) {
         this.performance = performance;
         this.pages = pages;
         this.clock = clock;
+        this.opening = DashboardPeriod.opening(properties);
     }
 
     @GetMapping("/agents")
@@ -75,7 +78,7 @@ class AgentsPageController {
     ResponseEntity<String> export(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
                                   @RequestParam MultiValueMap<String, String> request) {
         session.caller().require(Scope.READ);
-        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))));
+        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))), opening);
         List<AgentRow> rows = performance.agents(session.caller(), period, null);
         return TablesCsv.of("agents-" + period.from() + "-" + period.to() + ".csv", AgentRow.CSV_HEADER,
                 rows.stream().map(AgentRow::csv).toList());
@@ -84,7 +87,7 @@ class AgentsPageController {
     /** The period of the request (as the dashboard reads it), with its links for the page. */
     private DashboardPeriod period(PageSession session, MultiValueMap<String, String> request, Model model, String path) {
         session.caller().require(Scope.READ); // as the API asks of its reports
-        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))));
+        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))), opening);
         model.addAttribute("period", period);
         model.addAttribute("path", path);
         model.addAttribute("periodQuery", period.link("")); // links to an agent or a team keep the period

@@ -42,7 +42,7 @@ class DashboardController {
         this.json = json;
         // The demo's traffic is the week before it started: it opens on that week whatever the day and the hour
         // (today, started on a Monday morning, held a few night calls). A service opens on today.
-        this.opening = properties.demo() ? "days7" : "today";
+        this.opening = DashboardPeriod.opening(properties);
     }
 
     @GetMapping("/dashboard")

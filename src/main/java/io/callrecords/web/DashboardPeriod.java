@@ -31,6 +31,14 @@ public record DashboardPeriod(String period, String from, String to, String sl, 
     public static final Map<String, String> PRESETS = presets();
     static final int DEFAULT_REFRESH = 10;
 
+    /**
+     * The period a page of figures opens on: today, but the last 7 days in the demo, whose traffic fills those whatever
+     * the day and hour it starts.
+     */
+    static String opening(io.callrecords.shared.CallrecordsProperties properties) {
+        return properties.demo() ? "days7" : "today";
+    }
+
     /** Reads the form; a period named or implied by dates, else {@code opening} (a preset). */
     static DashboardPeriod of(MultiValueMap<String, String> request, LocalDate today, String opening) {
         String period = value(request, "period");

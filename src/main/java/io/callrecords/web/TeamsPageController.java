@@ -5,6 +5,7 @@ import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
+import io.callrecords.shared.CallrecordsProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,11 +29,13 @@ class TeamsPageController {
     private final Performance performance;
     private final PageModel pages;
     private final Clock clock;
+    private final String opening;
 
-    TeamsPageController(Performance performance, PageModel pages, Clock clock) {
+    TeamsPageController(Performance performance, PageModel pages, Clock clock, CallrecordsProperties properties) {
         this.performance = performance;
         this.pages = pages;
         this.clock = clock;
+        this.opening = DashboardPeriod.opening(properties);
     }
 
     @GetMapping("/teams")
@@ -70,7 +73,7 @@ class TeamsPageController {
     ResponseEntity<String> export(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
                                   @RequestParam MultiValueMap<String, String> request) {
         session.caller().require(Scope.READ);
-        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))));
+        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))), opening);
         List<TeamRow> rows = performance.teams(session.caller(), period);
         return TablesCsv.of("teams-" + period.from() + "-" + period.to() + ".csv", TeamRow.CSV_HEADER,
                 rows.stream().map(TeamRow::csv).toList());
@@ -78,7 +81,7 @@ class TeamsPageController {
 
     private DashboardPeriod period(PageSession session, MultiValueMap<String, String> request, Model model, String path) {
         session.caller().require(Scope.READ); // as the API asks of its reports
-        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))));
+        DashboardPeriod period = DashboardPeriod.of(request, LocalDate.now(clock.withZone(pages.zone(session))), opening);
         model.addAttribute("period", period);
         model.addAttribute("path", path);
         model.addAttribute("periodQuery", period.link("")); // links to an agent or a team keep the period

@@ -17,7 +17,7 @@ class DashboardTilesTest {
     @Test
     void theMissedTileSaysHowManyOfItsCallsWereOfferedAndTheAnswerRateOfWhat() {
         ReportMeasures day = new ReportMeasures(8, 1, 1, 7, 0, 1, 0, 6, 0, 0.0, 1.0, 0.0, 5.0, 5.0, 5.0, 1.0, 0, 0.0,
-                null, null, 7, 60.0, 0, 0, null, null, 0, null, null);
+                null, null, 7, 60.0, 0, 0, null, null, 0, null, null, null, null, null);
         Map<String, DashboardView.Tile> tiles = DashboardTiles.of(day, 20).stream()
                 .collect(Collectors.toMap(DashboardView.Tile::measure, t -> t));
         assertThat(tiles.get("missed").value()).isEqualTo("7");
