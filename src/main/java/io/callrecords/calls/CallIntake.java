@@ -117,7 +117,11 @@ class CallIntake {
         SettingsTimeline timeline = settings.timeline(accountId);
         AddressBook addressBook = addressBooks.forCalls(accountId, eventsByCall.values());
         List<DerivedCall> derived = new ArrayList<>();
+        Set<UUID> mirrored = records.mirrored(accountId, calls); // another platform's records: its own, not derived
         for (List<CallEvent> callEvents : eventsByCall.values()) {
+            if (mirrored.contains(callEvents.getFirst().callUuid())) {
+                continue;
+            }
             Optional<CallEvent> init = callEvents.stream().filter(e -> e.action() == CallAction.INIT)
                     .min(CallEvent.TIMELINE_ORDER);
             if (init.isEmpty()) {
