@@ -191,6 +191,24 @@ class HipcallController {
         data.put("endpoint_url", webhookUrl(m, request));
         data.put("polling", m.apiKeyEncrypted() != null);
         data.put("settings", settings);
+        data.put("recent_polls", mirrors.recentPolls(m.accountId(), 10).stream().map(p -> {
+            Map<String, Object> poll = new LinkedHashMap<>();
+            poll.put("started_at", p.startedAt().toString());
+            poll.put("window_from", p.windowFrom().toString());
+            poll.put("window_to", p.windowTo().toString());
+            poll.put("requests", p.requests());
+            poll.put("records", p.records());
+            poll.put("changed", p.changed());
+            poll.put("error", p.error());
+            return poll;
+        }).toList());
+        data.put("problems", mirrors.recentProblems(m.accountId(), 20).stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("at", p.at().toString());
+            problem.put("call_uuid", p.callUuid() == null ? null : p.callUuid().toString());
+            problem.put("problem", p.problem());
+            return problem;
+        }).toList());
         return Map.of("data", data);
     }
 

@@ -89,8 +89,8 @@ class HipcallPoller {
                 if (requests > 0) {
                     pause(REQUEST_SPACING);
                 }
-                HipcallApi.Page page = api.calls(m.apiBaseUrl(), key, from, to, offset);
                 requests++;
+                HipcallApi.Page page = api.calls(m.apiBaseUrl(), key, from, to, offset);
                 records += page.records().size();
                 if (!page.records().isEmpty()) {
                     changed += mirror.polled(m.accountId(), page.records(), m.apiBaseUrl()).changed();
