@@ -4,24 +4,19 @@ import io.callrecords.accounts.Caller;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.CallrecordsProperties;
-import io.callrecords.shared.FieldErrors;
-import io.callrecords.shared.OutboundGuard;
-import io.callrecords.sources.SourceKind;
-import io.callrecords.sources.SourceProfiles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,42 +34,42 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@code admin} scope, and the import the {@code write} scope of a machine key or an administrator.
  */
 @RestController
-@Tag(name = "Sources", description = "Calls from the phone systems an account already has")
+@Tag(name = HipcallApiTypes.TAG, description = HipcallApiTypes.TAG_DESCRIPTION)
 class HipcallController {
-
-    static final String WEBHOOK_PATH = "/api/v3/sources/hipcall/webhook/";
-    private static final Set<String> SETTINGS_FIELDS = Set.of("api_base_url", "api_key", "raw_document_retention_days");
 
     private final HipcallMirrors mirrors;
     private final HipcallMirror mirror;
-    private final HipcallSecrets secrets;
+    private final HipcallSettings settings;
     private final HipcallImport importer;
-    private final OutboundGuard guard;
-    private final SourceProfiles profiles;
     private final JsonMapper json;
     private final long bodyLimit;
     private final String publicBaseUrl;
 
-    HipcallController(HipcallMirrors mirrors, HipcallMirror mirror, HipcallSecrets secrets, HipcallImport importer,
-                      OutboundGuard guard, SourceProfiles profiles, JsonMapper json, CallrecordsProperties properties) {
-        this.profiles = profiles;
+    HipcallController(HipcallMirrors mirrors, HipcallMirror mirror, HipcallSettings settings, HipcallImport importer,
+                      JsonMapper json, CallrecordsProperties properties) {
         this.mirrors = mirrors;
         this.mirror = mirror;
-        this.secrets = secrets;
+        this.settings = settings;
         this.importer = importer;
-        this.guard = guard;
         this.json = json;
         this.bodyLimit = properties.api().bodyLimit().toBytes();
         String base = properties.publicBaseUrl();
         this.publicBaseUrl = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
     }
 
-    @PostMapping(WEBHOOK_PATH + "{token}")
+    @PostMapping(HipcallSettings.WEBHOOK_PATH + "{token}")
     @Operation(operationId = "receiveHipcallWebhook", summary = "Hipcall's webhook (the URL to paste into Hipcall)",
             description = """
-                    Takes Hipcall's webhook bodies as Hipcall sends them ({"event", "data"}). The body is kept before the
-                    answer; call_init creates a live call, call_hangup completes it; any other event is kept only.""")
-    ResponseEntity<Map<String, Object>> webhook(@PathVariable String token, HttpServletRequest request) throws IOException {
+                    Takes Hipcall's webhook bodies as Hipcall sends them ({"event", "data"}), with no API key: the token
+                    in the path is the credential. The body is kept before the answer; call_init creates a live call,
+                    call_hangup completes it; any other event is kept only.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(type = "object", description = "Hipcall's {event, data}"),
+            examples = @ExampleObject(value = "{\"event\": \"call_hangup\", \"data\": {\"uuid\": \"28504f46-31c2-4962-9d67-3c013838e339\", \"direction\": \"outbound\", \"started_at\": \"2026-03-26T12:31:32Z\", \"ended_at\": \"2026-03-26T12:31:42Z\", \"...\": \"...\"}}")))
+    @ApiResponse(responseCode = "200", description = "Kept", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HipcallApiTypes.ReceiptBody.class),
+            examples = @ExampleObject(value = "{\"data\": {\"stored\": 1, \"duplicates\": 0, \"problems\": []}}")))
+    HipcallApiTypes.ReceiptBody webhook(@PathVariable String token, HttpServletRequest request) throws IOException {
         long accountId = mirrors.accountOfToken(token).orElseThrow(ApiException::notFound);
         String body = text(request.getInputStream());
         Object parsed;
@@ -89,74 +84,57 @@ class HipcallController {
         String apiBase = mirrors.find(accountId).map(HipcallMirrors.Mirror::apiBaseUrl).orElseThrow(ApiException::notFound);
         String contentType = request.getContentType() == null ? "application/json" : request.getContentType();
         HipcallMirror.Outcome outcome = mirror.webhook(accountId, contentType, body, map, apiBase);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("stored", outcome.stored());
-        data.put("duplicates", outcome.duplicates());
-        data.put("problems", outcome.problems());
-        return ResponseEntity.ok(Map.of("data", data));
+        return new HipcallApiTypes.ReceiptBody(new HipcallApiTypes.Receipt(outcome.stored(), outcome.duplicates(),
+                outcome.problems()));
     }
 
     @GetMapping("/api/v3/sources/hipcall")
-    @Operation(operationId = "getHipcallMirror", summary = "The Hipcall mirror: its webhook URL and settings")
-    Map<String, Object> get(Caller caller, HttpServletRequest request) {
+    @Operation(operationId = "getHipcallMirror", summary = "The Hipcall mirror: its webhook URL, settings, last polls and problems")
+    @ApiResponse(responseCode = "200", description = "The mirror", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HipcallApiTypes.MirrorBody.class),
+            examples = @ExampleObject(value = HipcallApiTypes.MIRROR_EXAMPLE)))
+    HipcallApiTypes.MirrorBody get(Caller caller, HttpServletRequest request) {
         caller.require(Scope.ADMIN);
-        return view(mirrors.find(caller.accountId()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "This account does not mirror Hipcall: PUT /api/v3/sources/hipcall with {\"api_base_url\": ...}.")), request);
+        return view(caller.accountId(), request);
     }
 
     @PutMapping("/api/v3/sources/hipcall")
     @Operation(operationId = "putHipcallMirror", summary = "Mirror a Hipcall account",
             description = """
-                    {"api_base_url": "https://use.hipcall.com.tr", "api_key": "..."}: the key is optional (without it the
-                    mirror keeps webhooks and fetches media but does not poll) and never read back.""")
-    Map<String, Object> put(Caller caller, HttpServletRequest request) throws IOException {
+                    The key is optional (without it the mirror keeps webhooks and fetches media but does not poll) and
+                    never read back. The first PUT makes the webhook URL.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.MirrorRequest.class),
+            examples = @ExampleObject(value = "{\"api_base_url\": \"https://use.hipcall.com.tr\", \"api_key\": \"g2gDbQAAACd5...\"}")))
+    @ApiResponse(responseCode = "200", description = "The mirror", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HipcallApiTypes.MirrorBody.class),
+            examples = @ExampleObject(value = HipcallApiTypes.MIRROR_EXAMPLE)))
+    HipcallApiTypes.MirrorBody put(Caller caller, HttpServletRequest request) throws IOException {
         caller.require(Scope.ADMIN);
-        Map<?, ?> body = object(text(request.getInputStream()));
-        FieldErrors errors = new FieldErrors();
-        body.keySet().stream().map(String::valueOf).filter(k -> !SETTINGS_FIELDS.contains(k)).sorted()
-                .forEach(k -> errors.add(k, "is not a setting of the Hipcall mirror"));
-        String base = null;
-        if (!(body.get("api_base_url") instanceof String text) || text.isBlank()) {
-            errors.add("api_base_url", "is required: Hipcall's address, such as https://use.hipcall.com.tr");
-        } else {
-            base = baseUrl(text.strip(), errors);
-        }
-        Object key = body.get("api_key");
-        if (key != null && (!(key instanceof String k) || k.isBlank() || k.length() > 4096)) {
-            errors.add("api_key", "must be Hipcall's API token (a non-empty string), or left out");
-        }
-        Object retention = body.get("raw_document_retention_days");
-        if (retention != null && (!(retention instanceof Integer days) || days < 1 || days > 3650)) {
-            errors.add("raw_document_retention_days", "must be a whole number of days from 1 to 3650");
-        }
-        errors.throwIfAny();
-        mirrors.upsert(caller.accountId(), base, key == null ? null : secrets.encrypt((String) key), key != null);
-        if (retention != null) {
-            profiles.write(caller.accountId(), SourceKind.HIPCALL, new HipcallProfile((Integer) retention));
-        }
-        return view(mirrors.find(caller.accountId()).orElseThrow(), request);
+        settings.configure(caller.accountId(), object(text(request.getInputStream())));
+        return view(caller.accountId(), request);
     }
 
     @DeleteMapping("/api/v3/sources/hipcall")
     @Operation(operationId = "deleteHipcallMirror", summary = "Stop mirroring Hipcall",
             description = "The webhook URL stops working and polling stops; the mirrored calls stay.")
+    @ApiResponse(responseCode = "204", description = "Stopped")
     ResponseEntity<Void> delete(Caller caller) {
         caller.require(Scope.ADMIN);
-        if (!mirrors.delete(caller.accountId())) {
-            throw ApiException.notFound();
-        }
+        settings.stop(caller.accountId());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v3/sources/hipcall/rotate-token")
     @Operation(operationId = "rotateHipcallToken", summary = "A new webhook URL",
             description = "The old URL stops working at once: paste the new one into Hipcall's webhook integration.")
-    Map<String, Object> rotate(Caller caller, HttpServletRequest request) {
+    @ApiResponse(responseCode = "200", description = "The mirror with its new URL", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.MirrorBody.class),
+            examples = @ExampleObject(value = HipcallApiTypes.MIRROR_EXAMPLE)))
+    HipcallApiTypes.MirrorBody rotate(Caller caller, HttpServletRequest request) {
         caller.require(Scope.ADMIN);
-        if (!mirrors.rotateToken(caller.accountId())) {
-            throw ApiException.notFound();
-        }
-        return view(mirrors.find(caller.accountId()).orElseThrow(), request);
+        settings.rotate(caller.accountId());
+        return view(caller.accountId(), request);
     }
 
     @PostMapping("/api/v3/sources/hipcall/import")
@@ -164,81 +142,41 @@ class HipcallController {
             description = """
                     NDJSON of {"event", "data"} lines (call_init lines included), or Hipcall's records as its API lists
                     them (a JSON array, {"data": [...]}, or NDJSON; legacy integer enums too). All or nothing: a bad line
-                    is a 422 naming it (records[3].started_at); importing again changes nothing.""")
-    Map<String, Object> importLog(Caller caller, HttpServletRequest request) throws IOException {
+                    is a 422 naming it (records[3].data.started_at); importing again changes nothing.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"), examples = @ExampleObject(
+                    value = "{\"event\": \"call_init\", \"data\": {\"uuid\": \"28504f46-31c2-4962-9d67-3c013838e339\", \"...\": \"...\"}}\n{\"event\": \"call_hangup\", \"data\": {\"uuid\": \"28504f46-31c2-4962-9d67-3c013838e339\", \"...\": \"...\"}}\n")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                    description = "Hipcall's list answer {\"data\": [records]} or an array of records"),
+                    examples = @ExampleObject(value = "{\"data\": [{\"uuid\": \"28504f46-31c2-4962-9d67-3c013838e339\", \"direction\": 2, \"...\": \"...\"}]}"))})
+    @ApiResponse(responseCode = "200", description = "Kept and written", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.ImportedBody.class),
+            examples = @ExampleObject(value = "{\"data\": {\"stored\": 2, \"duplicates\": 0, \"records\": 1, \"changed\": 1, \"problems\": []}}")))
+    HipcallApiTypes.ImportedBody importLog(Caller caller, HttpServletRequest request) throws IOException {
         if (caller.userId() != null) {
             caller.require(Scope.ADMIN);
         }
         String apiBase = mirrors.find(caller.accountId()).map(HipcallMirrors.Mirror::apiBaseUrl)
                 .orElse("https://use.hipcall.com.tr");
         HipcallMirror.Outcome outcome = importer.importText(caller.accountId(), text(request.getInputStream()), apiBase);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("stored", outcome.stored());
-        data.put("duplicates", outcome.duplicates());
-        data.put("records", outcome.mirrored());
-        data.put("changed", outcome.changed());
-        data.put("problems", outcome.problems());
-        return Map.of("data", data);
+        return new HipcallApiTypes.ImportedBody(new HipcallApiTypes.Imported(outcome.stored(), outcome.duplicates(),
+                outcome.mirrored(), outcome.changed(), outcome.problems()));
     }
 
-    private Map<String, Object> view(HipcallMirrors.Mirror m, HttpServletRequest request) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("api_base_url", m.apiBaseUrl());
-        settings.put("api_key_set", m.apiKeyEncrypted() != null);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("kind", "hipcall");
-        data.put("webhook_url", webhookUrl(m, request));
-        data.put("endpoint_url", webhookUrl(m, request));
-        data.put("polling", m.apiKeyEncrypted() != null);
-        data.put("settings", settings);
-        data.put("recent_polls", mirrors.recentPolls(m.accountId(), 10).stream().map(p -> {
-            Map<String, Object> poll = new LinkedHashMap<>();
-            poll.put("started_at", p.startedAt().toString());
-            poll.put("window_from", p.windowFrom().toString());
-            poll.put("window_to", p.windowTo().toString());
-            poll.put("requests", p.requests());
-            poll.put("records", p.records());
-            poll.put("changed", p.changed());
-            poll.put("error", p.error());
-            return poll;
-        }).toList());
-        data.put("problems", mirrors.recentProblems(m.accountId(), 20).stream().map(p -> {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("at", p.at().toString());
-            problem.put("call_uuid", p.callUuid() == null ? null : p.callUuid().toString());
-            problem.put("problem", p.problem());
-            return problem;
-        }).toList());
-        return Map.of("data", data);
+    private HipcallApiTypes.MirrorBody view(long accountId, HttpServletRequest request) {
+        HipcallSettings.Status s = settings.status(accountId).orElseThrow(HipcallSettings::notMirroring);
+        String url = base(request) + s.webhookPath();
+        return new HipcallApiTypes.MirrorBody(new HipcallApiTypes.Mirror("hipcall", url, url, s.apiKeySet(),
+                new HipcallApiTypes.Settings(s.apiBaseUrl(), s.apiKeySet()),
+                s.polls().stream().map(p -> new HipcallApiTypes.Poll(p.startedAt().toString(), p.windowFrom().toString(),
+                        p.windowTo().toString(), p.requests(), p.records(), p.changed(), p.error())).toList(),
+                s.problems().stream().map(p -> new HipcallApiTypes.Problem(p.at().toString(), p.callUuid(), p.problem()))
+                        .toList()));
     }
 
-    String webhookUrl(HipcallMirrors.Mirror m, HttpServletRequest request) {
-        String base = publicBaseUrl != null ? publicBaseUrl
+    private String base(HttpServletRequest request) {
+        return publicBaseUrl != null ? publicBaseUrl
                 : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        return base + WEBHOOK_PATH + m.webhookToken();
-    }
-
-    /** Hipcall's address: http(s), a host the service may reach (a private or loopback one only when allowed). */
-    private String baseUrl(String text, FieldErrors errors) {
-        URI uri;
-        try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            errors.add("api_base_url", "is not a URL");
-            return null;
-        }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            errors.add("api_base_url", "must be an http(s) address such as https://use.hipcall.com.tr");
-            return null;
-        }
-        try {
-            guard.checkWithoutResolving(uri.getHost());
-        } catch (OutboundGuard.Refused e) {
-            errors.add("api_base_url", e.getMessage());
-            return null;
-        }
-        return text.replaceAll("/+$", "").replaceAll("/api/v3$", "");
     }
 
     private Map<?, ?> object(String text) {
@@ -265,5 +203,4 @@ class HipcallController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "The body is not UTF-8 text.");
         }
     }
-
 }
