@@ -20,17 +20,17 @@ final class HipcallApiTypes {
              "problems": []}}""";
 
     @Schema(description = "Mirror a Hipcall account")
-    record MirrorRequest(
+    record HipcallMirrorRequest(
             @Schema(description = "Hipcall's address (a trailing /api/v3 is dropped)", example = "https://use.hipcall.com.tr",
                     requiredMode = Schema.RequiredMode.REQUIRED) String apiBaseUrl,
             @Schema(description = "Hipcall's API token; optional (without it the mirror does not poll); left out, the"
                     + " key kept stays; never read back", example = "g2gDbQAAACd5...") String apiKey,
             @Schema(description = "How many days Hipcall's raw bodies are kept", example = "30") Integer rawDocumentRetentionDays) {}
 
-    record Settings(@Schema(example = "https://use.hipcall.com.tr") String apiBaseUrl,
+    record HipcallMirrorSettings(@Schema(example = "https://use.hipcall.com.tr") String apiBaseUrl,
                     @Schema(description = "A key is kept (it is never shown)", example = "true") boolean apiKeySet) {}
 
-    record Poll(@Schema(example = "2026-03-26T12:40:00Z") String startedAt,
+    record HipcallPoll(@Schema(example = "2026-03-26T12:40:00Z") String startedAt,
                 @Schema(example = "2026-03-19T12:39:00Z") String windowFrom,
                 @Schema(example = "2026-03-26T12:40:00Z") String windowTo,
                 @Schema(description = "Requests made to Hipcall", example = "2") int requests,
@@ -38,31 +38,31 @@ final class HipcallApiTypes {
                 @Schema(description = "Records that were new or changed", example = "1") int changed,
                 @Schema(description = "Why the poll failed, in words; null when it did not", example = "null") String error) {}
 
-    record Problem(@Schema(example = "2026-03-26T12:40:00Z") String at,
+    record HipcallProblem(@Schema(example = "2026-03-26T12:40:00Z") String at,
                    @Schema(example = "28504f46-31c2-4962-9d67-3c013838e339") String callUuid,
                    @Schema(example = "The recording could not be fetched from Hipcall: 403 Forbidden") String problem) {}
 
-    record Mirror(@Schema(example = "hipcall") String kind,
+    record HipcallMirrorView(@Schema(example = "hipcall") String kind,
                   @Schema(description = "The URL to paste into Hipcall's webhook integration; its last segment is its"
                           + " credential") String webhookUrl,
                   @Schema(description = "The same URL, under the name every source uses") String endpointUrl,
                   @Schema(description = "Hipcall's API is polled (a key is kept)") boolean polling,
-                  Settings settings, List<Poll> recentPolls, List<Problem> problems) {}
+                  HipcallMirrorSettings settings, List<HipcallPoll> recentPolls, List<HipcallProblem> problems) {}
 
-    record MirrorBody(Mirror data) {}
+    record HipcallMirrorBody(HipcallMirrorView data) {}
 
-    record Receipt(@Schema(description = "Bodies kept now", example = "1") int stored,
+    record HipcallReceipt(@Schema(description = "Bodies kept now", example = "1") int stored,
                    @Schema(description = "Bodies seen before (a retry)", example = "0") int duplicates,
                    @Schema(description = "What could not be mirrored, in words (the body is kept all the same)")
                    List<String> problems) {}
 
-    record ReceiptBody(Receipt data) {}
+    record HipcallReceiptBody(HipcallReceipt data) {}
 
-    record Imported(@Schema(description = "Lines kept now", example = "2") int stored,
+    record HipcallImported(@Schema(description = "Lines kept now", example = "2") int stored,
                     @Schema(description = "Lines seen before", example = "0") int duplicates,
                     @Schema(description = "Records written", example = "1") int records,
                     @Schema(description = "Records new or changed", example = "1") int changed,
                     @Schema(description = "What could not be mirrored, in words") List<String> problems) {}
 
-    record ImportedBody(Imported data) {}
+    record HipcallImportedBody(HipcallImported data) {}
 }

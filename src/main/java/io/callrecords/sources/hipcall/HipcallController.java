@@ -67,9 +67,9 @@ class HipcallController {
             mediaType = "application/json", schema = @Schema(type = "object", description = "Hipcall's {event, data}"),
             examples = @ExampleObject(value = "{\"event\": \"call_hangup\", \"data\": {\"uuid\": \"28504f46-31c2-4962-9d67-3c013838e339\", \"direction\": \"outbound\", \"started_at\": \"2026-03-26T12:31:32Z\", \"ended_at\": \"2026-03-26T12:31:42Z\", \"...\": \"...\"}}")))
     @ApiResponse(responseCode = "200", description = "Kept", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = HipcallApiTypes.ReceiptBody.class),
+            schema = @Schema(implementation = HipcallApiTypes.HipcallReceiptBody.class),
             examples = @ExampleObject(value = "{\"data\": {\"stored\": 1, \"duplicates\": 0, \"problems\": []}}")))
-    HipcallApiTypes.ReceiptBody webhook(@PathVariable String token, HttpServletRequest request) throws IOException {
+    HipcallApiTypes.HipcallReceiptBody webhook(@PathVariable String token, HttpServletRequest request) throws IOException {
         long accountId = mirrors.accountOfToken(token).orElseThrow(ApiException::notFound);
         String body = text(request.getInputStream());
         Object parsed;
@@ -84,16 +84,16 @@ class HipcallController {
         String apiBase = mirrors.find(accountId).map(HipcallMirrors.Mirror::apiBaseUrl).orElseThrow(ApiException::notFound);
         String contentType = request.getContentType() == null ? "application/json" : request.getContentType();
         HipcallMirror.Outcome outcome = mirror.webhook(accountId, contentType, body, map, apiBase);
-        return new HipcallApiTypes.ReceiptBody(new HipcallApiTypes.Receipt(outcome.stored(), outcome.duplicates(),
+        return new HipcallApiTypes.HipcallReceiptBody(new HipcallApiTypes.HipcallReceipt(outcome.stored(), outcome.duplicates(),
                 outcome.problems()));
     }
 
     @GetMapping("/api/v3/sources/hipcall")
     @Operation(operationId = "getHipcallMirror", summary = "The Hipcall mirror: its webhook URL, settings, last polls and problems")
     @ApiResponse(responseCode = "200", description = "The mirror", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = HipcallApiTypes.MirrorBody.class),
+            schema = @Schema(implementation = HipcallApiTypes.HipcallMirrorBody.class),
             examples = @ExampleObject(value = HipcallApiTypes.MIRROR_EXAMPLE)))
-    HipcallApiTypes.MirrorBody get(Caller caller, HttpServletRequest request) {
+    HipcallApiTypes.HipcallMirrorBody get(Caller caller, HttpServletRequest request) {
         caller.require(Scope.ADMIN);
         return view(caller.accountId(), request);
     }
@@ -104,12 +104,12 @@ class HipcallController {
                     The key is optional (without it the mirror keeps webhooks and fetches media but does not poll) and
                     never read back. The first PUT makes the webhook URL.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.MirrorRequest.class),
+            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.HipcallMirrorRequest.class),
             examples = @ExampleObject(value = "{\"api_base_url\": \"https://use.hipcall.com.tr\", \"api_key\": \"g2gDbQAAACd5...\"}")))
     @ApiResponse(responseCode = "200", description = "The mirror", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = HipcallApiTypes.MirrorBody.class),
+            schema = @Schema(implementation = HipcallApiTypes.HipcallMirrorBody.class),
             examples = @ExampleObject(value = HipcallApiTypes.MIRROR_EXAMPLE)))
-    HipcallApiTypes.MirrorBody put(Caller caller, HttpServletRequest request) throws IOException {
+    HipcallApiTypes.HipcallMirrorBody put(Caller caller, HttpServletRequest request) throws IOException {
         caller.require(Scope.ADMIN);
         settings.configure(caller.accountId(), object(text(request.getInputStream())));
         return view(caller.accountId(), request);
@@ -129,9 +129,9 @@ class HipcallController {
     @Operation(operationId = "rotateHipcallToken", summary = "A new webhook URL",
             description = "The old URL stops working at once: paste the new one into Hipcall's webhook integration.")
     @ApiResponse(responseCode = "200", description = "The mirror with its new URL", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.MirrorBody.class),
+            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.HipcallMirrorBody.class),
             examples = @ExampleObject(value = HipcallApiTypes.MIRROR_EXAMPLE)))
-    HipcallApiTypes.MirrorBody rotate(Caller caller, HttpServletRequest request) {
+    HipcallApiTypes.HipcallMirrorBody rotate(Caller caller, HttpServletRequest request) {
         caller.require(Scope.ADMIN);
         settings.rotate(caller.accountId());
         return view(caller.accountId(), request);
@@ -150,27 +150,27 @@ class HipcallController {
                     description = "Hipcall's list answer {\"data\": [records]} or an array of records"),
                     examples = @ExampleObject(value = "{\"data\": [{\"uuid\": \"28504f46-31c2-4962-9d67-3c013838e339\", \"direction\": 2, \"...\": \"...\"}]}"))})
     @ApiResponse(responseCode = "200", description = "Kept and written", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.ImportedBody.class),
+            mediaType = "application/json", schema = @Schema(implementation = HipcallApiTypes.HipcallImportedBody.class),
             examples = @ExampleObject(value = "{\"data\": {\"stored\": 2, \"duplicates\": 0, \"records\": 1, \"changed\": 1, \"problems\": []}}")))
-    HipcallApiTypes.ImportedBody importLog(Caller caller, HttpServletRequest request) throws IOException {
+    HipcallApiTypes.HipcallImportedBody importLog(Caller caller, HttpServletRequest request) throws IOException {
         if (caller.userId() != null) {
             caller.require(Scope.ADMIN);
         }
         String apiBase = mirrors.find(caller.accountId()).map(HipcallMirrors.Mirror::apiBaseUrl)
                 .orElse("https://use.hipcall.com.tr");
         HipcallMirror.Outcome outcome = importer.importText(caller.accountId(), text(request.getInputStream()), apiBase);
-        return new HipcallApiTypes.ImportedBody(new HipcallApiTypes.Imported(outcome.stored(), outcome.duplicates(),
+        return new HipcallApiTypes.HipcallImportedBody(new HipcallApiTypes.HipcallImported(outcome.stored(), outcome.duplicates(),
                 outcome.mirrored(), outcome.changed(), outcome.problems()));
     }
 
-    private HipcallApiTypes.MirrorBody view(long accountId, HttpServletRequest request) {
+    private HipcallApiTypes.HipcallMirrorBody view(long accountId, HttpServletRequest request) {
         HipcallSettings.Status s = settings.status(accountId).orElseThrow(HipcallSettings::notMirroring);
         String url = base(request) + s.webhookPath();
-        return new HipcallApiTypes.MirrorBody(new HipcallApiTypes.Mirror("hipcall", url, url, s.apiKeySet(),
-                new HipcallApiTypes.Settings(s.apiBaseUrl(), s.apiKeySet()),
-                s.polls().stream().map(p -> new HipcallApiTypes.Poll(p.startedAt().toString(), p.windowFrom().toString(),
+        return new HipcallApiTypes.HipcallMirrorBody(new HipcallApiTypes.HipcallMirrorView("hipcall", url, url, s.apiKeySet(),
+                new HipcallApiTypes.HipcallMirrorSettings(s.apiBaseUrl(), s.apiKeySet()),
+                s.polls().stream().map(p -> new HipcallApiTypes.HipcallPoll(p.startedAt().toString(), p.windowFrom().toString(),
                         p.windowTo().toString(), p.requests(), p.records(), p.changed(), p.error())).toList(),
-                s.problems().stream().map(p -> new HipcallApiTypes.Problem(p.at().toString(), p.callUuid(), p.problem()))
+                s.problems().stream().map(p -> new HipcallApiTypes.HipcallProblem(p.at().toString(), p.callUuid(), p.problem()))
                         .toList()));
     }
 
