@@ -120,17 +120,24 @@ class HipcallMirror {
         int changed = 0;
         if (!fresh.isEmpty()) {
             List<Object> normalised = fresh.stream().map(i -> HipcallRecords.normalise(i.data())).toList();
+            List<MirroredRecords.Written> written = new ArrayList<>();
             try {
-                List<MirroredRecords.Written> written = records.mirror(accountId, normalised, "records", announce);
-                mirrored = written.size();
-                changed = (int) written.stream().filter(MirroredRecords.Written::changed).count();
+                written.addAll(records.mirror(accountId, normalised, "records", announce));
             } catch (ValidationException e) {
-                String problem = "Hipcall's record could not be read: " + words(e);
-                problems.add(problem);
-                mirrors.recordProblem(accountId, fresh.size() == 1 ? uuidOrNull(fresh.getFirst().uuid()) : null,
-                        problem);
-                return new Outcome(receipt.stored().size(), receipt.duplicates(), 0, 0, problems);
+                // one bad record must not keep the others of a poll's page out: each is written on its own, and
+                // the bad ones are kept as problems, in words for the source page (their bodies stay kept)
+                for (int i = 0; i < fresh.size(); i++) {
+                    try {
+                        written.addAll(records.mirror(accountId, List.of(normalised.get(i)), "records", announce));
+                    } catch (ValidationException bad) {
+                        String problem = "Hipcall's record could not be read: " + words(bad);
+                        problems.add(problem);
+                        mirrors.recordProblem(accountId, uuidOrNull(fresh.get(i).uuid()), problem);
+                    }
+                }
             }
+            mirrored = written.size();
+            changed = (int) written.stream().filter(MirroredRecords.Written::changed).count();
             for (Item item : fresh) {
                 fetchMedia(accountId, item, apiBaseUrl, problems);
             }

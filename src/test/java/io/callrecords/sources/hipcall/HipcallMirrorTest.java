@@ -133,6 +133,9 @@ class HipcallMirrorTest extends MediaAppTestSupport {
             for (int i = 0; i < 130; i++) { // two pages of 100
                 hipcall.add(simpleCall(start.plusSeconds(60L * i)));
             }
+            Map<String, Object> unreadable = simpleCall(start.plusSeconds(30)); // among the first page's good ones
+            unreadable.put("caller_number", "not a number");
+            hipcall.add(unreadable);
             hipcall.failNext(429, 503);
             Api.Response put = api.send(api.request("/api/v3/sources/hipcall", key).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"api_base_url\": \"" + hipcall.base()
@@ -141,6 +144,8 @@ class HipcallMirrorTest extends MediaAppTestSupport {
             long account = accountOf(key);
             await().atMost(Duration.ofSeconds(40)).until(() -> mirrored(account) == 130);
 
+            assertThat(api.get("/api/v3/sources/hipcall", key).data().path("problems").toString())
+                    .contains("Hipcall's record could not be read: records[0].caller_number");
             JsonNode polls = api.get("/api/v3/sources/hipcall", key).data().path("recent_polls");
             List<String> errors = new ArrayList<>();
             polls.forEach(p -> errors.add(p.path("error").asString(null)));
