@@ -49,3 +49,13 @@ CREATE TABLE hipcall_problems (
     problem    text        NOT NULL,
     PRIMARY KEY (account_id, id)
 );
+
+-- The recording or voicemail each mirrored call's audio was fetched from (without the link's signature, which
+-- Hipcall renews on every read): a new version of the record that names the same file fetches nothing again.
+CREATE TABLE hipcall_media (
+    account_id bigint NOT NULL REFERENCES accounts (id),
+    call_uuid  uuid   NOT NULL,
+    kind       text   NOT NULL,
+    source     text   NOT NULL,
+    PRIMARY KEY (account_id, call_uuid, kind)
+);

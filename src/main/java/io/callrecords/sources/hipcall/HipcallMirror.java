@@ -145,7 +145,10 @@ class HipcallMirror {
         return new Outcome(receipt.stored().size(), receipt.duplicates(), mirrored, changed, problems);
     }
 
-    /** Fetches the audio a new document names, once; a refused URL is kept as a problem of the call. */
+    /**
+     * Fetches the audio a new document names, once per file (Hipcall signs the same file's link anew on every read);
+     * a refused URL is kept as a problem of the call.
+     */
     private void fetchMedia(long accountId, Item item, String apiBaseUrl, List<String> problems) {
         Map<?, ?> data = (Map<?, ?>) item.data();
         UUID call = uuidOrNull(item.uuid());
@@ -155,6 +158,10 @@ class HipcallMirror {
         for (MediaKind kind : MediaKind.values()) {
             String field = kind == MediaKind.RECORDING ? "record_url" : "voicemail_url";
             if (data.get(field) instanceof String url && !url.isBlank()) {
+                int query = url.indexOf('?');
+                if (!mirrors.newMediaSource(accountId, call, kind.wire(), query < 0 ? url : url.substring(0, query))) {
+                    continue; // the same file as before: a poll's or a retry's new signature fetches nothing again
+                }
                 try {
                     // Hipcall's demo also handles a link relative to its host
                     media.fetch(accountId, call, kind, URI.create(apiBaseUrl + "/").resolve(url).toString());

@@ -185,6 +185,19 @@ class HipcallMirrors {
                 .list();
     }
 
+    /**
+     * Notes that the call's audio of this kind comes from {@code source} (a link without its signature); false when
+     * it was already noted, so the file is not fetched twice.
+     */
+    boolean newMediaSource(long accountId, UUID call, String kind, String source) {
+        return jdbc.sql("""
+                        INSERT INTO hipcall_media (account_id, call_uuid, kind, source) VALUES (:account, :call, :kind, :source)
+                        ON CONFLICT (account_id, call_uuid, kind) DO UPDATE SET source = EXCLUDED.source
+                        WHERE hipcall_media.source <> EXCLUDED.source""")
+                .param("account", accountId).param("call", call).param("kind", kind).param("source", source)
+                .update() == 1;
+    }
+
     private static Mirror read(ResultSet rs) throws SQLException {
         return new Mirror(rs.getLong("account_id"), rs.getString("webhook_token"), rs.getString("api_base_url"),
                 rs.getString("api_key_encrypted"), Timestamps.fromDb(rs, "polled_until"), rs.getInt("failures"),

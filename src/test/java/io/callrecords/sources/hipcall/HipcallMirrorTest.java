@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {
         "callrecords.outbound.allowed-hosts=127.0.0.1",
         "callrecords.sources.hipcall.poll-interval=1s",
+        "callrecords.webhooks.poll-interval=200ms",
         "callrecords.media.fetch.poll-interval=100ms",
         "callrecords.media.fetch.retry-min=200ms",
         "callrecords.media.fetch.retry-max=1s"})
@@ -87,6 +88,15 @@ class HipcallMirrorTest extends MediaAppTestSupport {
             assertThat(events.status()).as(events.raw().body()).isEqualTo(202);
             assertThat(api.get("/api/v3/calls/" + A, key).data().path("hangup_by").asString()).isEqualTo("contact");
 
+            // a subscriber of call_updated, to see what the poller's changes send (once the webhooks' media are in:
+            // an attached recording is a call_updated of its own)
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v3/calls/" + A + "/recording", key).status() == 302
+                    && api.get("/api/v3/calls/" + B + "/voicemail", key).status() == 302
+                    && api.get("/api/v3/calls/" + C + "/recording", key).status() == 302);
+            Api.Response subscribed = api.post("/api/v3/webhooks", key, "{\"url\": \"" + hipcall.base()
+                    + "/receiver\", \"events\": [\"call_updated\"], \"description\": \"mirror changes\"}");
+            assertThat(subscribed.status()).as(subscribed.raw().body()).isEqualTo(201);
+
             // later, Hipcall links B to the call that returned it; the poller brings that, and D, whose webhook never came
             hipcall.change(B, Map.of("callback_cdr_uuid", C, "callback_user_id", 4102,
                     "callback_time", hipcall.view(C).get("started_at")));
@@ -101,6 +111,13 @@ class HipcallMirrorTest extends MediaAppTestSupport {
                     .doesNotContain(HipcallStandIn.KEY);
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v3/calls/" + D, key).status() == 200
                     && C.equals(api.get("/api/v3/calls/" + B, key).data().path("callback_cdr_uuid").asString()));
+
+            // B's new link goes out as call_updated; the calls the poll found unchanged send nothing
+            await().atMost(Duration.ofSeconds(30)).until(() -> hipcall.received.stream().map(JSON::readTree)
+                    .anyMatch(b -> b.path("data").path("uuid").asString().equals(B)
+                            && b.path("data").path("callback_cdr_uuid").asString("").equals(C)));
+            assertThat(hipcall.received.stream().map(b -> JSON.readTree(b).path("data").path("uuid").asString()))
+                    .doesNotContain(A, C, E);
 
             // every recording and voicemail is kept before Hipcall's links lapse, and plays after
             List<String[]> media = List.of(new String[] {A, "recording"}, new String[] {B, "voicemail"},

@@ -38,6 +38,8 @@ final class HipcallStandIn implements AutoCloseable {
     private final Queue<Integer> failures = new ConcurrentLinkedQueue<>();
     final List<Instant> apiRequests = new CopyOnWriteArrayList<>();
     final List<String> apiQueries = new CopyOnWriteArrayList<>();
+    /** What Callrecords' own webhooks sent to {@code /receiver}: a subscriber of the mirror's changes. */
+    final List<String> received = new CopyOnWriteArrayList<>();
     private volatile boolean down;
     private volatile boolean expired;
     private volatile int signature;
@@ -51,6 +53,7 @@ final class HipcallStandIn implements AutoCloseable {
         server.createContext("/api/v3/calls", this::calls);
         server.createContext("/recordings/", this::media);
         server.createContext("/voicemails/", this::media);
+        server.createContext("/receiver", this::receive);
         server.start();
     }
 
@@ -193,6 +196,13 @@ final class HipcallStandIn implements AutoCloseable {
             exchange.getResponseHeaders().add("x-ratelimit-reset", Long.toString(Instant.now().getEpochSecond() + 60));
             json(exchange, 200, Map.of("data", page, "meta", Map.of("count", matching.size(), "offset", offset,
                     "limit", limit)));
+        }
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
         }
     }
 
