@@ -23,13 +23,14 @@ class OpenApiDocumentTest extends AppTestSupport {
     private static final String ERROR = "#/components/schemas/Error";
 
     /** The modules with HTTP operations, each one tag. */
-    private static final Set<String> MODULES = Set.of("Accounts", "Directory", "People", "Calls", "Media", "Webhooks", "Reports");
+    private static final Set<String> MODULES = Set.of("Accounts", "Directory", "People", "Calls", "Media", "Webhooks", "Reports", "Sources");
 
     /** Operations that take no request body (everything else that is not a GET or DELETE must describe one). */
     private static final Set<String> WITHOUT_BODY = Set.of(
             "POST /api/v3/webhooks/{id}/pause", "POST /api/v3/webhooks/{id}/resume",
             "POST /api/v3/webhooks/{id}/rotate-secret", "POST /api/v3/webhooks/{id}/deliveries/{deliveryId}/resend",
-            "POST /api/v3/webhooks/{id}/recover", "POST /api/v3/missed-calls/{number}/undismiss");
+            "POST /api/v3/webhooks/{id}/recover", "POST /api/v3/missed-calls/{number}/undismiss",
+            "POST /api/v3/sources/hipcall/rotate-token");
 
     private JsonNode document;
     private final List<Operation> operations = new ArrayList<>();

@@ -40,6 +40,21 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /**
+     * Hipcall's webhook URL carries an unguessable token of its own instead of a key (Hipcall can send neither a header
+     * nor a signature): exactly {@code POST /api/v3/sources/hipcall/webhook/<one segment>} passes, and its controller
+     * checks the token.
+     */
+    static final String HIPCALL_WEBHOOK = "/api/v3/sources/hipcall/webhook/";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && path.startsWith(HIPCALL_WEBHOOK)
+                && path.length() > HIPCALL_WEBHOOK.length() && path.indexOf('/', HIPCALL_WEBHOOK.length()) < 0
+                && path.indexOf(';') < 0 && path.indexOf('%') < 0;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -124,7 +124,11 @@ class CallIntake {
         AddressBook addressBook = addressBooks.forCalls(accountId, eventsByCall.values());
         List<DerivedCall> derived = new ArrayList<>();
         Map<UUID, AccountSettings> settingsByCall = new TreeMap<>();
+        Set<UUID> mirrored = records.mirrored(accountId, calls); // another platform's records: its own, not derived
         for (List<CallEvent> callEvents : eventsByCall.values()) {
+            if (mirrored.contains(callEvents.getFirst().callUuid())) {
+                continue;
+            }
             Optional<CallEvent> init = callEvents.stream().filter(e -> e.action() == CallAction.INIT)
                     .min(CallEvent.TIMELINE_ORDER);
             if (init.isEmpty()) {

@@ -83,6 +83,17 @@ class CallRecordStore {
         return found;
     }
 
+    /** Those of the calls whose record is mirrored from another platform: events never derive them again. */
+    java.util.Set<UUID> mirrored(long accountId, Collection<UUID> calls) {
+        return new java.util.HashSet<>(jdbc.sql(
+                        "SELECT uuid FROM call_records WHERE account_id = :account AND uuid = ANY(CAST(:calls AS uuid[]))"
+                                + " AND mirrored")
+                .param("account", accountId)
+                .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
     /** Writes the derived records (with the settings version each was derived with), in one batch. */
     void upsert(long accountId, List<DerivedCall> records) {
         MapSqlParameterSource[] rows = records.stream().map(d -> row(accountId, d)).toArray(MapSqlParameterSource[]::new);

@@ -24,10 +24,17 @@ final class RecordReader {
 
     private final String defaultRegion;
     private final ClockSkew skew;
+    private final boolean liveAllowed;
 
     RecordReader(String defaultRegion, ClockSkew skew) {
+        this(defaultRegion, skew, false);
+    }
+
+    /** @param liveAllowed a record may still be going on (no {@code ended_at}): a mirrored Hipcall {@code call_init} */
+    RecordReader(String defaultRegion, ClockSkew skew, boolean liveAllowed) {
         this.defaultRegion = defaultRegion;
         this.skew = skew;
+        this.liveAllowed = liveAllowed;
     }
 
     ImportedRecord read(Object json, String prefix, FieldErrors errors) {
@@ -45,7 +52,7 @@ final class RecordReader {
         Instant startedAt = f.instant("started_at", true);
         Instant answeredAt = f.instant("answered_at", false);
         Instant bridgedAt = f.instant("bridged_at", false);
-        Instant endedAt = f.instant("ended_at", true);
+        Instant endedAt = f.instant("ended_at", !liveAllowed);
         Boolean missingCall = f.bool("missing_call", false);
         Integer firstTouch = f.seconds("first_touch_duration", false);
         List<CallRecord.FlowEntry> flow = callFlow(f); // read in this order, the errors are listed in it

@@ -16,13 +16,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class MediaFetches {
 
+    /** A fetch that gave up (its retries and deadline spent), and why, in the fetcher's words. */
+    public record FailedFetch(UUID call, MediaKind kind, String sourceUrl, String error, java.time.Instant at) {}
+
     private final MediaAttachments attachments;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final OutboundGuard guard;
     private final Clock clock;
     private final CallrecordsProperties.Fetch settings;
 
-    MediaFetches(MediaAttachments attachments, OutboundGuard guard, Clock clock, CallrecordsProperties properties) {
+    MediaFetches(MediaAttachments attachments, OutboundGuard guard, Clock clock, CallrecordsProperties properties,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.attachments = attachments;
+        this.jdbc = jdbc;
         this.guard = guard;
         this.clock = clock;
         this.settings = properties.media().fetch();
@@ -38,5 +44,19 @@ public class MediaFetches {
         URI source = SourceUrl.read(Map.of("source_url", url), guard);
         attachments.enqueueFetch(accountId, call, kind, source.toString(), Actor.SERVICE,
                 clock.instant().plus(settings.deadline()));
+    }
+
+    /** The account's latest fetches that failed, newest first: for a source's page, where a missing recording shows. */
+    public java.util.List<FailedFetch> failed(long accountId, int limit) {
+        return jdbc.sql("""
+                        SELECT call_uuid, kind, source_url, last_error, updated_at FROM media_fetch_jobs
+                        WHERE account_id = :account AND status = 'failed' ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+                .param("account", accountId)
+                .param("limit", limit)
+                .query((rs, n) -> new FailedFetch(rs.getObject("call_uuid", UUID.class),
+                        MediaKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("source_url"), rs.getString("last_error"),
+                        io.callrecords.shared.Timestamps.fromDb(rs, "updated_at")))
+                .list();
     }
 }

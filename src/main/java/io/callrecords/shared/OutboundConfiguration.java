@@ -18,6 +18,7 @@ class OutboundConfiguration {
      */
     @Bean(destroyMethod = "close")
     OutboundHttp outboundHttp(OutboundGuard guard, CallrecordsProperties properties) {
-        return new OutboundHttp(guard, properties.webhooks().maxInFlight() + properties.media().fetch().concurrency());
+        // + 1: the Hipcall poller, one request at a time per node
+        return new OutboundHttp(guard, properties.webhooks().maxInFlight() + properties.media().fetch().concurrency() + 1);
     }
 }

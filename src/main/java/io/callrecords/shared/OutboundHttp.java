@@ -159,6 +159,26 @@ public final class OutboundHttp implements AutoCloseable {
                 entity == null ? null : entity.getContent()));
     }
 
+    /** Reads a response with its headers (first value of each, names in lower case); the stream is null without body. */
+    @FunctionalInterface
+    public interface HeadedBodyReader<T> {
+        T read(int status, Map<String, String> headers, InputStream body) throws IOException;
+    }
+
+    /** As {@link #get(URI, Map, Profile, BodyReader)}, for a caller that needs the answer's headers (a rate limit's). */
+    public <T> T getWithHeaders(URI url, Map<String, String> headers, Profile profile, HeadedBodyReader<T> reader)
+            throws IOException {
+        HttpGet get = new HttpGet(url);
+        headers.forEach(get::setHeader);
+        return exchange(get, profile, (response, entity) -> {
+            Map<String, String> named = new TreeMap<>();
+            for (Header header : response.getHeaders()) {
+                named.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+            }
+            return reader.read(response.getCode(), Map.copyOf(named), entity == null ? null : entity.getContent());
+        });
+    }
+
     private interface Exchange<T> {
         T read(ClassicHttpResponse response, HttpEntity entity) throws IOException;
     }
