@@ -79,7 +79,8 @@ public class SourceIntake {
             List<IncomingDocument> fresh = documents.insertNew(accountId, source, incoming);
             Map<String, Integer> byCall = new TreeMap<>();
             fresh.stream().filter(d -> d.callKey() != null).forEach(d -> byCall.merge(d.callKey(), 1, Integer::sum));
-            if (!byCall.isEmpty()) {
+            // A source without a translation (Hipcall's records are mirrored) makes no calls to translate.
+            if (!byCall.isEmpty() && translators.containsKey(source)) {
                 calls.received(accountId, source, byCall, clock.instant());
             }
             return fresh;

@@ -17,7 +17,7 @@ class SourceSweeper {
 
     /** A request translates its own documents within this; a call pending longer was left by a crash. */
     static final Duration PENDING_GRACE = Duration.ofMinutes(1);
-    private static final int BATCH = 200;
+    private static final int BATCH = 1_000;
 
     private final SourceCalls calls;
     private final SourceIntake intake;
@@ -31,18 +31,15 @@ class SourceSweeper {
         this.quietPeriod = properties.sources().quietPeriod();
     }
 
-    /** Returns how many calls it translated. */
+    /**
+     * Returns how many calls it translated. One batch a round: a translation always clears what made its call due
+     * (pending, or unfinished past the quiet period), and what is left waits for the next round rather than keeping
+     * this one busy.
+     */
     int sweep() {
-        int translated = 0;
-        List<SourceCalls.Due> due;
-        do {
-            Instant now = clock.instant();
-            due = calls.due(now.minus(PENDING_GRACE), now.minus(quietPeriod), BATCH);
-            for (SourceCalls.Due call : due) {
-                intake.translate(call.accountId(), call.source(), call.callKey());
-                translated++;
-            }
-        } while (due.size() == BATCH);
-        return translated;
+        Instant now = clock.instant();
+        List<SourceCalls.Due> due = calls.due(now.minus(PENDING_GRACE), now.minus(quietPeriod), BATCH);
+        due.forEach(call -> intake.translate(call.accountId(), call.source(), call.callKey()));
+        return due.size();
     }
 }
