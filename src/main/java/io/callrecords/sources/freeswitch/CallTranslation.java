@@ -354,10 +354,8 @@ final class CallTranslation {
             legs.put(leg.uuid(), leg);
             numbers.putIfAbsent(leg.uuid(), null);
         }
-        Set<String> partners = Set.of(Objects.requireNonNullElse(a.var("bridge_uuid"), ""),
-                Objects.requireNonNullElse(a.var("last_bridge_to"), ""),
-                Objects.requireNonNullElse(a.var("signal_bond"), "")).stream().filter(s -> !s.isEmpty())
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> partners = java.util.stream.Stream.of(a.var("bridge_uuid"), a.var("last_bridge_to"),
+                a.var("signal_bond")).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
         long queueAnswered = a.secondsAsMicros("cc_queue_answered_epoch");
         List<Attempt> attempts = new ArrayList<>();
         boolean firstWinnerTimed = false;
@@ -427,7 +425,11 @@ final class CallTranslation {
             }
         }
         String callee = first(a.var("last_sent_callee_id_number"), a.var("callee_id_number"));
-        return isExtension(callee) ? callee : null;
+        if (isExtension(callee)) {
+            return callee;
+        }
+        List<String> channel = a.var("bridge_channel") == null ? List.of() : targets(a.var("bridge_channel"));
+        return channel.isEmpty() || !isExtension(channel.getFirst()) ? null : channel.getFirst();
     }
 
     /** When the bridge application that rang this number started; the call's start when no stamp says. */
@@ -482,6 +484,11 @@ final class CallTranslation {
         if (!isExtension(number)) {
             return;
         }
+        String partnerNumber = number;
+        List<Attempt> bridged = attempts.stream().filter(Attempt::won).toList();
+        if (at == 0 && !bridged.isEmpty() && bridged.getLast().number().equals(partnerNumber)) {
+            return; // the last user bridged is the partner (a queue's agent whose leg was not logged)
+        }
         if (at == 0) {
             at = end;
             problems.add("the A-leg was bridged last to leg " + partner + " (" + number + ") at a time it does not say;"
@@ -492,17 +499,26 @@ final class CallTranslation {
 
     // --- answer, voicemail, hang-up --------------------------------------------------------------------------
 
+    /**
+     * Who answered the caller's leg: when that was before any person was bridged, the PBX did, for the IVR, queue or
+     * box the call was at or was about to reach; else the person (an outbound call's contact, or the user bridged).
+     */
     private EventDetail answerDetail(long answer, long firstBridge, List<Hop> hops, Direction direction,
                                      List<Attempt> won) {
-        Hop answering = null;
-        for (Hop h : hops) {
-            if (h.micros() <= answer && (h.type() == EndpointType.GREETING || h.type() == EndpointType.TEAM
-                    || h.type() == EndpointType.VOICEMAIL)) {
-                answering = h;
+        boolean beforeAnyone = firstBridge == 0 || answer < firstBridge - 500_000L;
+        if (beforeAnyone) {
+            Hop answering = null;
+            for (Hop h : hops) {
+                if (isPbxEndpoint(h) && (answering == null || h.micros() <= answer)) {
+                    answering = h;
+                }
+                if (h.micros() > answer && answering != null) {
+                    break;
+                }
             }
-        }
-        if (answering != null && (firstBridge == 0 || answer < firstBridge)) {
-            return new EventDetail.Answer(answering.type(), answering.id());
+            if (answering != null) {
+                return new EventDetail.Answer(answering.type(), answering.id());
+            }
         }
         if (direction == Direction.OUTBOUND) {
             return new EventDetail.Answer(EndpointType.CONTACT, null);
@@ -510,8 +526,11 @@ final class CallTranslation {
         if (!won.isEmpty()) {
             return new EventDetail.Answer(EndpointType.USER, user(won.getFirst().number(), null));
         }
-        return answering != null ? new EventDetail.Answer(answering.type(), answering.id())
-                : new EventDetail.Answer(EndpointType.GREETING, null);
+        return new EventDetail.Answer(EndpointType.GREETING, null);
+    }
+
+    private static boolean isPbxEndpoint(Hop h) {
+        return h.type() == EndpointType.GREETING || h.type() == EndpointType.TEAM || h.type() == EndpointType.VOICEMAIL;
     }
 
     /** A user's box is one of a user the call rang or was sent to; any other box is the account's. */
