@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +70,11 @@ class FreeswitchController {
             caller.require(Scope.ADMIN);
         }
         byte[] body = read(request.getInputStream());
+        String cdr = body.length == 0 ? request.getParameter("cdr") : null;
+        if (cdr != null) {
+            // The container read a form body into parameters before us (any filter asking for one does): put it back.
+            body = ("cdr=" + URLEncoder.encode(cdr, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
         SourceIntake.Receipt receipt;
         try {
             receipt = intake.accept(caller.accountId(), request.getContentType(), body);
