@@ -110,11 +110,8 @@ class FreeswitchController {
 
     /** The URL FreeSWITCH posts to: under the public base URL when one is set, else as this request reached us. */
     static String endpointUrl(CallrecordsProperties properties, HttpServletRequest request) {
-        String base = properties.publicBaseUrl();
-        if (base == null || base.isBlank()) {
-            base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-        }
-        return base.replaceAll("/+$", "") + CDR_PATH;
+        return FreeswitchSnippets.endpointUrl(properties,
+                ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
     }
 
     private static final List<String> FIELDS = List.of("trunk_profiles", "trunk_gateways", "ivr_names",
