@@ -9,6 +9,10 @@ import io.callrecords.sources.SourceIntake;
 import io.callrecords.sources.SourceKind;
 import io.callrecords.sources.SourceProfiles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -45,6 +49,23 @@ class FreeswitchController {
 
     record SourceView(String kind, FreeswitchProfile settings, String endpointUrl) {}
 
+    /** The answers' envelopes, for the OpenAPI document. */
+    record ReceivedBody(Received data) {}
+
+    record SourceBody(SourceView data) {}
+
+    private static final String PROFILE_EXAMPLE = """
+            {"trunk_profiles": ["external"], "trunk_gateways": ["trunk1"], "ivr_names": {"5b7f0000-0000-4000-8000-00000000a1a1": "Main menu"},
+             "closed_hours_names": ["closed", "after_hours"], "default_region": "TR",
+             "recordings_url": "https://pbx.example.com/recordings/{domain_name}/{record_name}", "raw_document_retention_days": 30}""";
+    private static final String SOURCE_EXAMPLE = "{\"data\": {\"kind\": \"freeswitch\", \"settings\": " + PROFILE_EXAMPLE
+            + ", \"endpoint_url\": \"https://calls.example.com/api/v3/sources/freeswitch/cdr\"}}";
+    private static final String CDR_EXAMPLE = "{\"switchname\": \"pbx1\", \"variables\": {\"uuid\":"
+            + " \"4a6f0c5e-1b2d-4e3f-8a9b-0c1d2e3f4a5b\", \"call_direction\": \"inbound\", \"caller_id_number\":"
+            + " \"+905321234567\", \"destination_number\": \"+908502010000\", \"start_uepoch\": \"1796119200000000\","
+            + " \"end_uepoch\": \"1796119265400000\", \"sip_hangup_disposition\": \"recv_bye\"}, \"app_log\":"
+            + " {\"applications\": [{\"app_name\": \"bridge\", \"app_data\": \"user/1001@pbx.example.com\"}]}}";
+
     private final FreeswitchIntake intake;
     private final SourceProfiles profiles;
     private final JsonMapper json;
@@ -61,6 +82,17 @@ class FreeswitchController {
     }
 
     @PostMapping(CDR_PATH)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = "object"),
+                    examples = @ExampleObject(value = CDR_EXAMPLE)),
+            @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = "cdr=%7B%22variables%22%3A%7B%22uuid%22%3A%22...%22%7D%7D")),
+            @Content(mediaType = "application/x-www-form-base64-encoded", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = "cdr=eyJ2YXJpYWJsZXMiOnsidXVpZCI6Ii4uLiJ9fQ=="))})
+    @ApiResponse(responseCode = "200", description = "Stored; what the leg's call became", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ReceivedBody.class),
+            examples = @ExampleObject(value = "{\"data\": {\"stored\": 1, \"duplicates\": 0, \"calls\": [{\"call_uuid\":"
+                    + " \"4a6f0c5e-1b2d-4e3f-8a9b-0c1d2e3f4a5b\", \"events\": 6, \"finished\": true, \"problem\": null}]}}")))
     @Operation(operationId = "postFreeswitchCdr", summary = "Receive a FreeSWITCH CDR", description = """
             One leg's CDR as mod_json_cdr, mod_xml_cdr or mod_format_cdr post it: raw JSON, cdr= form-encoded JSON or
             XML, or cdr= base64; values %-encoded or not. Bearer key or HTTP Basic with the key as password. 200 once
@@ -86,6 +118,9 @@ class FreeswitchController {
     }
 
     @GetMapping("/api/v3/sources/freeswitch")
+    @ApiResponse(responseCode = "200", description = "The profile in force and the endpoint", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = SourceBody.class),
+            examples = @ExampleObject(value = SOURCE_EXAMPLE)))
     @Operation(operationId = "getFreeswitchSource", summary = "The account's FreeSWITCH profile and endpoint")
     Map<String, SourceView> get(Caller caller, HttpServletRequest request) {
         caller.require(Scope.ADMIN);
@@ -93,6 +128,12 @@ class FreeswitchController {
     }
 
     @PutMapping("/api/v3/sources/freeswitch")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = FreeswitchProfile.class),
+            examples = @ExampleObject(value = PROFILE_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The new profile in force and the endpoint", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = SourceBody.class),
+            examples = @ExampleObject(value = SOURCE_EXAMPLE)))
     @Operation(operationId = "putFreeswitchSource", summary = "Set the account's FreeSWITCH profile", description = """
             The whole profile (fields left out take their defaults); a new version, in force for every translation
             from now on and for ./callrecords sources rederive.""")
