@@ -406,7 +406,8 @@ final class CallTranslation {
                         + " agent legs (log-b-leg) so that the call's user is known");
             }
         }
-        attempts.sort(Comparator.comparingLong(Attempt::at).thenComparing(Attempt::uuid));
+        // Ties by number, not by uuid: the same documents give the same order, and so do the same calls.
+        attempts.sort(Comparator.comparingLong(Attempt::at).thenComparing(Attempt::number).thenComparing(Attempt::uuid));
         return attempts;
     }
 

@@ -32,6 +32,8 @@ public class FreeswitchIntake {
 
     private static final Logger log = LoggerFactory.getLogger(FreeswitchIntake.class);
     private static final Pattern EXTENSION = Pattern.compile("\\d{1,6}");
+    /** Times after the year 2200 are no CDR's; PostgreSQL could not even store some of them. */
+    private static final long LATEST_MICROS = 7_258_118_400_000_000L;
 
     private final SourceIntake intake;
     private final SourceProfiles profiles;
@@ -60,11 +62,13 @@ public class FreeswitchIntake {
             throw new CdrBody.Unreadable("The body looks like " + (decoded.contentType().endsWith("json") ? "JSON" : "XML")
                     + " but is not a CDR that can be read (" + e.getMessage() + "); tried " + CdrBody.ENCODINGS_TRIED + ".");
         }
-        // A CDR without a uuid is kept all the same, under its content: the source's page shows it made no call.
-        String docKey = leg.uuid() != null ? LegKeys.docKey(leg) : "sha256:" + sha256(decoded.document());
-        String callKey = leg.uuid() != null ? LegKeys.callKey(leg) : null;
+        // A CDR without a usable uuid is kept all the same, under its content: the source's page shows it made no call.
+        boolean keyed = usableKey(leg.uuid());
+        String docKey = keyed ? LegKeys.docKey(leg) : "sha256:" + sha256(decoded.document());
+        String callKey = keyed && usableKey(LegKeys.callKey(leg)) ? LegKeys.callKey(leg) : null;
         long end = leg.micros("end_uepoch");
-        Instant occurred = end > 0 ? Instant.ofEpochSecond(end / 1_000_000L, (end % 1_000_000L) * 1_000L) : null;
+        Instant occurred = end > 0 && end < LATEST_MICROS
+                ? Instant.ofEpochSecond(end / 1_000_000L, (end % 1_000_000L) * 1_000L) : null;
         SourceIntake.Receipt receipt = intake.accept(accountId, SourceKind.FREESWITCH,
                 List.of(new IncomingDocument(docKey, callKey, decoded.contentType(), decoded.document(), occurred)));
         if (!receipt.stored().isEmpty() && callKey != null) {
@@ -136,6 +140,11 @@ public class FreeswitchIntake {
                 .replace("{record_name}", name)
                 .replace("{domain_name}", leg.var("domain_name") == null ? "" : leg.var("domain_name"))
                 .replace("{uuid}", leg.uuid() == null ? "" : leg.uuid());
+    }
+
+    /** FreeSWITCH's uuids are 36 characters; anything long or with control characters is no leg's key. */
+    private static boolean usableKey(String key) {
+        return key != null && key.length() <= 128 && key.chars().noneMatch(Character::isISOControl);
     }
 
     private static String sha256(String text) {

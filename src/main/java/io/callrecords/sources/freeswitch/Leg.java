@@ -181,9 +181,13 @@ record Leg(String switchName, Map<String, String> variables, List<App> applicati
     /**
      * Undoes FreeSWITCH's {@code switch_url_encode}: {@code %XX} sequences become the UTF-8 bytes they name. A
      * {@code +} stays a plus (FreeSWITCH encodes a space as {@code %20}, and numbers start with +), and a % not
-     * followed by two hex digits stays as it is, so a value sent without {@code encode-values} reads the same.
+     * followed by two hex digits stays as it is, so a value sent without {@code encode-values} reads the same. NUL
+     * characters are dropped, before and after decoding.
      */
     static String decode(String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            value = value.replace("\u0000", ""); // FreeSWITCH sends none; no text column takes one
+        }
         if (value == null || value.indexOf('%') < 0) {
             return value;
         }
@@ -197,7 +201,7 @@ record Leg(String switchName, Map<String, String> variables, List<App> applicati
                 bytes.write(raw[i]);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8).replace("\u0000", "");
     }
 
     private static int hex(byte b) {
