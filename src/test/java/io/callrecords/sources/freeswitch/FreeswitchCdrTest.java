@@ -186,6 +186,21 @@ class FreeswitchCdrTest extends AppTestSupport {
     }
 
     @Test
+    void aLegWhoseUuidIsNoKeyIsKeptUnderItsContentAndMakesNoCall() {
+        Account account = account("fs-hostile");
+        for (String uuid : new String[] {"\\u0000", "x".repeat(600)}) {
+            String body = "{\"variables\": {\"uuid\": \"" + uuid + "\", \"start_uepoch\": \"9223372036854775807\","
+                    + " \"end_uepoch\": \"9223372036854775807\", \"caller_id_number\": \"\\u0000\"}}";
+            Api.Response r = post("Bearer " + account.writeKey(), "application/json", body.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+            assertThat(r.data().path("stored").asInt()).isEqualTo(1);
+            assertThat(r.data().path("calls").isEmpty()).isTrue();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM source_documents WHERE account_id = :a AND doc_key LIKE 'sha256:%'")
+                .param("a", account.id()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void theProfileIsReadAndSetByAnAdministrator() {
         Account account = account("fs-profile");
         Api.Response initial = api.get("/api/v3/sources/freeswitch", account.adminKey());
