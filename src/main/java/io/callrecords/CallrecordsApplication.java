@@ -10,6 +10,7 @@ import io.callrecords.demo.DemoCommand;
 import io.callrecords.people.UsersCli;
 import io.callrecords.people.UsersCommand;
 import io.callrecords.sources.SourcesCli;
+import io.callrecords.sources.freeswitch.FreeswitchImport;
 import io.callrecords.sources.SourcesCommand;
 import io.callrecords.shared.CommandLine;
 import io.callrecords.simulator.SimulateCommand;
@@ -159,8 +160,14 @@ public class CallrecordsApplication {
         return onExistingDatabase(command.dataDir(), context -> context.getBean(UsersCli.class).run(command));
     }
 
-    /** {@code sources rederive ...}: against the existing database, like {@code users create}. */
+    /**
+     * {@code sources rederive ...}: against the existing database, like {@code users create}; {@code sources import}
+     * talks HTTP to a running service, like {@code simulate}.
+     */
     private static int runSources(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            return FreeswitchImport.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         SourcesCommand command;
         try {
             command = SourcesCommand.parse(args);
@@ -258,6 +265,8 @@ public class CallrecordsApplication {
                                                           print a one-time link that sets a person's password
                   sources rederive --source S --from DATE --to DATE [--account ID|NAME]
                                                           translate a PBX's calls again from the documents kept
+                  sources import freeswitch DIR --url URL --api-key KEY [--recordings DIR]
+                                                          send a directory of FreeSWITCH CDR files to a running service
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
                                                           send a simulated call center's traffic to a running service
                   demo [--port P] [--data-dir DIR] [--fresh]

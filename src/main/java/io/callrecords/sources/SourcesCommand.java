@@ -22,7 +22,9 @@ public record SourcesCommand(String action, String dataDir, SourceKind source, I
                          came in [--from, --to) (dates as 2026-12-01 in UTC, or instants as 2026-12-01T08:00:00Z), for
                          one account or all; run it after a mapping fix or a change of the source's profile. Calls
                          whose documents are past their retention are left as they are.
-            --data-dir DIR is the service's data directory (as for ./callrecords accounts).""";
+            --data-dir DIR is the service's data directory (as for ./callrecords accounts).
+                   callrecords sources import freeswitch DIR --url URL --api-key KEY [--recordings DIR] [--state FILE]
+              import     send a directory of FreeSWITCH CDR files to a running service (sources import --help).""";
 
     public static SourcesCommand parse(String[] args) {
         String action = args.length == 0 ? "" : args[0];
