@@ -211,6 +211,9 @@ final class CelCall {
                     : new EventDetail.Party(number(dialed, "dialed number"), EndpointType.USER, user(first));
         }
         emit(start, new EventDetail.Init(callerParty, calleeParty, direction, null, null, null, null));
+        if (direction != Direction.OUTBOUND && !routes.isEmpty() && routes.getFirst().type == EndpointType.VOICEMAIL) {
+            emit(routes.getFirst().at, new EventDetail.Voicemail(VoicemailType.USER, routes.getFirst().id));
+        }
 
         Map<String, Set<String>> bridges = new HashMap<>();
         Set<String> holding = new HashSet<>();
