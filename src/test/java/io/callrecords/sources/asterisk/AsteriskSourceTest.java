@@ -139,6 +139,103 @@ class AsteriskSourceTest extends AppTestSupport {
         assertThat(wrong).as(String.join("\n\n", wrong)).isEmpty();
     }
 
+    @Test
+    void badInputIsNamedByLineAndFieldAndNothingOfTheBatchIsStored() {
+        String admin = newAccount("asterisk-bad");
+        String key = newKey(admin, "[\"write\"]")[1];
+        String csv = resource("internal.csv");
+        String[] lines = csv.split("\n");
+        lines[2] = lines[2].replace("2026-12-01 09:03:00.100000", "yesterday");
+        Api.Response badCsv = postText("/api/v3/sources/asterisk/cel", key, "text/csv", String.join("\n", lines));
+        assertThat(badCsv.status()).isEqualTo(422);
+        assertThat(badCsv.body().path("errors").path("line 3.eventtime").get(0).asString()).contains("not a time");
+
+        ArrayNode events = Api.JSON.createArrayNode();
+        amiEvents("internal").forEach(events::add);
+        ((ObjectNode) events.get(1)).remove("LinkedID");
+        Api.Response badJson = api.post("/api/v3/sources/asterisk/cel", key, events.toString());
+        assertThat(badJson.status()).isEqualTo(422);
+        assertThat(badJson.body().path("errors").path("events[1].LinkedID").get(0).asString()).isEqualTo("is missing");
+        ((ObjectNode) events.get(1)).put("LinkedID", "1796116380.301");
+        ((ObjectNode) events.get(2)).put("EventName", "RINGING");
+        assertThat(api.post("/api/v3/sources/asterisk/cel", key, events.toString()).body().path("errors")
+                .path("events[2].EventName").get(0).asString()).contains("not a CEL event name");
+
+        Api.Response badLine = postText("/api/v3/sources/asterisk/queue-log", key, "text/plain",
+                "1796116381|1796116380.301|400||ENTERQUEUE||+905321110001|1\nabc|1796116380.301|400|PJSIP/1001|CONNECT|3\n");
+        assertThat(badLine.status()).isEqualTo(422);
+        assertThat(badLine.body().path("errors").path("line 2.time").get(0).asString()).contains("not a time");
+        Api.Response shortLine = postText("/api/v3/sources/asterisk/queue-log", key, "text/plain", "1796116381|x|400\n");
+        assertThat(shortLine.body().path("errors").path("line 1.line").get(0).asString()).contains("3 fields");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM source_documents WHERE account_id = :a")
+                .param("a", account("asterisk-bad")).query(Integer.class).single()).isZero();
+        assertThat(postText("/api/v3/sources/asterisk/cel", newKey(admin, "[\"read\"]")[1], "text/csv", csv).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aGroupIsTranslatedOnlyOnceEveryLinkedidEndedAndADuplicateChangesNothing() {
+        String key = newAccount("asterisk-groups");
+        List<ObjectNode> events = amiEvents("pickup");
+        ObjectNode last = events.removeLast();
+        ArrayNode most = Api.JSON.createArrayNode();
+        events.forEach(most::add);
+        Api.Response first = api.post("/api/v3/sources/asterisk/cel", key, most.toString());
+        assertThat(first.status()).isEqualTo(200);
+        JsonNode expected = Api.JSON.readTree(resource("pickup.expected.json"));
+        String callKey = expected.path("call_key").asString();
+        assertThat(first.data().path("calls")).hasSize(1);
+        assertThat(first.data().path("calls").get(0).path("call_key").asString()).isEqualTo(callKey);
+        assertThat(first.data().path("calls").get(0).path("events").asInt()).isZero();
+        UUID uuid = CallUuids.of(SourceKind.ASTERISK, callKey);
+        assertThat(api.get("/api/v3/calls/" + uuid, key).status()).isEqualTo(404);
+        // The picking phone's own linkedid was joined to the caller's: no call of its own.
+        assertThat(jdbc.sql("SELECT count(*) FROM source_calls WHERE account_id = :a")
+                .param("a", account("asterisk-groups")).query(Integer.class).single()).isEqualTo(1);
+
+        Api.Response end = api.post("/api/v3/sources/asterisk/cel", key, "[" + last + "]");
+        assertThat(end.data().path("calls").get(0).path("finished").asBoolean()).isTrue();
+        assertThat(api.get("/api/v3/calls/" + uuid, key).data().path("user_id").asLong())
+                .isEqualTo(refs.resolve(account("asterisk-groups"), EntryKind.USER, "asterisk", "1002", null));
+        Api.Response again = api.post("/api/v3/sources/asterisk/cel", key, most.toString());
+        assertThat(again.data().path("stored").asInt()).isZero();
+        assertThat(again.data().path("duplicates").asInt()).isEqualTo(events.size());
+    }
+
+    @Test
+    void theProfileHasFreePbxDefaultsAndAChangeIsUsedByTheTranslation() {
+        String key = newAccount("asterisk-profile");
+        Api.Response defaults = api.get("/api/v3/sources/asterisk", key);
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.data().path("kind").asString()).isEqualTo("asterisk");
+        assertThat(defaults.data().path("settings").path("inbound_contexts").toString())
+                .isEqualTo("[\"from-trunk\",\"from-pstn\",\"from-did-direct\"]");
+        assertThat(defaults.data().path("settings").path("raw_document_retention_days").asInt()).isEqualTo(30);
+        assertThat(defaults.data().path("endpoint_url").asString()).endsWith("/api/v3/sources/asterisk/cel");
+
+        Api.Response bad = api.send(api.request("/api/v3/sources/asterisk", key).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"time_zone\": \"Mars/Olympus\"}")));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body().path("errors").has("time_zone")).isTrue();
+
+        // 1002 is declared a trunk, and the PBX writes Istanbul's local time.
+        Api.Response put = api.send(api.request("/api/v3/sources/asterisk", key).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"trunk_channels\": [\"PJSIP/1002-*\"], \"time_zone\": \"Europe/Istanbul\"}")));
+        assertThat(put.status()).as(put.raw().body()).isEqualTo(200);
+        assertThat(api.get("/api/v3/sources/asterisk", key).data().path("settings").path("trunk_channels").toString())
+                .isEqualTo("[\"PJSIP/1002-*\"]");
+        assertThat(postText("/api/v3/sources/asterisk/cel", key, "text/csv", resource("internal.csv")).status())
+                .isEqualTo(200);
+        JsonNode expected = Api.JSON.readTree(resource("internal.expected.json"));
+        JsonNode call = api.get("/api/v3/calls/" + CallUuids.of(SourceKind.ASTERISK,
+                expected.path("call_key").asString()), key).data();
+        assertThat(call.path("direction").asString()).isEqualTo("outbound");
+        assertThat(call.path("started_at").asString())
+                .isEqualTo(Instant.parse(expected.path("started").asString()).minusSeconds(3 * 3600).toString());
+    }
+
     private void check(String scenario, JsonNode expected, long account, String key) {
         UUID uuid = CallUuids.of(SourceKind.ASTERISK, expected.path("call_key").asString());
         Api.Response got = api.get("/api/v3/calls/" + uuid, key);
