@@ -171,14 +171,23 @@ public final class ConnectAsterisk {
         long offset = spool.acknowledged();
         int i = 0;
         while (i < batch.lines().size()) {
-            JsonNode first = JSON.readTree(batch.lines().get(i));
+            JsonNode first = readItem(batch.lines().get(i));
+            if (first == null) {
+                // A line cut short by a crash while it was written: kept aside, never sent as something else.
+                Files.writeString(spoolDir.resolve("rejected.ndjson"), batch.lines().get(i) + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                offset += batch.lines().get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+                spool.acknowledge(offset);
+                i++;
+                continue;
+            }
             String kind = first.path("k").asString();
             List<JsonNode> group = new ArrayList<>();
             long end = offset;
             while (i < batch.lines().size()) {
                 String line = batch.lines().get(i);
-                JsonNode item = JSON.readTree(line);
-                if (!item.path("k").asString().equals(kind)) {
+                JsonNode item = readItem(line);
+                if (item == null || !item.path("k").asString().equals(kind)) {
                     break;
                 }
                 group.add(item);
@@ -191,6 +200,15 @@ public final class ConnectAsterisk {
             forwarded.addAndGet(group.size());
         }
         return batch.lines().size();
+    }
+
+    private static JsonNode readItem(String line) {
+        try {
+            JsonNode item = JSON.readTree(line);
+            return item.isObject() && item.has("k") ? item : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void send(String kind, List<JsonNode> group) throws IOException {

@@ -39,6 +39,9 @@ final class FileTail {
     /** The new lines, and then {@link #commit()} once they are safe in the spool. */
     List<String> read() throws IOException {
         if (!Files.exists(file)) {
+            // Not there yet: whatever appears later is new, from its first line.
+            identity = null;
+            pending = 0;
             return List.of();
         }
         String now = identity(file);
