@@ -43,7 +43,7 @@ final class AmiConnection implements Closeable {
             if (banner == null || !banner.startsWith("Asterisk Call Manager")) {
                 throw new IOException("the server at " + host + ":" + port + " is not AMI (it said: " + banner + ")");
             }
-            ami.send("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: cdr,system\r\n"
+            ami.send("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: on\r\n"
                     + "ActionID: callrecords-login\r\n\r\n");
             while (true) {
                 Map<String, String> reply = ami.next();
