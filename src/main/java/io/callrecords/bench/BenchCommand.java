@@ -21,7 +21,8 @@ public final class BenchCommand {
             MediaBenchmark.BENCHMARK,
             ReportsBenchmark.BENCHMARK,
             PagesBenchmark.BENCHMARK,
-            OverloadBenchmark.BENCHMARK);
+            OverloadBenchmark.BENCHMARK,
+            AsteriskCelBenchmark.BENCHMARK);
 
     private BenchCommand() {}
 
