@@ -67,6 +67,11 @@ class AsteriskSourcePageController {
     }
 
     private String page(PageSession session, HttpServletRequest request, Model model, String key) {
+        if (!session.caller().scopes().contains(Scope.ADMIN)) {
+            // As GET /api/v3/sources/asterisk: a source's set-up is the administrator's.
+            throw new io.callrecords.shared.ApiException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    "The Asterisk settings need a key with the admin scope.");
+        }
         long account = session.caller().accountId();
         ZoneId zone = pages.zone(session);
         String base = ServletUriComponentsBuilder.fromContextPath(request).replacePath("").replaceQuery(null)

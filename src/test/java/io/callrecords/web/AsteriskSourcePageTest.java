@@ -31,7 +31,7 @@ class AsteriskSourcePageTest extends AppTestSupport {
         assertThat(pages.signIn(admin)).isEqualTo(302);
         HttpResponse<String> empty = pages.get("/settings/sources/asterisk");
         assertThat(empty.statusCode()).isEqualTo(200);
-        assertThat(empty.body()).contains("events = CHAN_START", "[callrecords]", "Master.csv =&gt;",
+        assertThat(empty.body()).contains("events = CHAN_START", "[callrecords]", "Master.csv =>", "${CSV_QUOTE(${eventtype})}",
                 "--url http://127.0.0.1:" + port + " --api-key KEY", "Nothing received yet.",
                 "href=\"/settings/sources/asterisk\"");
 
