@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,11 +97,9 @@ class AsteriskCallKeys {
                             WHERE account_id = :account AND linkedid = ANY(CAST(:k AS text[])) AND call_key <> linkedid""")
                     .param("account", accountId)
                     .param("k", keys.toArray(String[]::new))
-                    .query((rs, n) -> {
-                        intake.merge(accountId, SourceKind.ASTERISK, List.of(rs.getString(1)), rs.getString(2));
-                        return targets.put(rs.getString(1), rs.getString(2));
-                    })
+                    .query((rs, n) -> targets.put(rs.getString(1), rs.getString(2)))
                     .list();
+            targets.forEach((from, into) -> intake.merge(accountId, SourceKind.ASTERISK, List.of(from), into));
             return targets;
         });
     }
