@@ -151,6 +151,10 @@ final class CelCall {
         if (caller && AsteriskProfile.matches(profile.inboundContexts(), ch.context)) {
             return true;
         }
+        if (caller && AsteriskProfile.matches(profile.internalContexts(), ch.context)) {
+            // A phone whatever its endpoint is called (PJSIP/alice); only a caller's context is the endpoint's own.
+            return false;
+        }
         return !ch.device().matches("\\d{1," + PhoneNumbers.MAX_EXTENSION_DIGITS + "}");
     }
 
@@ -196,7 +200,7 @@ final class CelCall {
         String dialed = firstNonBlank(caller.exten, cels.getFirst().cidDnid());
         EventDetail.Party callerParty = callerOutside
                 ? new EventDetail.Party(number(caller.cidNum, "caller"), EndpointType.CONTACT, null)
-                : new EventDetail.Party(caller.device(), EndpointType.USER, user(caller));
+                : new EventDetail.Party(extensionOf(caller), EndpointType.USER, user(caller));
         EventDetail.Party calleeParty;
         if (direction == Direction.OUTBOUND) {
             calleeParty = new EventDetail.Party(number(dialed, "dialed number"), EndpointType.CONTACT, null);
@@ -491,6 +495,12 @@ final class CelCall {
         problems.add("the " + what + " '" + n + "' is neither E.164 nor an extension; set default_region in the"
                 + " profile to read national numbers");
         return n.isEmpty() ? "unknown" : n;
+    }
+
+    /** A phone's number: its device when that is an extension, else the caller number it sends. */
+    private String extensionOf(Channel ch) {
+        String device = ch.device();
+        return device.matches("\\d{1," + PhoneNumbers.MAX_EXTENSION_DIGITS + "}") ? device : number(ch.cidNum, "caller");
     }
 
     private static String firstNonBlank(String a, String b) {
