@@ -8,6 +8,11 @@ import io.callrecords.shared.ValidationException;
 import io.callrecords.sources.SourceKind;
 import io.callrecords.sources.SourceProfiles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -28,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * profile. A document is acknowledged (200) once it is stored; its call is translated before the answer.
  */
 @RestController
-@Tag(name = "Sources")
+@Tag(name = AsteriskApiTypes.TAG, description = AsteriskApiTypes.TAG_DESCRIPTION)
 class AsteriskController {
 
     private final AsteriskIntake intake;
@@ -50,6 +55,14 @@ class AsteriskController {
             EventTime, UniqueID, LinkedID, Channel ...) or the cel table's columns (eventtype, eventtime, uniqueid,
             linkedid, channame ...); or text/csv in cel_custom's layout with a header line naming the columns. All or
             nothing: a bad event is a 422 naming it and its field. An event sent again is a duplicate.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "object",
+                    description = "A CEL event: AMI's Event: CEL fields, or the cel table's columns")),
+                    examples = @ExampleObject(value = AsteriskApiTypes.CEL_EXAMPLE)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = AsteriskApiTypes.CSV_EXAMPLE))})
+    @ApiResponse(responseCode = "200", description = "Stored; the calls are translated", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = AsteriskApiTypes.Accepted.class)))
     Map<String, Object> cel(Caller caller, HttpServletRequest request) throws IOException {
         caller.require(Scope.WRITE);
         return Map.of("data", intake.cel(caller.accountId(), body(request), request.getContentType()));
@@ -60,6 +73,14 @@ class AsteriskController {
             text/plain queue_log lines (epoch|callid|queue|member|EVENT|data...), or a JSON array of the realtime
             table's rows (time, callid, queuename, agent, event, data1..data5). All or nothing: a bad line is a 422
             naming its line and field.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = AsteriskApiTypes.QUEUE_LOG_EXAMPLE)),
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "object",
+                    description = "A row of the realtime queue_log table")),
+                    examples = @ExampleObject(value = AsteriskApiTypes.QUEUE_ROWS_EXAMPLE))})
+    @ApiResponse(responseCode = "200", description = "Stored; the calls are translated", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = AsteriskApiTypes.Accepted.class)))
     Map<String, Object> queueLog(Caller caller, HttpServletRequest request) throws IOException {
         caller.require(Scope.WRITE);
         return Map.of("data", intake.queueLog(caller.accountId(), body(request), request.getContentType()));
@@ -67,6 +88,8 @@ class AsteriskController {
 
     @GetMapping("/api/v3/sources/asterisk")
     @Operation(operationId = "getAsteriskSource", summary = "Read the Asterisk profile")
+    @ApiResponse(responseCode = "200", description = "The profile in force", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = AsteriskApiTypes.Source.class)))
     Map<String, Object> profile(Caller caller, HttpServletRequest request) {
         caller.require(Scope.ADMIN);
         return answer(intake.profile(caller.accountId()), request);
@@ -76,6 +99,11 @@ class AsteriskController {
     @Operation(operationId = "putAsteriskSource", summary = "Set the Asterisk profile", description = """
             The whole profile: fields left out take FreePBX's defaults. Every change is kept; the newest is used, by
             new documents and by ./callrecords sources rederive.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = AsteriskApiTypes.Profile.class),
+            examples = @ExampleObject(value = AsteriskApiTypes.PROFILE_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The profile in force", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = AsteriskApiTypes.Source.class)))
     Map<String, Object> setProfile(Caller caller, HttpServletRequest request) throws IOException {
         caller.require(Scope.ADMIN);
         String text = body(request);
@@ -84,6 +112,10 @@ class AsteriskController {
             profile = json.readValue(text.isBlank() ? "{}" : text, AsteriskProfile.class);
         } catch (RuntimeException e) {
             throw ValidationException.of("settings", "is not a profile: " + firstLine(e.getMessage()));
+        }
+        if (profile == null) {
+            throw ValidationException.of("settings", "is missing: send a JSON object (fields left out take FreePBX's"
+                    + " defaults)");
         }
         profile.validate();
         profiles.write(caller.accountId(), SourceKind.ASTERISK, profile);
