@@ -57,6 +57,10 @@ public class CallrecordsApplication {
             case "sources" -> System.exit(runSources(rest));
             case "bench" -> System.exit(runBench(rest));
             case "simulate" -> System.exit(SimulateCommand.run(rest));
+            case "connect" -> System.exit(rest.length > 0 && rest[0].equals("asterisk")
+                    ? io.callrecords.sources.asterisk.agent.ConnectAsterisk.run(
+                            Arrays.copyOfRange(rest, 1, rest.length), System.out, System.err)
+                    : unknownConnect());
             case "demo" -> {
                 // On success the service keeps running (and the process with it) until stopped.
                 int code = DemoCommand.run(rest, CallrecordsApplication::startService);
@@ -158,6 +162,11 @@ public class CallrecordsApplication {
             return 0;
         }
         return onExistingDatabase(command.dataDir(), context -> context.getBean(UsersCli.class).run(command));
+    }
+
+    private static int unknownConnect() {
+        System.err.println("Usage: ./callrecords connect asterisk ... (connect asterisk --help says how)");
+        return 2;
     }
 
     /**
@@ -269,6 +278,8 @@ public class CallrecordsApplication {
                                                           send a directory of FreeSWITCH CDR files to a running service
                   simulate --api-key KEY [--calls N | --days D] [--rate R | --as-fast-as-possible] [--seed S] ...
                                                           send a simulated call center's traffic to a running service
+                  connect asterisk --ami HOST:5038 --ami-user U --ami-secret S --url URL --api-key K ...
+                                                          push an Asterisk's CEL and queue_log to a running service
                   demo [--port P] [--data-dir DIR] [--fresh]
                                                           run the service with a week of simulated traffic in ./data-demo
                   bench [NAME [options]]                  run the benchmarks (bench --help lists them)""";

@@ -23,7 +23,8 @@ class OpenApiDocumentTest extends AppTestSupport {
     private static final String ERROR = "#/components/schemas/Error";
 
     /** The modules with HTTP operations, each one tag. */
-    private static final Set<String> MODULES = Set.of("Accounts", "Directory", "People", "Calls", "Media", "Webhooks", "Reports", "Sources");
+    private static final Set<String> MODULES = Set.of("Accounts", "Directory", "People", "Calls", "Media", "Webhooks", "Reports",
+            "Sources");
 
     /** Operations that take no request body (everything else that is not a GET or DELETE must describe one). */
     private static final Set<String> WITHOUT_BODY = Set.of(

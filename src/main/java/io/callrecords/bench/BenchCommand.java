@@ -22,7 +22,7 @@ public final class BenchCommand {
             ReportsBenchmark.BENCHMARK,
             PagesBenchmark.BENCHMARK,
             OverloadBenchmark.BENCHMARK,
-            FreeswitchBenchmark.BENCHMARK);
+            FreeswitchBenchmark.BENCHMARK, AsteriskCelBenchmark.BENCHMARK);
 
     private BenchCommand() {}
 

@@ -54,6 +54,36 @@ class SourceCalls {
                 .update();
     }
 
+    /** The calls {@code from} become part of the call {@code into}: their documents counted there, it pending. */
+    void merge(long accountId, SourceKind source, List<String> from, String into) {
+        jdbc.sql("""
+                        INSERT INTO source_calls (account_id, source, call_key, call_uuid, first_document_at,
+                                                  last_document_at, documents)
+                        SELECT :account, :source, :into, CAST(:uuid AS uuid), min(first_document_at),
+                               max(last_document_at), sum(documents)
+                        FROM source_calls
+                        WHERE account_id = :account AND source = :source AND call_key = ANY(CAST(:from AS text[]))
+                        HAVING count(*) > 0
+                        ON CONFLICT (account_id, source, call_key) DO UPDATE SET
+                            first_document_at = least(source_calls.first_document_at, EXCLUDED.first_document_at),
+                            last_document_at = greatest(source_calls.last_document_at, EXCLUDED.last_document_at),
+                            documents = source_calls.documents + EXCLUDED.documents,
+                            pending = true""")
+                .param("account", accountId)
+                .param("source", source.wire())
+                .param("into", into)
+                .param("uuid", CallUuids.of(source, into).toString())
+                .param("from", from.toArray(String[]::new))
+                .update();
+        jdbc.sql("""
+                        DELETE FROM source_calls
+                        WHERE account_id = :account AND source = :source AND call_key = ANY(CAST(:from AS text[]))""")
+                .param("account", accountId)
+                .param("source", source.wire())
+                .param("from", from.toArray(String[]::new))
+                .update();
+    }
+
     /** The call, locked until the transaction ends: one translation of a call at a time, on every node. */
     Optional<SourceCall> lock(long accountId, SourceKind source, String callKey) {
         return jdbc.sql("""

@@ -64,6 +64,18 @@ class SourceDocuments {
         return result;
     }
 
+    /** Re-files the documents of the calls {@code from} under the call {@code into}. */
+    void moveCalls(long accountId, SourceKind source, List<String> from, String into) {
+        jdbc.sql("""
+                        UPDATE source_documents SET call_key = :into
+                        WHERE account_id = :account AND source = :source AND call_key = ANY(CAST(:from AS text[]))""")
+                .param("into", into)
+                .param("account", accountId)
+                .param("source", source.wire())
+                .param("from", from.toArray(String[]::new))
+                .update();
+    }
+
     /** Every document of one call, in arrival order. */
     List<SourceDocument> forCall(long accountId, SourceKind source, String callKey) {
         return jdbc.sql("""

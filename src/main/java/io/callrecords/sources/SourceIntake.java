@@ -92,6 +92,22 @@ public class SourceIntake {
     }
 
     /**
+     * Moves every document of the calls {@code from} to the call {@code into}, which is then pending (a source whose
+     * calls join after their documents were stored: Asterisk's linkedid groups, ADR 0029). Joins the caller's
+     * transaction when there is one. A record already written for a call moved away stays as it was.
+     */
+    public void merge(long accountId, SourceKind source, java.util.Collection<String> from, String into) {
+        List<String> moved = from.stream().filter(k -> !k.equals(into)).distinct().toList();
+        if (moved.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            documents.moveCalls(accountId, source, moved, into);
+            calls.merge(accountId, source, moved, into);
+        });
+    }
+
+    /**
      * Translates one call again from all its documents (a new document, the sweeper, a re-derivation after a mapping
      * fix). Empty when the source has no translation (Hipcall's records are mirrored, not translated) or no such call.
      */
