@@ -59,4 +59,24 @@ public class MediaFetches {
                         io.callrecords.shared.Timestamps.fromDb(rs, "updated_at")))
                 .list();
     }
+
+    /**
+     * The call's audio whose latest fetch failed, one per kind: for the call's page, which says why the recording a
+     * platform named is not there. A later upload or fetch of the kind supersedes it.
+     */
+    public java.util.List<FailedFetch> failedFor(long accountId, UUID call) {
+        return jdbc.sql("""
+                        SELECT call_uuid, kind, source_url, last_error, updated_at, status FROM (
+                            SELECT DISTINCT ON (kind) call_uuid, kind, source_url, last_error, updated_at, status
+                            FROM media_fetch_jobs WHERE account_id = :account AND call_uuid = :call
+                            ORDER BY kind, id DESC) latest
+                        WHERE status = 'failed' ORDER BY kind""")
+                .param("account", accountId)
+                .param("call", call)
+                .query((rs, n) -> new FailedFetch(rs.getObject("call_uuid", UUID.class),
+                        MediaKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("source_url"), rs.getString("last_error"),
+                        io.callrecords.shared.Timestamps.fromDb(rs, "updated_at")))
+                .list();
+    }
 }

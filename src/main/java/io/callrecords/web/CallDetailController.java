@@ -4,6 +4,8 @@ import io.callrecords.accounts.PageSession;
 import io.callrecords.calls.CallRecord;
 import io.callrecords.calls.CallRecords;
 import io.callrecords.directory.Directory;
+import io.callrecords.media.MediaFetches;
+import io.callrecords.media.MediaKind;
 import io.callrecords.people.DirectoryNames;
 import io.callrecords.shared.ApiException;
 import io.callrecords.shared.PathUuids;
@@ -30,14 +32,16 @@ class CallDetailController {
     private final CallNotesSection notes;
     private final DirectoryNames directoryNames;
     private final Directory addressBook;
+    private final MediaFetches fetches;
 
     CallDetailController(CallRecords records, PageModel pages, CallNotesSection notes, DirectoryNames directoryNames,
-                         Directory addressBook) {
+                         Directory addressBook, MediaFetches fetches) {
         this.records = records;
         this.pages = pages;
         this.notes = notes;
         this.directoryNames = directoryNames;
         this.addressBook = addressBook;
+        this.fetches = fetches;
     }
 
     @GetMapping("/calls/{uuid}")
@@ -54,7 +58,30 @@ class CallDetailController {
                 directoryNames.of(account, CallNames.wanted(List.of(record))), AddressBookWords.of(record,
                         addressBook.names(account, ids(record.contactId()), ids(record.companyId())))));
         model.addAttribute("notes", notes.view(session, call));
+        model.addAttribute("fetchProblems", fetchProblems(account, call, record));
         return "call";
+    }
+
+    /**
+     * Why audio a platform named is missing (a mirrored Hipcall record's expired link, a PBX's recording the service
+     * could not reach), in words; only for the kinds the call has no audio of. The link's host only: its path and
+     * query may carry the platform's signature.
+     */
+    private List<String> fetchProblems(long account, UUID call, CallRecord record) {
+        return fetches.failedFor(account, call).stream()
+                .filter(f -> (f.kind() == MediaKind.RECORDING ? record.recordUrl() : record.voicemailUrl()) == null)
+                .map(f -> "The " + f.kind().wire() + " could not be fetched from " + host(f.sourceUrl()) + ": "
+                        + f.error())
+                .toList();
+    }
+
+    private static String host(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "its address" : host;
+        } catch (IllegalArgumentException e) {
+            return "its address";
+        }
     }
 
     private static List<Long> ids(Long id) {

@@ -27,10 +27,7 @@ final class FormErrors {
      * cursor the API refuses is a page link that went stale (made for another order, or edited): said as such.
      */
     static Map<String, List<String>> of(ValidationException e, UnaryOperator<String> fieldOf) {
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        e.errors().forEach((parameter, messages) -> byField.computeIfAbsent(fieldOf.apply(parameter),
-                f -> new ArrayList<>()).addAll(parameter.equals("cursor") ? List.of(STALE_PAGE_LINK) : messages));
-        return byField;
+        return byMessage(e, (parameter, message) -> fieldOf.apply(parameter));
     }
 
     /**
@@ -39,8 +36,11 @@ final class FormErrors {
      */
     static Map<String, List<String>> byMessage(ValidationException e, BinaryOperator<String> fieldOf) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
-        e.errors().forEach((parameter, messages) -> messages.forEach(message -> byField.computeIfAbsent(
-                fieldOf.apply(parameter, message), f -> new ArrayList<>()).add(message)));
+        e.errors().forEach((parameter, messages) -> {
+            List<String> said = parameter.equals("cursor") ? List.of(STALE_PAGE_LINK) : messages;
+            said.forEach(message -> byField.computeIfAbsent(fieldOf.apply(parameter, message),
+                    f -> new ArrayList<>()).add(message));
+        });
         return byField;
     }
 

@@ -163,6 +163,22 @@ class MediaFetchTest extends MediaAppTestSupport {
     }
 
     @Test
+    void theCallsPageSaysWhyAudioItWasToHaveIsNotThere() {
+        UUID call = UUID.fromString(sendCall(key, java.time.Instant.now().minusSeconds(120), List.of(
+                event("init", 0, "{\"caller\": {\"number\": \"+905551112233\", \"type\": \"contact\"},"
+                        + " \"callee\": {\"number\": \"+908502010000\", \"type\": \"greeting\", \"id\": 1}}"),
+                event("hangup", 30, "{\"hangup_by\": \"contact\"}"))));
+        putJson(key, call, "voicemail", "{\"source_url\": \"" + base + "/text?signature=secret\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(status(call)));
+
+        io.callrecords.support.PageClient pages = new io.callrecords.support.PageClient(port);
+        assertThat(pages.signIn(key)).isEqualTo(302);
+        String page = pages.get("/calls/" + call).body();
+        assertThat(page).contains("Audio not fetched").contains("The voicemail could not be fetched from 127.0.0.1:")
+                .contains("not audio").doesNotContain("signature=secret");
+    }
+
+    @Test
     void aSourceThatStaysDownIsGivenUpAtTheDeadline() {
         UUID call = UUID.randomUUID();
         putJson(key, call, "recording", "{\"source_url\": \"" + base + "/down\"}");

@@ -9,10 +9,6 @@ import java.util.List;
  */
 final class AsteriskApiTypes {
 
-    static final String TAG = "Sources";
-    static final String TAG_DESCRIPTION = "What real phone systems send (Asterisk's CEL and queue_log), kept as it came"
-            + " and translated into call records; each source's profile";
-
     static final String CEL_EXAMPLE = "[{\"EventName\": \"CHAN_START\", \"EventTime\": \"2026-12-01 09:00:00.000000\","
             + " \"UniqueID\": \"1796115600.1\", \"LinkedID\": \"1796115600.1\", \"Channel\": \"PJSIP/trunk-00000001\","
             + " \"CallerIDnum\": \"+905321110001\", \"Exten\": \"+908502220000\", \"Context\": \"from-trunk\"},"

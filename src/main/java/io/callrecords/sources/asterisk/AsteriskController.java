@@ -1,5 +1,7 @@
 package io.callrecords.sources.asterisk;
 
+import io.callrecords.sources.SourcesOpenApi;
+
 import io.callrecords.accounts.Caller;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
@@ -33,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * profile. A document is acknowledged (200) once it is stored; its call is translated before the answer.
  */
 @RestController
-@Tag(name = AsteriskApiTypes.TAG, description = AsteriskApiTypes.TAG_DESCRIPTION)
+@Tag(name = SourcesOpenApi.TAG, description = SourcesOpenApi.TAG_DESCRIPTION)
 class AsteriskController {
 
     private final AsteriskIntake intake;

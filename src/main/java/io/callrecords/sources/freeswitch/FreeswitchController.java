@@ -1,5 +1,7 @@
 package io.callrecords.sources.freeswitch;
 
+import io.callrecords.sources.SourcesOpenApi;
+
 import io.callrecords.accounts.Caller;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
@@ -37,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its FreeSWITCH. A CDR is answered 200 only once it is stored for good: FreeSWITCH retries on anything else.
  */
 @RestController
-@Tag(name = "Sources", description = "Phone systems feeding Callrecords with what they already send")
+@Tag(name = SourcesOpenApi.TAG, description = SourcesOpenApi.TAG_DESCRIPTION)
 class FreeswitchController {
 
     static final String CDR_PATH = "/api/v3/sources/freeswitch/cdr";

@@ -8,8 +8,6 @@ final class HipcallApiTypes {
 
     private HipcallApiTypes() {}
 
-    static final String TAG = "Sources";
-    static final String TAG_DESCRIPTION = "Calls from the phone systems an account already has: the Hipcall mirror";
 
     static final String MIRROR_EXAMPLE = """
             {"data": {"kind": "hipcall", "webhook_url": "https://callrecords.example.com/api/v3/sources/hipcall/webhook/4mZkq0W8r1bX2yQ",

@@ -1,5 +1,7 @@
 package io.callrecords.sources.hipcall;
 
+import io.callrecords.sources.SourcesOpenApi;
+
 import io.callrecords.accounts.Caller;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@code admin} scope, and the import the {@code write} scope of a machine key or an administrator.
  */
 @RestController
-@Tag(name = HipcallApiTypes.TAG, description = HipcallApiTypes.TAG_DESCRIPTION)
+@Tag(name = SourcesOpenApi.TAG, description = SourcesOpenApi.TAG_DESCRIPTION)
 class HipcallController {
 
     private final HipcallMirrors mirrors;
