@@ -1,15 +1,9 @@
 package io.callrecords.media;
 
 import io.callrecords.shared.CallrecordsProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.callrecords.shared.KeyFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,42 +36,12 @@ class SigningKey {
             synchronized (this) {
                 if (bytes == null) {
                     bytes = configured != null && !configured.isEmpty()
-                            ? configured.getBytes(StandardCharsets.UTF_8) : fromFile();
+                            ? configured.getBytes(StandardCharsets.UTF_8)
+                            : KeyFiles.readOrCreate(file, "media signing key");
                 }
                 key = bytes;
             }
         }
         return key;
-    }
-
-    private byte[] fromFile() {
-        try {
-            if (!Files.exists(file)) {
-                create();
-            }
-            return Base64.getDecoder().decode(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the media signing key " + file, e);
-        }
-    }
-
-    /**
-     * Writes the key to a private temporary file, then links it into place: linking fails when the
-     * file exists, so two processes starting at once agree on the first key and none reads half a file.
-     */
-    private void create() throws IOException {
-        Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        Path tmp = Files.createTempFile(file.getParent(), "media-signing", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(random) + "\n");
-            Files.createLink(file, tmp);
-        } catch (FileAlreadyExistsException someoneElse) {
-            // another process created it first: use theirs
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -1,14 +1,10 @@
 package io.callrecords.sources.hipcall;
 
 import io.callrecords.shared.CallrecordsProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.callrecords.shared.KeyFiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -69,39 +65,11 @@ class HipcallSecrets {
         if (k == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = new SecretKeySpec(fromFile(), "AES");
+                    key = new SecretKeySpec(KeyFiles.readOrCreate(file, "Hipcall secrets key"), "AES");
                 }
                 k = key;
             }
         }
         return k;
-    }
-
-    private byte[] fromFile() {
-        try {
-            if (!Files.exists(file)) {
-                create();
-            }
-            return Base64.getDecoder().decode(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the Hipcall secrets key " + file, e);
-        }
-    }
-
-    private void create() throws IOException {
-        Files.createDirectories(file.getParent(),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        Path tmp = Files.createTempFile(file.getParent(), "hipcall-secrets", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(bytes) + "\n");
-            Files.createLink(file, tmp);
-        } catch (FileAlreadyExistsException someoneElse) {
-            // another process made it first: use theirs
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
