@@ -124,9 +124,12 @@ class CallIntake {
         AddressBook addressBook = addressBooks.forCalls(accountId, eventsByCall.values());
         List<DerivedCall> derived = new ArrayList<>();
         Map<UUID, AccountSettings> settingsByCall = new TreeMap<>();
-        Set<UUID> mirrored = records.mirrored(accountId, calls); // another platform's records: its own, not derived
+        // Read before deriving (the calls are locked, nothing writes them meanwhile): it also says which records are
+        // another platform's, mirrored, which events never derive again.
+        Map<UUID, CallRecordStore.Previous> before = records.previous(accountId, calls);
         for (List<CallEvent> callEvents : eventsByCall.values()) {
-            if (mirrored.contains(callEvents.getFirst().callUuid())) {
+            CallRecordStore.Previous previous = before.get(callEvents.getFirst().callUuid());
+            if (previous != null && previous.mirrored()) {
                 continue;
             }
             Optional<CallEvent> init = callEvents.stream().filter(e -> e.action() == CallAction.INIT)
@@ -144,7 +147,6 @@ class CallIntake {
         }
         derived.sort(Comparator.comparing(d -> d.record().uuid()));
         List<DerivedRecord> written = derived.stream().map(DerivedCall::record).toList();
-        Map<UUID, CallRecordStore.Previous> before = records.previous(accountId, calls);
         records.upsert(accountId, derived);
         // The numbers are locked only now, for the linking and the rest of the transaction: writing the records
         // (and their report facts) needs no number lock, and a transaction that links after this lock sees every

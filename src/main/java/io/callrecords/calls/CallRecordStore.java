@@ -21,8 +21,9 @@ class CallRecordStore {
      * What a call looked like before a change: enough to tell which module events the change raises, and which
      * numbers' callback links it may change (a call that stops returning, or being missed from, a number).
      */
+    /** @param mirrored the record is another platform's (call_records.mirrored): events never derive it again */
     record Previous(Instant connectedAt, Instant endedAt, Direction direction, String callerNumber,
-                    String calleeNumber, boolean missingCall) {}
+                    String calleeNumber, boolean missingCall, boolean mirrored) {}
 
     private static final String UPSERT = """
             INSERT INTO call_records (account_id, uuid, direction, number_id, channel_type, channel_id,
@@ -69,7 +70,7 @@ class CallRecordStore {
 
     Map<UUID, Previous> previous(long accountId, Collection<UUID> calls) {
         Map<UUID, Previous> found = new HashMap<>();
-        jdbc.sql("SELECT uuid, connected_at, ended_at, direction, caller_number, callee_number, missing_call"
+        jdbc.sql("SELECT uuid, connected_at, ended_at, direction, caller_number, callee_number, missing_call, mirrored"
                         + " FROM call_records WHERE account_id = :account AND uuid = ANY(CAST(:calls AS uuid[]))")
                 .param("account", accountId)
                 .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
@@ -78,20 +79,9 @@ class CallRecordStore {
                             new Previous(Timestamps.fromDb(rs, "connected_at"), Timestamps.fromDb(rs, "ended_at"),
                                     Direction.fromWire(rs.getString("direction")).orElse(null),
                                     rs.getString("caller_number"), rs.getString("callee_number"),
-                                    rs.getBoolean("missing_call")));
+                                    rs.getBoolean("missing_call"), rs.getBoolean("mirrored")));
                 });
         return found;
-    }
-
-    /** Those of the calls whose record is mirrored from another platform: events never derive them again. */
-    java.util.Set<UUID> mirrored(long accountId, Collection<UUID> calls) {
-        return new java.util.HashSet<>(jdbc.sql(
-                        "SELECT uuid FROM call_records WHERE account_id = :account AND uuid = ANY(CAST(:calls AS uuid[]))"
-                                + " AND mirrored")
-                .param("account", accountId)
-                .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
-                .query(UUID.class)
-                .list());
     }
 
     /** Writes the derived records (with the settings version each was derived with), in one batch. */
