@@ -3,6 +3,7 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
+import io.callrecords.shared.PathIds;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import io.callrecords.shared.CallrecordsProperties;
@@ -54,7 +55,7 @@ class AgentsPageController {
     @GetMapping("/agents/{id}")
     String agent(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String id,
                  @RequestParam MultiValueMap<String, String> request, Model model, HttpServletResponse response) {
-        long userId = id(id);
+        long userId = PathIds.parse(id);
         Long own = session.caller().ownCallsOnly();
         if (own != null && own != userId) {
             throw ApiException.notFound();
@@ -93,18 +94,5 @@ class AgentsPageController {
         model.addAttribute("periodQuery", period.link("")); // links to an agent or a team keep the period
         model.addAttribute("exportCsv", period.link("/agents/export"));
         return period;
-    }
-
-    /** A path id: a positive whole number, else 404 (no such agent). */
-    static long id(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // not an id
-        }
-        throw ApiException.notFound();
     }
 }

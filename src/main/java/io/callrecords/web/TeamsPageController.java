@@ -3,6 +3,7 @@ package io.callrecords.web;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ApiException;
+import io.callrecords.shared.PathIds;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import io.callrecords.shared.CallrecordsProperties;
@@ -54,7 +55,7 @@ class TeamsPageController {
     @GetMapping("/teams/{id}")
     String team(@RequestAttribute(PageSessionFilter.SESSION) PageSession session, @PathVariable String id,
                 @RequestParam MultiValueMap<String, String> request, Model model, HttpServletResponse response) {
-        long teamId = AgentsPageController.id(id);
+        long teamId = PathIds.parse(id);
         DashboardPeriod period = period(session, request, model, "/teams/" + teamId);
         try {
             TeamRow team = performance.teams(session.caller(), period).stream()
