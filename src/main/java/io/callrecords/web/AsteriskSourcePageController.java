@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.callrecords.shared.CallrecordsProperties;
+import io.callrecords.sources.SourceEndpoints;
 
 /**
  * Settings → Sources → Asterisk: what to paste into the PBX (cel.conf, manager.conf, cel_custom.conf and FreePBX's
@@ -39,11 +40,14 @@ class AsteriskSourcePageController {
     private final SourceActivity activity;
     private final ApiKeyAdministration apiKeys;
     private final PageModel pages;
+    private final CallrecordsProperties properties;
 
-    AsteriskSourcePageController(SourceActivity activity, ApiKeyAdministration apiKeys, PageModel pages) {
+    AsteriskSourcePageController(SourceActivity activity, ApiKeyAdministration apiKeys, PageModel pages,
+                                 CallrecordsProperties properties) {
         this.activity = activity;
         this.apiKeys = apiKeys;
         this.pages = pages;
+        this.properties = properties;
     }
 
     @GetMapping
@@ -74,8 +78,7 @@ class AsteriskSourcePageController {
         }
         long account = session.caller().accountId();
         ZoneId zone = pages.zone(session);
-        String base = ServletUriComponentsBuilder.fromContextPath(request).replacePath("").replaceQuery(null)
-                .build().toUriString();
+        String base = SourceEndpoints.base(properties);
         model.addAttribute("serviceUrl", base);
         model.addAttribute("celUrl", base + "/api/v3/sources/asterisk/cel");
         model.addAttribute("command", "./callrecords connect asterisk --ami 127.0.0.1:5038 --ami-user callrecords"

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Settings → Sources → FreeSWITCH: the snippet to paste into FreeSWITCH (FusionPBX), filled with this account's URL
@@ -83,8 +82,7 @@ class FreeswitchSourcePageController {
             response.setStatus(403);
             return "source-freeswitch";
         }
-        String url = FreeswitchSnippets.endpointUrl(properties,
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        String url = FreeswitchSnippets.endpointUrl(properties);
         model.addAttribute("endpointUrl", url);
         model.addAttribute("jsonCdr", FreeswitchSnippets.jsonCdr(url, key));
         model.addAttribute("xmlCdr", FreeswitchSnippets.xmlCdr(url, key));

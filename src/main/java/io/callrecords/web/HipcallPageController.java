@@ -1,5 +1,6 @@
 package io.callrecords.web;
 
+import io.callrecords.sources.SourceEndpoints;
 import io.callrecords.accounts.PageSession;
 import io.callrecords.accounts.Scope;
 import io.callrecords.shared.CallrecordsProperties;
@@ -40,13 +41,12 @@ class HipcallPageController {
 
     private final HipcallSettings hipcall;
     private final PageModel pages;
-    private final String publicBaseUrl;
+    private final CallrecordsProperties properties;
 
     HipcallPageController(HipcallSettings hipcall, PageModel pages, CallrecordsProperties properties) {
         this.hipcall = hipcall;
         this.pages = pages;
-        String base = properties.publicBaseUrl();
-        this.publicBaseUrl = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
+        this.properties = properties;
     }
 
     @GetMapping
@@ -129,8 +129,7 @@ class HipcallPageController {
     }
 
     private String base(HttpServletRequest request) {
-        return publicBaseUrl != null ? publicBaseUrl
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return SourceEndpoints.base(properties);
     }
 
     private static String when(Instant at, ZoneId zone) {

@@ -1,5 +1,6 @@
 package io.callrecords.sources.asterisk;
 
+import io.callrecords.sources.SourceEndpoints;
 import io.callrecords.sources.SourcesOpenApi;
 
 import io.callrecords.accounts.Caller;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +42,7 @@ class AsteriskController {
     private final SourceProfiles profiles;
     private final JsonMapper json;
     private final long bodyLimit;
+    private final CallrecordsProperties properties;
 
     AsteriskController(AsteriskIntake intake, SourceProfiles profiles, JsonMapper json,
                        CallrecordsProperties properties) {
@@ -49,6 +50,7 @@ class AsteriskController {
         this.profiles = profiles;
         this.json = json;
         this.bodyLimit = properties.api().bodyLimit().toBytes();
+        this.properties = properties;
     }
 
     @PostMapping("/api/v3/sources/asterisk/cel")
@@ -128,14 +130,13 @@ class AsteriskController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kind", SourceKind.ASTERISK.wire());
         data.put("settings", profile);
-        data.put("endpoint_url", endpointUrl(request));
-        data.put("queue_log_url", endpointUrl(request).replace("/cel", "/queue-log"));
+        data.put("endpoint_url", endpointUrl());
+        data.put("queue_log_url", SourceEndpoints.url(properties, "/api/v3/sources/asterisk/queue-log"));
         return Map.of("data", data);
     }
 
-    static String endpointUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).replacePath("/api/v3/sources/asterisk/cel")
-                .replaceQuery(null).build().toUriString();
+    private String endpointUrl() {
+        return SourceEndpoints.url(properties, "/api/v3/sources/asterisk/cel");
     }
 
     private String body(HttpServletRequest request) throws IOException {

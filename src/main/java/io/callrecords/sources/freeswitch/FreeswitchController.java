@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -148,13 +147,7 @@ class FreeswitchController {
     private Map<String, SourceView> view(Caller caller, HttpServletRequest request) {
         FreeswitchProfile profile = profiles.read(caller.accountId(), SourceKind.FREESWITCH, FreeswitchProfile.class,
                 FreeswitchProfile.defaults());
-        return Map.of("data", new SourceView(SourceKind.FREESWITCH.wire(), profile, endpointUrl(properties, request)));
-    }
-
-    /** The URL FreeSWITCH posts to: under the public base URL when one is set, else as this request reached us. */
-    static String endpointUrl(CallrecordsProperties properties, HttpServletRequest request) {
-        return FreeswitchSnippets.endpointUrl(properties,
-                ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
+        return Map.of("data", new SourceView(SourceKind.FREESWITCH.wire(), profile, FreeswitchSnippets.endpointUrl(properties)));
     }
 
     private static final List<String> FIELDS = List.of("trunk_profiles", "trunk_gateways", "ivr_names",

@@ -1,6 +1,7 @@
 package io.callrecords.sources.freeswitch;
 
 import io.callrecords.shared.CallrecordsProperties;
+import io.callrecords.sources.SourceEndpoints;
 
 /**
  * The configuration an operator pastes into FreeSWITCH (FusionPBX: Advanced → XML Editor, autoload_configs), filled
@@ -14,13 +15,9 @@ public final class FreeswitchSnippets {
 
     private FreeswitchSnippets() {}
 
-    /** The endpoint under the configured public base URL, or under {@code fallbackBase} (the page's own address). */
-    public static String endpointUrl(CallrecordsProperties properties, String fallbackBase) {
-        String base = properties.publicBaseUrl();
-        if (base == null || base.isBlank()) {
-            base = fallbackBase;
-        }
-        return base.replaceAll("/+$", "") + FreeswitchController.CDR_PATH;
+    /** Where FreeSWITCH posts its CDRs (see {@link SourceEndpoints}). */
+    public static String endpointUrl(CallrecordsProperties properties) {
+        return SourceEndpoints.url(properties, FreeswitchController.CDR_PATH);
     }
 
     public static String jsonCdr(String url, String key) {

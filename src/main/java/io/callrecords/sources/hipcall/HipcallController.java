@@ -1,5 +1,6 @@
 package io.callrecords.sources.hipcall;
 
+import io.callrecords.sources.SourceEndpoints;
 import io.callrecords.sources.SourcesOpenApi;
 
 import io.callrecords.accounts.Caller;
@@ -45,7 +46,7 @@ class HipcallController {
     private final HipcallImport importer;
     private final JsonMapper json;
     private final long bodyLimit;
-    private final String publicBaseUrl;
+    private final CallrecordsProperties properties;
 
     HipcallController(HipcallMirrors mirrors, HipcallMirror mirror, HipcallSettings settings, HipcallImport importer,
                       JsonMapper json, CallrecordsProperties properties) {
@@ -55,8 +56,7 @@ class HipcallController {
         this.importer = importer;
         this.json = json;
         this.bodyLimit = properties.api().bodyLimit().toBytes();
-        String base = properties.publicBaseUrl();
-        this.publicBaseUrl = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
+        this.properties = properties;
     }
 
     @PostMapping(HipcallSettings.WEBHOOK_PATH + "{token}")
@@ -177,8 +177,7 @@ class HipcallController {
     }
 
     private String base(HttpServletRequest request) {
-        return publicBaseUrl != null ? publicBaseUrl
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return SourceEndpoints.base(properties);
     }
 
     private Map<?, ?> object(String text) {
