@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /voicemail}): one second of a tone as 8 kHz 16-bit mono WAV (16 KB), its pitch taken from the call's uuid
  * so that calls sound different and a run is the same each time. Enough to see the players and signed links work.
  * Each upload is a durable write (file fsync, commit), so a run attaches audio to its first {@code limit} calls
- * only: a week of a large center would otherwise spend minutes on tones.
+ * that have some only: a week of a large center would otherwise spend minutes on tones.
  */
 public final class GeneratedAudioUploader implements RecordingAttacher {
 
@@ -18,14 +18,14 @@ public final class GeneratedAudioUploader implements RecordingAttacher {
 
     private final AtomicInteger budget;
 
-    /** @param limit how many calls get audio at most */
+    /** @param limit how many calls (of those recorded or with a voicemail) get audio at most */
     public GeneratedAudioUploader(int limit) {
         this.budget = new AtomicInteger(limit);
     }
 
     @Override
     public void attach(SimulatedCall call, ServiceClient service) {
-        if (budget.getAndDecrement() <= 0) {
+        if (!call.recorded() && !call.leftVoicemail() || budget.getAndDecrement() <= 0) {
             return;
         }
         byte[] audio = tone(300 + Math.floorMod(call.uuid().hashCode(), 500), 1);

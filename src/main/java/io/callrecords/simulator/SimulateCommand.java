@@ -33,16 +33,18 @@ public final class SimulateCommand {
               --agents N             size of the center: agents, and traffic in proportion (default 20)
               --batch N              events per request (default 1000)
               --connections N        requests in parallel (default 2)
+              --audio N              attach a second of generated tone to the recording or voicemail of the first N
+                                     calls that have one, through the media API, as a phone system would (default 0)
               --skip-setup           leave the account's settings and address book as they are""";
 
     private static final Set<String> FLAGS = Set.of("--as-fast-as-possible", "--skip-setup", "--help");
     private static final Set<String> VALUED = Set.of("--url", "--api-key", "--calls", "--days", "--rate", "--seed",
-            "--start", "--agents", "--batch", "--connections");
+            "--start", "--agents", "--batch", "--connections", "--audio");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     /** Everything a run needs, read from the arguments. */
     record Plan(URI url, String apiKey, CallCenter center, long seed, Instant start, Instant end, long maxCalls,
-                TrafficRun.Options send, boolean skipSetup) {}
+                TrafficRun.Options send, int audio, boolean skipSetup) {}
 
     private final Clock clock;
     private final PrintStream out;
@@ -89,7 +91,8 @@ public final class SimulateCommand {
             }
             TrafficRun.Progress progress = plan.end() != null ? ProgressBar.forPeriod(err, plan.start(), plan.end())
                     : ProgressBar.forCalls(err, plan.maxCalls());
-            RunSummary summary = new TrafficRun(service, plan.send(), RecordingAttacher.NONE, progress)
+            RunSummary summary = new TrafficRun(service, plan.send(),
+                    plan.audio() > 0 ? new GeneratedAudioUploader(plan.audio()) : RecordingAttacher.NONE, progress)
                     .send(new TrafficSimulation(plan.center(), plan.seed(), plan.start(), plan.end(), plan.maxCalls()),
                             call -> {});
             summary.lines().forEach(out::println);
@@ -127,7 +130,8 @@ public final class SimulateCommand {
         }
         TrafficRun.Options send = new TrafficRun.Options((int) line.whole("--batch", 1, 10_000, 1_000),
                 (int) line.whole("--connections", 1, 64, 2), line.positive("--rate", 1_000_000, 0));
-        return new Plan(url, apiKey, center, seed, start, end, maxCalls, send, line.has("--skip-setup"));
+        int audio = (int) line.whole("--audio", 0, 1_000_000, 0);
+        return new Plan(url, apiKey, center, seed, start, end, maxCalls, send, audio, line.has("--skip-setup"));
     }
 
     private static long seed(String value) {

@@ -71,6 +71,30 @@ class SimulateCommandTest extends AppTestSupport {
     }
 
     @Test
+    void audioGoesToTheRecordingsAndVoicemailsOfAsManyCallsAsAsked() {
+        String start = "2026-03-23T10:00+03:00";
+        Run run = simulate("--url", url, "--api-key", key, "--calls", "60", "--seed", "11", "--start", start,
+                "--agents", "8", "--audio", "5", "--skip-setup");
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("generated audio attached");
+        List<SimulatedCall> calls = new ArrayList<>();
+        new TrafficSimulation(CallCenter.withAgents(8), 11, OffsetDateTime.parse(start).toInstant(), null, 60)
+                .forEachRemaining(calls::add);
+        int withAudio = 0;
+        for (SimulatedCall call : calls) {
+            var record = api.get("/api/v3/calls/" + call.uuid(), key).data();
+            boolean recording = !record.path("record_url").isNull();
+            boolean voicemail = !record.path("voicemail_url").isNull();
+            assertThat(!recording || call.recorded()).as(call.uuid().toString()).isTrue();
+            assertThat(!voicemail || call.leftVoicemail()).as(call.uuid().toString()).isTrue();
+            withAudio += recording || voicemail ? 1 : 0;
+        }
+        assertThat(calls.stream().filter(c -> c.recorded() || c.leftVoicemail()).count()).isGreaterThan(5);
+        assertThat(withAudio).isEqualTo(5);
+    }
+
+    @Test
     void aDayAsFastAsPossibleAndTheSameSeedAgainFindsOnlyDuplicates() {
         String[] args = {"--url", url + "/", "--api-key", key, "--days", "1", "--agents", "2", "--seed", "9",
                 "--start", "2026-03-25", "--as-fast-as-possible", "--batch", "200", "--connections", "3"};
@@ -96,7 +120,8 @@ class SimulateCommandTest extends AppTestSupport {
                 new String[] {"--api-key", "k", "--url", "ftp://example.com"},
                 new String[] {"--api-key", "k", "--start", "yesterday"},
                 new String[] {"--api-key", "k", "--agents", "0"},
-                new String[] {"--api-key", "k", "--seed", "x"});
+                new String[] {"--api-key", "k", "--seed", "x"},
+                new String[] {"--api-key", "k", "--audio", "-1"});
         for (String[] args : cases) {
             Run run = simulate(args);
             assertThat(run.code()).as(String.join(" ", args)).isEqualTo(2);
@@ -126,7 +151,7 @@ class SimulateCommandTest extends AppTestSupport {
         assertThat(noAdmin.code()).isEqualTo(1);
         assertThat(noAdmin.err()).contains("lacks the 'admin' scope", "--skip-setup");
         Run skipped = simulate("--url", url, "--api-key", writeOnly, "--calls", "5", "--skip-setup", "--seed", "77");
-        assertThat(skipped.code()).as(skipped.err()).isZero();
+        assertThat(skipped.code()).as(skipped.out() + skipped.err()).isZero();
         assertThat(skipped.out()).doesNotContain("Account:").contains("Sent 5 calls");
     }
 }
