@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.DatabaseChanges;
 import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
     private final JdbcClient jdbc;
+    private final DatabaseChanges changes;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, DatabaseChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     Account insert(String name, int rateLimitPerMinute) {
@@ -40,14 +43,17 @@ class Accounts {
         jdbc.sql("SELECT id FROM accounts WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
     }
 
+    /** Sets the limit; this node applies it from the commit on, the others when its NOTIFY reaches them. */
     Optional<Account> updateRateLimit(long id, int rateLimitPerMinute) {
-        return jdbc.sql("""
+        Optional<Account> updated = jdbc.sql("""
                         UPDATE accounts SET rate_limit_per_minute = :limit WHERE id = :id
                         RETURNING id, name, rate_limit_per_minute, created_at""")
                 .param("id", id)
                 .param("limit", rateLimitPerMinute)
                 .query(Accounts::map)
                 .optional();
+        changes.afterCommit(DatabaseChanges.API_KEYS, id);
+        return updated;
     }
 
     List<Account> list() {
