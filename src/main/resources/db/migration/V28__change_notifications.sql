@@ -3,7 +3,8 @@
 -- channel with the account id; NOTIFY is sent when the transaction commits, and identical ones of a transaction fold
 -- into one.
 
--- What authenticates a key: the key itself, its account's rate limit, and a personal key's user (role, live, active).
+-- What authenticates a key: the key itself, its account (rate limit, name), and a personal key's user (role, live,
+-- active).
 CREATE FUNCTION notify_api_keys() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
@@ -26,8 +27,8 @@ CREATE TRIGGER api_keys_changed
     AFTER UPDATE OF account_id, name, prefix, secret_hash, scopes, expires_at, revoked_at, user_id OR DELETE
     ON api_keys FOR EACH ROW EXECUTE FUNCTION notify_api_keys();
 
-CREATE TRIGGER accounts_rate_limit_changed
-    AFTER UPDATE OF rate_limit_per_minute OR DELETE
+CREATE TRIGGER accounts_changed
+    AFTER UPDATE OF name, rate_limit_per_minute OR DELETE
     ON accounts FOR EACH ROW EXECUTE FUNCTION notify_api_keys_of_account();
 
 CREATE TRIGGER users_access_changed

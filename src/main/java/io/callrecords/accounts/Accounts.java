@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.AccountCache;
 import io.callrecords.database.DatabaseChanges;
 import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
@@ -15,10 +16,13 @@ class Accounts {
 
     private final JdbcClient jdbc;
     private final DatabaseChanges changes;
+    /** Rows read per request (the rate limit shown with the settings), kept until V28's trigger says they changed. */
+    private final AccountCache<Long, Account> kept;
 
     Accounts(JdbcClient jdbc, DatabaseChanges changes) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.kept = new AccountCache<>(changes, DatabaseChanges.API_KEYS, ApiKeyCache.MAX_AGE, 100_000, Account::id);
     }
 
     Account insert(String name, int rateLimitPerMinute) {
@@ -36,6 +40,11 @@ class Accounts {
                 .param("id", id)
                 .query(Accounts::map)
                 .optional();
+    }
+
+    /** The account as this node keeps it (see {@link AccountCache}): no query while it has not changed. */
+    Optional<Account> findKept(long id) {
+        return Optional.ofNullable(kept.get(id, account -> find(account).orElse(null)));
     }
 
     /** Locks the account row: serialises changes that number their rows per account. */

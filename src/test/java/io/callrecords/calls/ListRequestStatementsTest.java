@@ -49,4 +49,17 @@ class ListRequestStatementsTest extends AppTestSupport {
         assertThat(seen).noneMatch(sql -> sql.contains("accounts"));
         assertThat(seen).as("the page, its count, its media").hasSize(3);
     }
+
+    @Test
+    void aWarmReadOfTheAccountsSettingsRunsNoStatement() {
+        String key = newAccount("settings statements");
+        Api.Response first = api.get("/api/v3/account/settings", key);
+        assertThat(first.status()).isEqualTo(200);
+
+        statements.clear();
+        Api.Response again = api.get("/api/v3/account/settings", key);
+
+        assertThat(again.raw().body()).isEqualTo(first.raw().body());
+        assertThat(statements.seen()).isEmpty();
+    }
 }

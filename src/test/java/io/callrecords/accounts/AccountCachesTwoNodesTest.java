@@ -22,12 +22,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two app nodes on one database, each with its cache of API keys: what one node or the database changes reaches the
- * other within a second, and a node that may have missed a change forgets what it kept.
+ * Two app nodes on one database, each with its caches of API keys and account settings: what one node or the database
+ * changes reaches the other within a second, and a node that may have missed a change forgets what it kept.
  */
 @OwnApp // kills its nodes' listening connections
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiKeyCacheTwoNodesTest extends AppTestSupport {
+class AccountCachesTwoNodesTest extends AppTestSupport {
 
     private static final String NOT_AUTHORIZED =
             "{\"errors\":{\"detail\":\"Not authorized. Check your API token is valid and not expired.\"}}";
@@ -88,6 +88,16 @@ class ApiKeyCacheTwoNodesTest extends AppTestSupport {
         System.out.println("Node B refused the revoked key after " + took.toMillis() + " ms");
         Api.Response onB = apiB.get("/api/v3/calls", key[1]);
         assertThat(onB.raw().body()).isEqualTo(NOT_AUTHORIZED);
+    }
+
+    @Test
+    void settingsChangedThroughNodeAReachNodeBWithinASecond() {
+        String admin = newAccount("settings across nodes");
+        assertThat(apiB.get("/api/v3/account/settings", admin).data().path("short_abandon_seconds").asInt()).isNotEqualTo(7);
+        assertThat(api.patch("/api/v3/account/settings", admin, "{\"short_abandon_seconds\": 7}").status()).isEqualTo(200);
+        assertThat(api.get("/api/v3/account/settings", admin).data().path("short_abandon_seconds").asInt()).isEqualTo(7);
+        Eventually.within(PROMISE, "node B serving the new settings",
+                () -> apiB.get("/api/v3/account/settings", admin).data().path("short_abandon_seconds").asInt() == 7);
     }
 
     @Test
