@@ -1,10 +1,12 @@
 package io.callrecords.database;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows of accounts kept in this node's memory, dropped when they may be wrong: an account's entries when a
@@ -51,7 +53,7 @@ public final class AccountCache<K, V> implements DatabaseChanges.Subscriber {
         }
         long before = generation.get();
         V value = load.apply(key);
-        if (value != null && changes.listening() && generation.get() == before) {
+        if (value != null && changes.listening() && generation.get() == before && readsCommittedRows()) {
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
@@ -62,6 +64,20 @@ public final class AccountCache<K, V> implements DatabaseChanges.Subscriber {
             }
         }
         return value;
+    }
+
+    /**
+     * Whether what the current thread reads is committed and current: not inside a transaction that may write (what
+     * it read may be its own change, which a rollback would leave in the cache un-notified), nor one that reads an
+     * older snapshot (repeatable read and above).
+     */
+    private static boolean readsCommittedRows() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return true;
+        }
+        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        return TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                && (isolation == null || isolation <= Connection.TRANSACTION_READ_COMMITTED);
     }
 
     /** Whether an entry of {@code key} is kept now (for diagnostics and tests). */
