@@ -1,10 +1,12 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.AccountCache;
+import io.callrecords.database.DatabaseChanges;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,42 +14,42 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountSettingsService {
 
+    /** A backstop against a missed notification that nothing noticed; a new version is meant to arrive far sooner. */
+    static final Duration MAX_AGE = Duration.ofSeconds(30);
+
     private final SettingsHistory history;
     private final Accounts accounts;
     private final Clock clock;
-    private final Map<Long, SettingsTimeline> timelines = new ConcurrentHashMap<>();
+    private final DatabaseChanges changes;
+    private final AccountCache<Long, Kept> timelines;
 
-    AccountSettingsService(SettingsHistory history, Accounts accounts, Clock clock) {
+    /** A timeline as kept, with its account (which its versions do not name). */
+    private record Kept(long accountId, SettingsTimeline timeline) {}
+
+    AccountSettingsService(SettingsHistory history, Accounts accounts, Clock clock, DatabaseChanges changes) {
         this.history = history;
         this.accounts = accounts;
         this.clock = clock;
+        this.changes = changes;
+        this.timelines = new AccountCache<>(changes, DatabaseChanges.ACCOUNT_SETTINGS, MAX_AGE, 100_000,
+                Kept::accountId);
     }
 
     /** The settings to derive a call that started at {@code at} with. */
-    @Transactional(readOnly = true)
     public SettingsVersion inForceAt(long accountId, Instant at) {
         return timeline(accountId).inForceAt(at);
     }
 
     /**
-     * Every version, for callers that derive many calls at once. Versions never change once
-     * written, so a timeline is cached until the account's newest version number moves: one
-     * index probe instead of reading and parsing every version on each request, and right on
-     * every app node.
+     * Every version, for callers that derive many calls at once. Versions never change once written, and a new one
+     * is announced to every node by NOTIFY (V28's trigger on {@code account_settings}), so a timeline is kept until
+     * then: asking for an account's settings on every request (its time zone, its region, its business hours) costs
+     * no query. One statement when it is not kept, so no transaction.
      */
-    @Transactional(readOnly = true)
     public SettingsTimeline timeline(long accountId) {
-        int newest = history.newestVersion(accountId);
-        SettingsTimeline cached = timelines.get(accountId);
-        if (cached != null && cached.newestVersion() == newest) {
-            return cached;
-        }
-        SettingsTimeline fresh = new SettingsTimeline(history.all(accountId));
-        timelines.put(accountId, fresh);
-        return fresh;
+        return timelines.get(accountId, account -> new Kept(account, new SettingsTimeline(history.all(account)))).timeline();
     }
 
-    @Transactional(readOnly = true)
     public SettingsVersion current(long accountId) {
         return inForceAt(accountId, clock.instant());
     }
@@ -70,6 +72,8 @@ public class AccountSettingsService {
         accounts.lock(accountId);
         AccountSettings base = history.latest(accountId).map(SettingsVersion::settings).orElse(AccountSettings.DEFAULTS);
         SettingsDocument.Change change = SettingsDocument.apply(patch, base, clock.instant());
-        return history.append(accountId, change.settings(), change.effectiveFrom(), caller);
+        SettingsVersion appended = history.append(accountId, change.settings(), change.effectiveFrom(), caller);
+        changes.afterCommit(DatabaseChanges.ACCOUNT_SETTINGS, accountId);
+        return appended;
     }
 }

@@ -1,5 +1,7 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.AccountCache;
+import io.callrecords.database.DatabaseChanges;
 import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +15,14 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
     private final JdbcClient jdbc;
+    private final DatabaseChanges changes;
+    /** Rows read per request (the rate limit shown with the settings), kept until V28's trigger says they changed. */
+    private final AccountCache<Long, Account> kept;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, DatabaseChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        this.kept = new AccountCache<>(changes, DatabaseChanges.API_KEYS, ApiKeyCache.MAX_AGE, 100_000, Account::id);
     }
 
     Account insert(String name, int rateLimitPerMinute) {
@@ -35,19 +42,27 @@ class Accounts {
                 .optional();
     }
 
+    /** The account as this node keeps it (see {@link AccountCache}): no query while it has not changed. */
+    Optional<Account> findKept(long id) {
+        return Optional.ofNullable(kept.get(id, account -> find(account).orElse(null)));
+    }
+
     /** Locks the account row: serialises changes that number their rows per account. */
     void lock(long id) {
         jdbc.sql("SELECT id FROM accounts WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
     }
 
+    /** Sets the limit; this node applies it from the commit on, the others when its NOTIFY reaches them. */
     Optional<Account> updateRateLimit(long id, int rateLimitPerMinute) {
-        return jdbc.sql("""
+        Optional<Account> updated = jdbc.sql("""
                         UPDATE accounts SET rate_limit_per_minute = :limit WHERE id = :id
                         RETURNING id, name, rate_limit_per_minute, created_at""")
                 .param("id", id)
                 .param("limit", rateLimitPerMinute)
                 .query(Accounts::map)
                 .optional();
+        changes.afterCommit(DatabaseChanges.API_KEYS, id);
+        return updated;
     }
 
     List<Account> list() {

@@ -28,11 +28,13 @@ class ApiKeyAuthentication {
     record Throttled(Duration retryAfter) implements Outcome {}
 
     private final ApiKeys apiKeys;
+    private final ApiKeyCache cache;
     private final AuthenticationThrottle throttle;
     private final Clock clock;
 
-    ApiKeyAuthentication(ApiKeys apiKeys, AuthenticationThrottle throttle, Clock clock) {
+    ApiKeyAuthentication(ApiKeys apiKeys, ApiKeyCache cache, AuthenticationThrottle throttle, Clock clock) {
         this.apiKeys = apiKeys;
+        this.cache = cache;
         this.throttle = throttle;
         this.clock = clock;
     }
@@ -42,7 +44,8 @@ class ApiKeyAuthentication {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
-        Optional<ApiKeys.Authenticated> found = apiKeys.findBySecret(presented);
+        byte[] hash = ApiKeySecret.hash(presented);
+        Optional<ApiKeys.Authenticated> found = cache.find(hash, () -> apiKeys.findBySecretHash(hash));
         // The account a key was meant for: its own, or for a wrong key that of a key it starts like (the prefix).
         Set<Long> accounts = found.map(f -> Set.of(f.key().accountId()))
                 .orElseGet(() -> ApiKeySecret.prefixOf(presented).map(apiKeys::accountsWithPrefix).orElse(Set.of()));
@@ -50,6 +53,7 @@ class ApiKeyAuthentication {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
+        // Expiry against the clock at every use: the cache keeps a key past its expiry, never lets it through.
         if (found.isPresent() && found.get().usableAt(clock.instant())) {
             return new Authenticated(found.get());
         }

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final RateLimiter rateLimiter;
     private final JsonMapper json;
     private final Clock clock;
+    /**
+     * When this node last recorded each key's use: a key's {@code last_used_at} as read may be older than the cache
+     * entry it came with, and the use is recorded once a minute, not on every request of that minute.
+     */
+    private final ConcurrentHashMap<Long, Instant> recordedUse = new ConcurrentHashMap<>();
 
     ApiKeyAuthenticationFilter(ApiKeys apiKeys, ApiKeyAuthentication authentication, ClientAddresses clientAddresses,
                                RateLimiter rateLimiter, JsonMapper json, Clock clock) {
@@ -101,11 +108,21 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                             + "' scope.");
             return;
         }
-        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(clock.instant().minusSeconds(60))) {
-            apiKeys.touch(key.id());
-        }
+        recordUse(key);
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         chain.doFilter(request, response);
+    }
+
+    private void recordUse(ApiKey key) {
+        Instant now = clock.instant();
+        Instant minuteAgo = now.minusSeconds(60);
+        Instant recorded = recordedUse.get(key.id());
+        boolean due = (key.lastUsedAt() == null || key.lastUsedAt().isBefore(minuteAgo))
+                && (recorded == null || recorded.isBefore(minuteAgo));
+        if (due) {
+            apiKeys.touch(key.id());
+            recordedUse.put(key.id(), now);
+        }
     }
 
     private void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.DatabaseChanges;
 import io.callrecords.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,9 +59,11 @@ class ApiKeys {
     static final String JOIN_USER = "LEFT JOIN users u ON u.account_id = k.account_id AND u.id = k.user_id";
 
     private final JdbcClient jdbc;
+    private final DatabaseChanges changes;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, DatabaseChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     ApiKey insert(long accountId, String name, ApiKeySecret secret, Set<Scope> scopes, Instant expiresAt, Long userId) {
@@ -77,12 +80,13 @@ class ApiKeys {
                 .single();
     }
 
-    Optional<Authenticated> findBySecret(String presented) {
+    /** The key whose secret has this SHA-256 (see {@link ApiKeyCache}, which asks this only for keys it lacks). */
+    Optional<Authenticated> findBySecretHash(byte[] secretHash) {
         return jdbc.sql("SELECT k.id, k.account_id, k.name, k.prefix, k.scopes, k.expires_at, k.revoked_at,"
                         + " k.last_used_at, k.created_at, k.user_id, a.rate_limit_per_minute, " + LIVE_ROLE + " AS role"
                         + " FROM api_keys k JOIN accounts a ON a.id = k.account_id " + JOIN_USER
                         + " WHERE k.secret_hash = :hash")
-                .param("hash", ApiKeySecret.hash(presented))
+                .param("hash", secretHash)
                 .query((rs, row) -> new Authenticated(map(rs, row), rs.getInt("rate_limit_per_minute"),
                         role(rs.getString("role"))))
                 .optional();
@@ -103,14 +107,19 @@ class ApiKeys {
                 .list();
     }
 
-    /** Revokes once; revoking again keeps the first revocation time. */
+    /**
+     * Revokes once; revoking again keeps the first revocation time. This node refuses the key from its commit on,
+     * the others when its NOTIFY reaches them.
+     */
     Optional<ApiKey> revoke(long accountId, long id) {
-        return jdbc.sql("UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())"
+        Optional<ApiKey> revoked = jdbc.sql("UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())"
                         + " WHERE account_id = :account AND id = :id RETURNING " + COLUMNS)
                 .param("account", accountId)
                 .param("id", id)
                 .query(ApiKeys::map)
                 .optional();
+        changes.afterCommit(DatabaseChanges.API_KEYS, accountId);
+        return revoked;
     }
 
     /** Records use at minute precision: one write a minute per key, not one per request. */

@@ -71,6 +71,6 @@ class SettingsController {
 
     /** The operator's limit is the account's, not a version's: read once a request, not once a version. */
     private int rateLimit(Caller caller) {
-        return accounts.find(caller.accountId()).orElseThrow().rateLimitPerMinute();
+        return accounts.findKept(caller.accountId()).orElseThrow().rateLimitPerMinute();
     }
 }

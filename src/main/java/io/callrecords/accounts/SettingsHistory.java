@@ -56,13 +56,6 @@ class SettingsHistory {
                 .optional();
     }
 
-    int newestVersion(long accountId) {
-        return jdbc.sql("SELECT coalesce(max(version), 0) FROM account_settings WHERE account_id = :account")
-                .param("account", accountId)
-                .query(Integer.class)
-                .single();
-    }
-
     List<SettingsVersion> all(long accountId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account_settings WHERE account_id = :account ORDER BY version DESC")
                 .param("account", accountId)

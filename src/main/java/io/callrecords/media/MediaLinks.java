@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The signed links ({@code record_url}, {@code voicemail_url}) of calls' audio, for every module
  * that serves a record (the call API, the list, webhooks): valid {@link MediaSigner#VALIDITY} from
- * now, usable without an API key.
+ * now, usable without an API key. Each read is one statement, so none opens a transaction of its own (that would
+ * only add a COMMIT round trip to every page of a list); inside a caller's transaction it reads in it.
  */
 @Service
 public class MediaLinks {
@@ -30,20 +30,17 @@ public class MediaLinks {
     }
 
     /** The links of one call's audio (null where it has none). */
-    @Transactional(readOnly = true)
     public MediaUrls forCall(long accountId, UUID call) {
         return forCalls(accountId, Set.of(call)).getOrDefault(call, MediaUrls.NONE);
     }
 
     /** The links of many calls' audio in one query (a page of a list); calls without audio are left out. */
-    @Transactional(readOnly = true)
     public Map<UUID, MediaUrls> forCalls(long accountId, Collection<UUID> calls) {
         return store.kinds(accountId, calls).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> urls(accountId, e.getKey(), e.getValue())));
     }
 
     /** Which kinds of audio each of the calls has (calls without any are left out), without signing links. */
-    @Transactional(readOnly = true)
     public Map<UUID, Set<MediaKind>> kinds(long accountId, Collection<UUID> calls) {
         return store.kinds(accountId, calls);
     }

@@ -1,5 +1,6 @@
 package io.callrecords.people;
 
+import io.callrecords.database.DatabaseChanges;
 import io.callrecords.shared.ListQuery;
 import io.callrecords.shared.Page;
 import io.callrecords.shared.Timestamps;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Repository;
 class Entries {
 
     private final JdbcClient jdbc;
+    private final DatabaseChanges changes;
 
-    Entries(JdbcClient jdbc) {
+    Entries(JdbcClient jdbc, DatabaseChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     Optional<Entry> find(long accountId, EntryKind kind, long id) {
@@ -82,6 +85,17 @@ class Entries {
                         + " WHERE account_id = :account_id AND id = :id")
                 .params(params)
                 .update();
+        usersChanged(accountId, kind);
+    }
+
+    /**
+     * A user's role and status are what their personal API keys may do: this node's key cache learns of a change at
+     * its commit (the other nodes by V28's trigger).
+     */
+    private void usersChanged(long accountId, EntryKind kind) {
+        if (kind == EntryKind.USER) {
+            changes.afterCommit(DatabaseChanges.API_KEYS, accountId);
+        }
     }
 
     /** A user's sign-in: a new hash (null: the user no longer signs in); the change is dated. */
@@ -107,6 +121,7 @@ class Entries {
                     .param("id", id)
                     .update();
         }
+        usersChanged(accountId, kind);
     }
 
     /** Which of these ids are live entries of the account. */

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.Eventually;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +20,9 @@ class AuthenticationTest extends AppTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiKeyCache cache;
 
     @Test
     void missingKeyAnswersAuthenticationRequired() {
@@ -67,6 +74,28 @@ class AuthenticationTest extends AppTestSupport {
         jdbc.sql("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = :id")
                 .param("id", created.data().path("id").asLong()).update();
 
+        // A change made in the database, not through the app, reaches the node's key cache by NOTIFY within a second.
+        Eventually.within(Duration.ofSeconds(1), "the changed expiry taking effect",
+                () -> api.get("/api/v3/account/settings", secret).status() == 401);
+        Api.Response response = api.get("/api/v3/account/settings", secret);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.raw().body()).isEqualTo(NOT_AUTHORIZED);
+    }
+
+    @Test
+    void aKeyExpiresAtItsTimeThoughTheNodeKeepsIt() throws InterruptedException {
+        String admin = newAccount("expiry by the clock");
+        Instant expires = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Api.Response created = api.post("/api/v3/api-keys", admin,
+                "{\"name\": \"soon gone\", \"scopes\": [\"read\"], \"expires_at\": \"" + expires + "\"}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String secret = created.data().path("secret").asString();
+        assertThat(api.get("/api/v3/account/settings", secret).status()).isEqualTo(200);
+        assertThat(cache.holds(ApiKeySecret.hash(secret))).isTrue();
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis() + 50));
+
+        // nothing changed in the database: the kept key is checked against the clock
         Api.Response response = api.get("/api/v3/account/settings", secret);
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.raw().body()).isEqualTo(NOT_AUTHORIZED);

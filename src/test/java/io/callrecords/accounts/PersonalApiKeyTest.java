@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
+import io.callrecords.support.Eventually;
+import java.time.Duration;
 import io.callrecords.support.PageClient;
 import io.callrecords.support.TestPersonalKeys;
 import java.util.Map;
@@ -82,6 +84,9 @@ class PersonalApiKeyTest extends AppTestSupport {
 
         // a role change counts from the next request on
         jdbc.sql("UPDATE users SET role = 'supervisor' WHERE account_id = :a AND id = 11").param("a", account).update();
+        // made in the database, not through the app: it reaches the node's key cache by NOTIFY within a second
+        Eventually.within(Duration.ofSeconds(1), "the role change taking effect",
+                () -> api.get("/api/v3/api-keys", key).status() == 403);
         Api.Response settings = api.patch("/api/v3/account/settings", key, "{\"short_abandon_seconds\": 5}");
         assertThat(settings.status()).isEqualTo(403);
         assertThat(settings.body().path("errors").path("detail").asString())
@@ -105,6 +110,8 @@ class PersonalApiKeyTest extends AppTestSupport {
 
         jdbc.sql("UPDATE users SET deleted_at = now() WHERE account_id = :a AND id = 21").param("a", account).update();
         jdbc.sql("UPDATE users SET status = 'inactive' WHERE account_id = :a AND id = 22").param("a", account).update();
+        Eventually.within(Duration.ofSeconds(1), "the user changes taking effect",
+                () -> api.get("/api/v3/calls", leaving).status() == 401 && api.get("/api/v3/calls", resting).status() == 401);
 
         for (String key : new String[] {leaving, resting}) {
             Api.Response refused = api.get("/api/v3/calls", key);
