@@ -104,7 +104,7 @@ class MemberRollupsEqualRecordsTest extends AppTestSupport {
                 Map<String, String> fromDays = described(queries.byDimensionFromDays(account, request, days));
                 Map<String, String> fromRecords = described(queries.byDimensionFromRecords(account, null, request));
                 assertThat(fromDays).as(grouping + " " + period[0]).isEqualTo(fromRecords);
-                assertThat(fromRecords.size()).as("buckets of " + grouping).isGreaterThan(1);
+                assertThat(fromRecords.size()).as("buckets of " + grouping).isGreaterThan(grouping == ReportGrouping.USER ? 2 : 0);
                 // the answering path is the roll-ups' one
                 assertThat(described(queries.byDimension(account, null, request))).isEqualTo(fromRecords);
             }
