@@ -47,21 +47,17 @@ final class BulkCallRecords {
                 CASE WHEN callee_type = 'team' THEN t + interval '5 seconds' END,
                 CASE WHEN missing THEN NULL ELSE t + interval '8 seconds' END,
                 CASE WHEN missing THEN 0 ELSE 8 END, duration, missing,
-                CASE WHEN missing THEN (ARRAY['abandoned', 'abandoned', 'abandoned', 'abandoned', 'abandoned',
-                    'short_abandoned', 'short_abandoned', 'out_of_business_hours', 'callback', 'denylist'])[1 + h1 / 400 % 10]
-                END,
+                reason,
                 CASE WHEN direction = 'outbound' THEN 'user' ELSE 'contact' END, NULL, NULL,
                 CASE WHEN returned THEN 1 + h2 / 10 % 40 END, CASE WHEN returned THEN 600 + h1 % 3000 END,
                 CASE WHEN returned THEN gen_random_uuid() END,
-                format('[{"action":"hangup","detail":{"hangup_by":"contact"},"timestamp":%s},'
-                    || '{"action":"route","detail":{"type":"team","id":3},"timestamp":%s},'
-                    || '{"action":"init","detail":{"caller":{"number":"%s","type":"contact"},'
-                    || '"callee":{"number":"%s","type":"greeting","id":1},"number_id":%s},"timestamp":%s}]',
-                    extract(epoch FROM t)::bigint + duration, extract(epoch FROM t)::bigint + 5, caller_number,
-                    callee_number, number_id, extract(epoch FROM t)::bigint)::json,
+                FLOW,
                 1, t + duration * interval '1 second' + CASE WHEN returned THEN interval '1 hour' ELSE interval '1 second' END
             FROM (
                 SELECT *, direction = 'inbound' AND h1 / 100 % 4 = 0 AS missing,
+                       CASE WHEN direction = 'inbound' AND h1 / 100 % 4 = 0 THEN (ARRAY['abandoned', 'abandoned',
+                           'abandoned', 'abandoned', 'abandoned', 'short_abandoned', 'short_abandoned',
+                           'out_of_business_hours', 'callback', 'denylist'])[1 + h1 / 400 % 10] END AS reason,
                        direction = 'inbound' AND h1 / 100 % 4 = 0 AND h2 / 24000 % 2 = 0 AS returned,
                        CASE WHEN direction = 'inbound' AND h1 / 100 % 4 = 0 THEN 5 + h1 / 4000 % 60
                             ELSE 10 + h1 / 4000 % 590 END AS duration,
@@ -81,9 +77,69 @@ final class BulkCallRecords {
                     FROM (SELECT g, abs(hashint8(g)::bigint) AS h1, abs(hashint8(g + 7777777777)::bigint) AS h2
                           FROM generate_series(?::bigint, ?::bigint) AS g) hashed
                 ) base
-            ) calls""";
+            ) calls""".replace("FLOW", flow("direction", "CASE WHEN missing THEN NULL ELSE user_id END", "reason", "t",
+            "t + duration * interval '1 second'", "uuid", "caller_number", "callee_number", "number_id"));
 
     private BulkCallRecords() {}
+
+    /**
+     * The call flow of a loaded call (newest first), as an SQL expression of its columns, so that a load and
+     * {@link #ensureRings} write the same flow. An inbound call rings users (reports.md, "Grouping" by user): one
+     * answered rings the user who took it, and a third of them first rang a colleague who let it run out; one missed
+     * while it could ring (abandoned, or a callback asked for) rang one user who did not pick it up. Users 1-40, as
+     * the records' {@code user_id}; every call was routed to team 3.
+     */
+    static String flow(String direction, String answeredBy, String reason, String start, String end, String uuid,
+                       String caller, String callee, String numberId) {
+        String h = "abs(hashtext((%s)::text))".formatted(uuid);
+        String s = "extract(epoch FROM %s)::bigint".formatted(start);
+        String ring = "format('{\"action\":\"bridge_attempt\",\"detail\":{\"type\":\"user\",\"id\":%%s},\"timestamp\":%%s},', %s, %s + 5)";
+        String rings = """
+                CASE WHEN (%1$s) <> 'inbound' THEN ''
+                     WHEN (%2$s) IS NOT NULL THEN format('{"action":"bridge","detail":{"type":"user","id":%%1$s},"timestamp":%%2$s},'
+                         || '{"action":"bridge_attempt","detail":{"type":"user","id":%%1$s},"timestamp":%%3$s},', %2$s, %4$s + 8, %4$s + 7)
+                         || CASE WHEN %5$s %% 3 = 0 THEN %6$s ELSE '' END
+                     WHEN (%3$s) IN ('abandoned', 'callback') THEN %7$s
+                     ELSE '' END""".formatted(direction, answeredBy, reason, s, h,
+                ring.formatted("1 + ((%s) + %s / 3 %% 39) %% 40".formatted(answeredBy, h), s),
+                ring.formatted("1 + %s %% 40".formatted(h), s));
+        return """
+                format('[{"action":"hangup","detail":{"hangup_by":"contact"},"timestamp":%%s},%%s'
+                    || '{"action":"route","detail":{"type":"team","id":3},"timestamp":%%s},'
+                    || '{"action":"init","detail":{"caller":{"number":"%%s","type":"contact"},'
+                    || '"callee":{"number":"%%s","type":"greeting","id":1},"number_id":%%s},"timestamp":%%s}]',
+                    extract(epoch FROM %s)::bigint, %s, %s + 5, %s, %s, %s, %s)::json""".formatted(end, rings, s, caller,
+                callee, numberId, s);
+    }
+
+    /**
+     * Gives the ended inbound records of {@code account} the rings of {@link #flow} when they have none: a data set
+     * loaded before the loader wrote rings. Done once (a later call finds rings and does nothing); the service's
+     * report triggers take the change in, as they take any corrected record.
+     */
+    static void ensureRings(Connection c, long account) throws SQLException {
+        try (PreparedStatement present = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM call_records WHERE"
+                + " account_id = ? AND direction = 'inbound' AND ended_at IS NOT NULL AND NOT missing_call"
+                + " AND call_flow::text LIKE '%\"bridge\"%')")) {
+            present.setLong(1, account);
+            try (ResultSet rs = present.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        long started = System.nanoTime();
+        try (PreparedStatement update = c.prepareStatement("UPDATE call_records SET call_flow = " + flow("direction",
+                "CASE WHEN missing_call THEN NULL ELSE user_id END", "missing_call_reason", "started_at", "ended_at",
+                "uuid", "caller_number", "callee_number", "number_id")
+                + " WHERE account_id = ? AND direction = 'inbound' AND ended_at IS NOT NULL")) {
+            update.setLong(1, account);
+            int rows = update.executeUpdate();
+            System.out.printf("  rings written into the call flows of %,d inbound records of account %d (%.0f s)%n",
+                    rows, account, (System.nanoTime() - started) / 1e9);
+        }
+    }
 
     /** Loads {@code total} calls spread over {@link #SPAN} from {@link #FIRST} across {@code accounts}. */
     static void load(Connection c, long[] accounts, long total) throws SQLException {

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * The pages at ten million records (the read benchmark's data): a person signed in to one account (100,000 calls)
- * opens the call log, its 1,000th page by cursor, a filtered log, a call's detail and the dashboard for a month, one
- * request at a time, each many times. The time is measured by this client over loopback: the server's time plus
+ * opens the call log, its 1,000th page by cursor, a filtered log, a call's detail, the dashboard, the agents and the
+ * teams tables and one agent's and one team's page for a month, and the live wallboard with its refresh, one request
+ * at a time, each many times. The records ring users ({@link BulkCallRecords#flow}) and the account has calls in
+ * progress ({@link BenchLiveCalls}), so that those pages show real figures. The time is measured by this client over loopback: the server's time plus
  * well under a millisecond of HTTP.
  */
 final class PagesBenchmark {
@@ -30,12 +32,16 @@ final class PagesBenchmark {
     record Options(long records, int accounts, int repeats, Path keep) {}
 
     static final Benchmark BENCHMARK = new Benchmark("pages",
-            "the call log (first page, page 1,000 by cursor, filtered), a call's detail and the dashboard for a month at"
-                    + " ten million records; --keep DIR reuses (or keeps) the read benchmark's data",
+            "the call log (first page, page 1,000 by cursor, filtered), a call's detail, the dashboard, agents and teams"
+                    + " for a month, the live wallboard and its refresh at ten million records; --keep DIR reuses (or keeps) the read benchmark's data",
             Benchmark.options("--records", 10_000_000, "--accounts", 100, "--repeats", 300, "--keep", "none"),
             o -> new PagesBenchmark(new Options(o.integer("--records"), o.integer("--accounts"), o.integer("--repeats"),
                     o.string("--keep").equals("none") ? null : Path.of(o.string("--keep")).toAbsolutePath())).run());
 
+    private static final String WALLBOARD_REFRESH = "live wallboard, one refresh (the fragment htmx polls)";
+    /** An agent and a team of the loaded records (users 1-40 take the calls, every call is routed to team 3). */
+    private static final int AGENT = 7;
+    private static final int TEAM = 3;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern NEXT = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
     private static final Pattern CALL = Pattern.compile("href=\"/calls/([0-9a-f-]{36})\"");
@@ -57,6 +63,9 @@ final class PagesBenchmark {
             try (Connection db = DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:" + service.postgresPort() + "/postgres", "postgres", "")) {
                 ReadApiBenchmark.ensureLoaded(db, accounts, options.records(), options.keep());
+                BulkCallRecords.ensureRings(db, accounts.getFirst().id());
+                BenchLiveCalls.replace(db, accounts.getFirst().id());
+                System.out.printf("  report roll-ups folded after %.0f s%n", ReportFolds.awaitFolded(db));
             }
             base = "http://127.0.0.1:" + service.port;
             signIn(accounts.getFirst());
@@ -69,18 +78,32 @@ final class PagesBenchmark {
                 throw new IllegalStateException("The call log lists no call");
             }
             pages.put("call detail", "/calls/" + call.group(1));
-            pages.put("dashboard, one month by day", "/dashboard?period=custom&from=2025-10-01&to=2025-10-31");
+            String month = "period=custom&from=2025-10-01&to=2025-10-31";
+            pages.put("dashboard, one month by day", "/dashboard?" + month);
             pages.put("agents, one day", "/agents?period=custom&from=2025-10-15&to=2025-10-15");
-            pages.put("live wallboard, one refresh", "/live/board");
+            pages.put("agents table, one month", "/agents?" + month);
+            pages.put("an agent's page, one month", "/agents/" + AGENT + "?" + month);
+            pages.put("teams table, one month", "/teams?" + month);
+            pages.put("a team's page, one month", "/teams/" + TEAM + "?" + month);
+            pages.put("live wallboard, the page", "/live");
+            pages.put(WALLBOARD_REFRESH, "/live/board");
             System.out.printf("%nPages of one account (of %d), signed in, %d times each after 20 of warm-up, one request"
                     + " at a time%n", accounts.size(), options.repeats());
+            Latencies refresh = null;
             for (Map.Entry<String, String> page : pages.entrySet()) {
-                System.out.println("  " + page.getKey() + ": " + measure(page.getValue()));
+                Latencies latencies = measure(page.getValue());
+                System.out.printf("  %s: p50 %.2f ms, p90 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", page.getKey(),
+                        latencies.percentileMillis(50), latencies.percentileMillis(90), latencies.percentileMillis(95),
+                        latencies.percentileMillis(99), latencies.maxMillis());
+                refresh = page.getKey().equals(WALLBOARD_REFRESH) ? latencies : refresh;
             }
+            System.out.printf("  the wallboard's refresh, server time (client time over loopback, less than 1 ms more):"
+                            + " p95 %.2f ms, p99 %.2f ms; limit 20 ms: %s%n", refresh.percentileMillis(95),
+                    refresh.percentileMillis(99), refresh.percentileMillis(99) < 20 ? "within" : "OVER");
         }
     }
 
-    private String measure(String path) throws Exception {
+    private Latencies measure(String path) throws Exception {
         for (int i = 0; i < 20; i++) {
             get(path);
         }
@@ -90,7 +113,7 @@ final class PagesBenchmark {
             get(path);
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
-        return Latencies.of(micros, micros.length, 0, 0).summary().replaceAll(" in .*failed:", ":");
+        return Latencies.of(micros, micros.length, 0, 0);
     }
 
     /** The address of the n-th page, following each page's "Next page" link. */
@@ -124,7 +147,8 @@ final class PagesBenchmark {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("HX-Request", "true").build(), // as htmx asks for the board; the other pages ignore it
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + response.statusCode());

@@ -110,7 +110,8 @@ final class ReadApiBenchmark {
      */
     static void ensureLoaded(Connection db, List<Account> accounts, long records, Path keep) throws Exception {
         long present;
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM call_records")) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT count(*) FROM call_records WHERE ended_at IS NOT NULL")) { // the pages' calls in progress aside
             rs.next();
             present = rs.getLong(1);
         }

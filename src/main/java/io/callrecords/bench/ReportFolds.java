@@ -12,12 +12,13 @@ import java.sql.Statement;
  */
 final class ReportFolds {
 
-    private static final String TRIGGER = "call_records_report_insert";
+    private static final String[] TRIGGERS = {"call_records_report_insert", "call_records_member_insert"};
 
     private ReportFolds() {}
 
     /**
-     * Waits until no fact change is left to fold and every account has its day roll-ups; returns the seconds waited.
+     * Waits until no fact change is left to fold and every account has its day roll-ups (with its users' and teams'
+     * days); returns the seconds waited.
      */
     static double awaitFolded(Connection db) throws SQLException, InterruptedException {
         long started = System.nanoTime();
@@ -29,15 +30,23 @@ final class ReportFolds {
 
     static void pauseTrigger(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("ALTER TABLE call_records DISABLE TRIGGER " + TRIGGER);
+            for (String trigger : TRIGGERS) {
+                s.execute("ALTER TABLE call_records DISABLE TRIGGER " + trigger);
+            }
         }
     }
 
-    /** Turns the trigger back on and builds the slot roll-ups of every record (the V9 backfill). */
+    /**
+     * Turns the triggers back on and builds the slot roll-ups of every record (the V9 backfill); the service builds
+     * the days, and the users' and teams' days from the records (V27), as for an account that has none.
+     */
     static void resumeTriggerAndRebuild(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("ALTER TABLE call_records ENABLE TRIGGER " + TRIGGER);
-            s.execute("TRUNCATE report_facts, report_fact_changes, report_day_facts, report_day_zones"); // the service builds the days
+            for (String trigger : TRIGGERS) {
+                s.execute("ALTER TABLE call_records ENABLE TRIGGER " + trigger);
+            }
+            s.execute("TRUNCATE report_facts, report_fact_changes, report_day_facts, report_day_zones,"
+                    + " report_member_day_facts, report_member_fact_changes"); // the service builds the days
             s.execute("""
                     INSERT INTO report_facts (account_id, slot, measure, value, calls, total)
                     SELECT r.account_id, report_slot(r.started_at), f.measure, f.value, count(*), sum(f.total)
@@ -48,7 +57,7 @@ final class ReportFolds {
 
     private static long pending(Connection db) throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT (SELECT count(*) FROM report_fact_changes)
+                SELECT (SELECT count(*) FROM report_fact_changes) + (SELECT count(*) FROM report_member_fact_changes)
                      + (SELECT count(*) FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM report_day_zones z WHERE z.account_id = a.id))""")) {
             rs.next();
             return rs.getLong(1);

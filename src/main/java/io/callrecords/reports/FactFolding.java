@@ -36,7 +36,7 @@ class FactFolding {
     @Scheduled(fixedDelayString = "${callrecords.reports.fold-interval:1s}")
     void foldDue() {
         try {
-            while (fold() == BATCH) {
+            while (fold() >= BATCH) {
                 // a backlog: keep folding
             }
         } catch (RuntimeException e) {
@@ -44,7 +44,10 @@ class FactFolding {
         }
     }
 
-    /** Folds up to {@link #BATCH} changes; returns how many, 0 when another node holds the lock or none is due. */
+    /**
+     * Folds up to {@link #BATCH} changes of the slots and as many of the members (V27); returns how many in all, 0
+     * when another node holds the lock or none is due.
+     */
     int fold() {
         Integer folded = transaction.execute(status -> foldInTransaction());
         return folded == null ? 0 : folded;
@@ -81,6 +84,30 @@ class FactFolding {
                             ON CONFLICT (account_id, day, measure, value)
                             DO UPDATE SET calls = d.calls + excluded.calls, total = d.total + excluded.total)
                         SELECT coalesce(sum(n), 0) FROM summed""")
+                .param("batch", BATCH).query(Integer.class).single() + foldMembers();
+    }
+
+    /**
+     * Folds the members' changes into their local days. An account without day roll-ups has no member days either:
+     * its changes are dropped, since building its days reads its records, which hold them already
+     * ({@link DayRollups#rebuild}).
+     */
+    private int foldMembers() {
+        return db.sql("""
+                        WITH moved AS (
+                            DELETE FROM report_member_fact_changes
+                            WHERE id IN (SELECT id FROM report_member_fact_changes ORDER BY id LIMIT :batch)
+                            RETURNING account_id, slot, kind, member_id, measure, value, calls, total),
+                        days AS (
+                            INSERT INTO report_member_day_facts AS d (account_id, kind, day, member_id, measure, value,
+                                                                      calls, total)
+                            SELECT m.account_id, m.kind, (m.slot AT TIME ZONE z.zone)::date, m.member_id, m.measure,
+                                   m.value, sum(m.calls), sum(m.total)
+                            FROM moved m JOIN report_day_zones z ON z.account_id = m.account_id
+                            GROUP BY 1, 2, 3, 4, 5, 6
+                            ON CONFLICT ON CONSTRAINT report_member_day_facts_key
+                            DO UPDATE SET calls = d.calls + excluded.calls, total = d.total + excluded.total)
+                        SELECT count(*) FROM moved""")
                 .param("batch", BATCH).query(Integer.class).single();
     }
 }

@@ -52,6 +52,10 @@ class ReportQueries {
     private static final String COUNTS = " AND measure NOT IN (%d, %d)"
             .formatted(ReportMeasure.ANSWERED.code, ReportMeasure.RETURNED.code);
 
+    /** The members' measures of rings (V27): a user's rings and rings answered, in {@code total}. */
+    private static final int RINGS = 101;
+    private static final int RINGS_ANSWERED = 102;
+
     private final JdbcClient db;
     private final DayRollups dayRollups;
 
@@ -178,8 +182,20 @@ class ReportQueries {
                 .query(rows);
     }
 
-    /** The facts of the period per user, number or team; an agent's ({@code ownUser}) own calls only. */
+    /**
+     * The facts of the period per user, number or team; an agent's ({@code ownUser}) own calls only. By user and by
+     * team, the members' day roll-ups (V27) answer a period of whole local days in their zone for everyone but an
+     * agent (whose own calls they cannot split out); the records answer the rest, with the same facts.
+     */
     Sums byDimension(long account, Long ownUser, ReportRequest request) {
+        Optional<DayRollups.Days> days = ownUser == null && request.grouping() != ReportGrouping.NUMBER
+                ? dayRollups.answering(account, request) : Optional.empty();
+        return days.isPresent() ? byDimensionFromDays(account, request, days.get())
+                : byDimensionFromRecords(account, ownUser, request);
+    }
+
+    /** {@link #byDimension} from the records of the period, as the members' days are built. */
+    Sums byDimensionFromRecords(long account, Long ownUser, ReportRequest request) {
         Sums sums = new Sums(new HashMap<>(), new Facts());
         String dimension = dimension(request.grouping());
         db.sql("""
@@ -189,7 +205,53 @@ class ReportQueries {
                         GROUP BY 1, 2, 3""".formatted(dimension, teamsOnly(request), OwnCalls.and("r", ownUser)))
                 .params(params(account, ownUser, request))
                 .query(facts(sums, ReportQueries::bucket));
-        dismissed(account, ownUser, request, dimension, sums, ReportQueries::bucket, null);
+        if (request.grouping() == ReportGrouping.USER) {
+            rings(account, ownUser, request, sums);
+        }
+        return notRolledUp(account, ownUser, request, sums);
+    }
+
+    /**
+     * {@link #byDimension} from the members' days of the period and their changes not folded yet (put in their local
+     * day as the fold will): a row per member, day, measure and value instead of every record of the period. Rows
+     * that cancel out (a record that moved to another user) make no bucket, as no record makes one.
+     */
+    Sums byDimensionFromDays(long account, ReportRequest request, DayRollups.Days days) {
+        Sums sums = new Sums(new HashMap<>(), new Facts());
+        RowCallbackHandler facts = facts(sums, ReportQueries::bucket);
+        db.sql("""
+                        SELECT member_id AS bucket, measure, value, sum(calls) AS calls, sum(total) AS total
+                        FROM (SELECT member_id, measure, value, calls, total FROM report_member_day_facts
+                              WHERE account_id = :account AND kind = CAST(:kind AS "char")
+                                AND day >= :from_day AND day < :to_day
+                              UNION ALL
+                              SELECT member_id, measure, value, calls, total FROM report_member_fact_changes
+                              WHERE account_id = :account AND kind = CAST(:kind AS "char")
+                                AND slot >= :from AND slot < :to) f
+                        GROUP BY 1, 2, 3
+                        HAVING sum(calls) <> 0 OR sum(total) <> 0""")
+                .params(request.period().params(account))
+                .param("kind", request.grouping() == ReportGrouping.USER ? "u" : "t")
+                .param("from_day", days.from()).param("to_day", days.to())
+                .query(rs -> {
+                    int measure = rs.getInt(2);
+                    if (measure == RINGS) {
+                        sums.of(bucket(rs)).rings += rs.getLong(5);
+                    } else if (measure == RINGS_ANSWERED) {
+                        sums.of(bucket(rs)).ringsAnswered += rs.getLong(5);
+                    } else {
+                        facts.processRow(rs);
+                    }
+                });
+        return notRolledUp(account, null, request, sums);
+    }
+
+    /**
+     * What no roll-up holds: the dismissed calls (dismissals change without a record changing) and, by user, the
+     * callbacks made (a fact of two records: the call made and the missed call it returned).
+     */
+    private Sums notRolledUp(long account, Long ownUser, ReportRequest request, Sums sums) {
+        dismissed(account, ownUser, request, dimension(request.grouping()), sums, ReportQueries::bucket, null);
         if (request.grouping() == ReportGrouping.USER) {
             // Callbacks made: the user's calls in the period that returned a missed call.
             db.sql("""
@@ -203,7 +265,6 @@ class ReportQueries {
                     .query(rs -> {
                         sums.of(bucket(rs)).callbacksMade += rs.getLong("calls");
                     });
-            rings(account, ownUser, request, sums);
         }
         return sums;
     }

@@ -44,7 +44,11 @@ class AgentsPageController {
                   @RequestParam MultiValueMap<String, String> request, Model model, HttpServletResponse response) {
         DashboardPeriod period = period(session, request, model, "/agents");
         try {
-            model.addAttribute("agents", performance.agents(session.caller(), period, null));
+            Performance.Listed<AgentRow> table = performance.agentsTable(session.caller(), period,
+                    "all".equals(request.getFirst("idle")));
+            model.addAttribute("agents", table.rows());
+            model.addAttribute("idleNotListed", table.idleNotListed());
+            model.addAttribute("listIdle", period.link("/agents") + "&idle=all");
         } catch (ValidationException e) {
             response.setStatus(422);
             model.addAttribute("errors", FormErrors.of(e, DashboardPeriod::fieldOf));

@@ -5,6 +5,8 @@ import io.callrecords.calls.CallExportDownload;
 import io.callrecords.calls.CallRecords;
 import io.callrecords.people.DirectoryNames;
 import io.callrecords.people.EntryNames;
+import io.callrecords.people.Rosters;
+import io.callrecords.accounts.Scope;
 import io.callrecords.shared.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import io.callrecords.calls.Dispositions;
@@ -12,6 +14,7 @@ import io.callrecords.calls.Tags;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CallLogController {
 
     static final int PAGE_SIZE = 50;
+    static final int USER_CHOICES = 20;
 
     private final CallRecords records;
     private final CallExportDownload export;
@@ -35,9 +39,11 @@ class CallLogController {
     private final DirectoryNames directoryNames;
     private final Tags tags;
     private final Dispositions dispositions;
+    private final Rosters rosters;
 
     CallLogController(CallRecords records, CallExportDownload export, PageModel pages, DirectoryNames directoryNames,
-                      Tags tags, Dispositions dispositions) {
+                      Tags tags, Dispositions dispositions, Rosters rosters) {
+        this.rosters = rosters;
         this.records = records;
         this.export = export;
         this.pages = pages;
@@ -88,6 +94,30 @@ class CallLogController {
             model.addAttribute("errors", FormErrors.byMessage(e, CallLogFilters::fieldOf));
         }
         return "calls";
+    }
+
+    /**
+     * The users whose name holds {@code user} (or whose id starts with it), for the user filter's choices: the first
+     * {@link #USER_CHOICES} by name. A directory may hold 10,000 users, too many to send with every call log page. An
+     * agent, who sees their own calls only (ADR 0022), is offered themself.
+     */
+    @GetMapping("/calls/user-choices")
+    String userChoices(@RequestAttribute(PageSessionFilter.SESSION) PageSession session,
+                       @RequestParam(required = false) String user, Model model) {
+        session.caller().require(Scope.READ);
+        String typed = user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
+        Long own = session.caller().ownCallsOnly();
+        Map<String, String> choices = new LinkedHashMap<>();
+        rosters.users(session.caller().accountId()).entrySet().stream()
+                .filter(u -> own == null || own.equals(u.getKey()))
+                .filter(u -> u.getValue().toLowerCase(Locale.ROOT).contains(typed)
+                        || Long.toString(u.getKey()).startsWith(typed))
+                .sorted(Map.Entry.<Long, String>comparingByValue(String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(USER_CHOICES)
+                .forEach(u -> choices.put(Long.toString(u.getKey()), u.getValue()));
+        model.addAttribute("userChoices", choices);
+        return "calls :: userChoices";
     }
 
     @GetMapping("/calls/export")

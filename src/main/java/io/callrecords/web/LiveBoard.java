@@ -20,9 +20,11 @@ import java.util.Set;
  * longest wait, who is on a call, and the calls in progress, in people's words.
  *
  * <p>Public, as the view models of the pages are, for the templates to read.
+ *
+ * @param quietTeams the teams with nobody waiting that a large directory's board leaves out (0 when it lists all)
  */
-public record LiveBoard(String updated, List<DashboardView.Tile> tiles, List<Queue> queues, List<String> onCall,
-                        List<Call> calls) {
+public record LiveBoard(String updated, List<DashboardView.Tile> tiles, List<Queue> queues, int quietTeams,
+                        List<String> onCall, List<Call> calls) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -36,7 +38,12 @@ public record LiveBoard(String updated, List<DashboardView.Tile> tiles, List<Que
     static LiveBoard of(ReportMeasures today, int sl, List<LiveCall> calls, Map<Long, String> teams, EntryNames names,
                         Instant now, ZoneId zone) {
         Map<Long, List<LiveCall>> waiting = new LinkedHashMap<>();
-        teams.keySet().forEach(id -> waiting.put(id, new ArrayList<>()));
+        // Every team's queue, also the empty ones, unless there are too many to read at a glance (or to draw every
+        // few seconds): then the queues with someone waiting, and how many others have nobody.
+        boolean all = teams.size() <= Performance.LISTED_IN_FULL;
+        if (all) {
+            teams.keySet().forEach(id -> waiting.put(id, new ArrayList<>()));
+        }
         Set<String> onCall = new LinkedHashSet<>();
         List<Call> rows = new ArrayList<>();
         for (LiveCall c : calls) {
@@ -58,7 +65,8 @@ public record LiveBoard(String updated, List<DashboardView.Tile> tiles, List<Que
             long longest = queued.stream().mapToLong(c -> Duration.between(c.waitingSince(), now).toSeconds()).max().orElse(0);
             queues.add(new Queue(team, team(team, teams, names), queued.size(), Words.seconds(Math.max(0, longest))));
         });
-        return new LiveBoard(CLOCK.format(now.atZone(zone)), tiles(today, sl), queues, List.copyOf(onCall), rows);
+        int quiet = all ? 0 : (int) teams.keySet().stream().filter(id -> !waiting.containsKey(id)).count();
+        return new LiveBoard(CLOCK.format(now.atZone(zone)), tiles(today, sl), queues, quiet, List.copyOf(onCall), rows);
     }
 
     /** Every name the board may show, for one directory lookup. */

@@ -44,7 +44,11 @@ class TeamsPageController {
                  @RequestParam MultiValueMap<String, String> request, Model model, HttpServletResponse response) {
         DashboardPeriod period = period(session, request, model, "/teams");
         try {
-            model.addAttribute("teams", performance.teams(session.caller(), period));
+            Performance.Listed<TeamRow> table = performance.teamsTable(session.caller(), period,
+                    "all".equals(request.getFirst("idle")));
+            model.addAttribute("teams", table.rows());
+            model.addAttribute("idleNotListed", table.idleNotListed());
+            model.addAttribute("listIdle", period.link("/teams") + "&idle=all");
         } catch (ValidationException e) {
             response.setStatus(422);
             model.addAttribute("errors", FormErrors.of(e, DashboardPeriod::fieldOf));

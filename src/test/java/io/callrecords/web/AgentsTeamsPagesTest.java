@@ -74,6 +74,38 @@ class AgentsTeamsPagesTest extends PageTestSupport {
     }
 
     @Test
+    void aLargeDirectoryListsTheMembersWithCallsAndTheOthersOnRequest() {
+        String name = "large-" + java.util.UUID.randomUUID();
+        String large = newAccount(name);
+        long account = new TestPersonalKeys(api, jdbc).accountOf(large);
+        jdbc.sql("""
+                        INSERT INTO users (account_id, id, name, email, role)
+                        SELECT :a, g, 'Agent ' || g, 'agent' || g || '@large.example', 'agent'
+                        FROM generate_series(1, :n) g""")
+                .param("a", account).param("n", Performance.LISTED_IN_FULL + 50).update();
+        jdbc.sql("INSERT INTO teams (account_id, id, name, strategy) SELECT :a, g, 'Queue ' || g, 'ring_all'"
+                + " FROM generate_series(1, :n) g").param("a", account).param("n", Performance.LISTED_IN_FULL + 50).update();
+        sendCall(large, START, List.of(init(), event("route", 1, "{\"type\": \"team\", \"id\": 5}"),
+                ring(2, "bridge_attempt", 7), fail(8, 7), ring(10, "bridge_attempt", 8), ring(15, "bridge", 8), hangup(75)));
+        PageClient page = signedIn(large);
+
+        String agents = page.get("/agents" + PERIOD).body();
+        assertThat(agents).contains("id=\"agent-7\"", "id=\"agent-8\"").doesNotContain("id=\"agent-9\"");
+        assertThat(agents).contains(">" + (Performance.LISTED_IN_FULL + 48) + "</span>", "agents with no call in this period");
+        String all = page.get("/agents" + PERIOD + "&idle=all").body();
+        assertThat(all.split("<tr id=\"agent-", -1)).hasSize(Performance.LISTED_IN_FULL + 51);
+        assertThat(all).doesNotContain("idle-not-listed");
+
+        String teams = page.get("/teams" + PERIOD).body();
+        assertThat(teams.split("<tr id=\"team-", -1)).hasSize(2);
+        assertThat(teams).contains("idle-not-listed");
+        assertThat(page.get("/teams" + PERIOD + "&idle=all").body().split("<tr id=\"team-", -1))
+                .hasSize(Performance.LISTED_IN_FULL + 51);
+        // the CSV has every row
+        assertThat(page.get("/agents/export" + PERIOD).body().lines().count()).isEqualTo(Performance.LISTED_IN_FULL + 51);
+    }
+
+    @Test
     void anAgentsPageShowsTheReportsFiguresForThePeriod() {
         signInAt("/agents/7" + PERIOD, key);
         ChromeDriver b = browser();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callrecords.support.Browser;
 import io.callrecords.support.PageClient;
+import io.callrecords.support.TestPersonalKeys;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sign-in and the call log in Chromium: a wrong key, then the right one; 60 calls paged 50 and 10 by cursor; a
@@ -25,6 +29,9 @@ class CallLogPageTest extends PageTestSupport {
 
     private static final String FOUND = "+905321112233";
     private static final Instant START = Instant.parse("2026-03-02T07:00:00Z");
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String key;
     private String otherKey;
@@ -90,6 +97,43 @@ class CallLogPageTest extends PageTestSupport {
         String[] records = page.get("/calls/export?format=csv&layout=records&q=1112233").body().split("\r\n");
         assertThat(records[0]).as("the API's layout, when asked for").startsWith("uuid,direction,").endsWith("callback_user_name");
         assertThat(records[1]).contains(FOUND);
+    }
+
+    @Test
+    void theUserFilterChoosesByNameWithTheKeyboard() {
+        String named = newAccount("log-users-" + java.util.UUID.randomUUID());
+        TestPersonalKeys people = new TestPersonalKeys(api, jdbc);
+        long account = people.accountOf(named);
+        people.user(account, 7, "Ayşe Yılmaz", "agent");
+        people.user(account, 8, "Mehmet Demir", "agent");
+        people.user(account, 17, "Ayla Kaya", "agent");
+        importCalls(named, List.of(new ImportedCall("+905320000001", START, 7L, null),
+                new ImportedCall("+905320000002", START.plusSeconds(600), 8L, null)));
+
+        PageClient page = signedIn(named);
+        assertThat(page.get("/calls/user-choices?user=ay").body())
+                .contains("<option value=\"17\" label=\"Ayla Kaya\">Ayla Kaya</option>")
+                .contains("<option value=\"7\" label=\"Ayşe Yılmaz\">Ayşe Yılmaz</option>")
+                .doesNotContain("Mehmet");
+        assertThat(page.get("/calls/user-choices?user=1").body()).contains("value=\"17\"").doesNotContain("value=\"7\"");
+
+        signInAt("/calls", named);
+        ChromeDriver b = browser();
+        waitFor().until(d -> rows(b).size() == 2);
+        WebElement user = b.findElement(By.id("user"));
+        user.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB), Keys.TAB); // reached with the keyboard
+        assertThat(b.switchTo().activeElement().getAttribute("id")).isEqualTo("user");
+        b.switchTo().activeElement().sendKeys("Ayş");
+        waitFor().until(d -> b.findElements(By.cssSelector("#user-choices option")).size() == 1);
+        WebElement choice = b.findElement(By.cssSelector("#user-choices option"));
+        assertThat(choice.getAttribute("value")).isEqualTo("7");
+        assertThat(choice.getAttribute("label")).isEqualTo("Ayşe Yılmaz");
+        // choosing a suggestion puts its value in the box, as the browser does; Enter sends the form
+        user.clear();
+        user.sendKeys(choice.getAttribute("value"), Keys.ENTER);
+        waitFor().until(d -> d.getCurrentUrl().contains("user=7"));
+        waitFor().until(d -> rows(b).size() == 1);
+        assertThat(rows(b).getFirst().getText()).contains("+905320000001");
     }
 
     @Test

@@ -127,7 +127,16 @@ class LiveBoardPageTest extends PageTestSupport {
         assertThat(sent.status()).as(sent.raw().body()).isEqualTo(202);
     }
 
+    /** The element's text; found again when a refresh replaced it between finding and reading it. */
     private static String text(ChromeDriver b, String selector) {
-        return b.findElement(By.cssSelector(selector)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return b.findElement(By.cssSelector(selector)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 }
