@@ -153,9 +153,8 @@ class AsteriskIntake {
         receipt.stored().stream().map(IncomingDocument::callKey).filter(java.util.Objects::nonNull).forEach(used::add);
         Map<String, String> moved = keys.settle(accountId, used);
         calls.keySet().removeAll(moved.keySet());
-        for (String into : new TreeSet<>(moved.values())) {
-            core.translate(accountId, SourceKind.ASTERISK, into).ifPresent(c -> calls.put(c.callKey(), result(c)));
-        }
+        core.translateAll(accountId, SourceKind.ASTERISK, List.copyOf(new TreeSet<>(moved.values())))
+                .forEach(c -> calls.put(c.callKey(), result(c)));
         return new Result(receipt.stored().size(), receipt.duplicates(), List.copyOf(calls.values()));
     }
 
