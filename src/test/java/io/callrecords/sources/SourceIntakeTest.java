@@ -204,6 +204,38 @@ class SourceIntakeTest extends AppTestSupport {
     }
 
     @Test
+    void aBatchsCallsTranslateTogetherAndOneThatFailsFailsNoOther() {
+        String key = newAccount("sources-batch");
+        long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'sources-batch'").query(Long.class).single();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        SourceIntake.Receipt receipt = intake(Instant.now()).accept(account, SourceKind.ASTERISK, List.of(
+                doc("ba1", a, "init 0 +905551112233 1000\nbridge 3 7\nhangup 9\nend"),
+                doc("bb1", b, "init 0 +905551112244 1000"), doc("bb2", b, "boom"),
+                doc("bc1", c, "init 0 +905551112255 1000\nhangup 4\nend")));
+        assertThat(receipt.calls()).extracting(SourceIntake.CallOutcome::callKey)
+                .containsExactlyElementsOf(java.util.stream.Stream.of(a, b, c).sorted().toList());
+        assertThat(receipt.calls()).filteredOn(o -> o.callKey().equals(b)).singleElement()
+                .extracting(SourceIntake.CallOutcome::problem)
+                .isEqualTo("the documents could not be translated: line 1 is not a toy line");
+        assertThat(api.get("/api/v3/calls/" + a, key).data().path("call_duration").asInt()).isEqualTo(9);
+        assertThat(api.get("/api/v3/calls/" + c, key).data().path("call_duration").asInt()).isEqualTo(4);
+        assertThat(api.get("/api/v3/calls/" + b, key).status()).isEqualTo(404);
+        assertThat(calls.recent(account, SourceKind.ASTERISK, 3))
+                .extracting(SourceCall::callKey, SourceCall::failed, SourceCall::pending, SourceCall::finished)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, false, false, true),
+                        org.assertj.core.groups.Tuple.tuple(b, true, false, false),
+                        org.assertj.core.groups.Tuple.tuple(c, false, false, true));
+
+        // The same batch again changes nothing: its documents are retries.
+        SourceIntake.Receipt again = intake(Instant.now()).accept(account, SourceKind.ASTERISK, List.of(
+                doc("ba1", a, "init 0 +905551112233 1000\nbridge 3 7\nhangup 9\nend")));
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.calls()).isEmpty();
+    }
+
+    @Test
     void aCallThePlatformNeverEndsEndsAfterTheQuietPeriodAtTheLastTimeItHad() {
         String key = newAccount("sources-quiet");
         long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'sources-quiet'").query(Long.class).single();
