@@ -74,23 +74,30 @@ class CallEventStore {
         return arrivals;
     }
 
-    /** The events of one call that the named source's translation wrote. */
-    List<CallEvent> fromSource(long accountId, UUID call, String source) {
-        return jdbc.sql("""
+    /** The events of the calls that the named source's translation wrote, each call's in arrival order. */
+    Map<UUID, List<CallEvent>> fromSource(long accountId, Collection<UUID> calls, String source) {
+        Map<UUID, List<CallEvent>> byCall = new HashMap<>();
+        jdbc.sql("""
                         SELECT id, call_uuid, action, at, detail::text AS detail, arrival FROM call_events
-                        WHERE account_id = :account AND call_uuid = :call AND source = :source ORDER BY arrival""")
+                        WHERE account_id = :account AND call_uuid = ANY(CAST(:calls AS uuid[])) AND source = :source
+                        ORDER BY arrival""")
                 .param("account", accountId)
-                .param("call", call)
+                .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
                 .param("source", source)
-                .query((rs, n) -> read(rs))
-                .list();
+                .query(rs -> {
+                    CallEvent event = read(rs);
+                    byCall.computeIfAbsent(event.callUuid(), c -> new java.util.ArrayList<>()).add(event);
+                });
+        return byCall;
     }
 
-    /** Removes the events of one call that the named source's translation wrote. */
-    void deleteFromSource(long accountId, UUID call, String source) {
-        jdbc.sql("DELETE FROM call_events WHERE account_id = :account AND call_uuid = :call AND source = :source")
+    /** Removes the events of the calls that the named source's translation wrote. */
+    void deleteFromSource(long accountId, Collection<UUID> calls, String source) {
+        jdbc.sql("""
+                        DELETE FROM call_events
+                        WHERE account_id = :account AND call_uuid = ANY(CAST(:calls AS uuid[])) AND source = :source""")
                 .param("account", accountId)
-                .param("call", call)
+                .param("calls", calls.stream().map(UUID::toString).toArray(String[]::new))
                 .param("source", source)
                 .update();
     }

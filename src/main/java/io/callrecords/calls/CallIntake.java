@@ -88,17 +88,42 @@ class CallIntake {
      */
     @Transactional
     boolean replaceFromSource(long accountId, String source, UUID call, List<CallEvent> translated) {
-        locks.lockCalls(accountId, Set.of(call));
-        if (sameEvents(events.fromSource(accountId, call, source), translated)) {
-            return false;
+        return !replaceFromSource(accountId, source, Map.of(call, translated)).isEmpty();
+    }
+
+    /**
+     * As {@link #replaceFromSource(long, String, UUID, List)} for several calls at once (a source's batch): one lock,
+     * one read, one write and one re-derivation for them all.
+     *
+     * @return the calls whose events changed
+     */
+    @Transactional
+    Set<UUID> replaceFromSource(long accountId, String source, Map<UUID, List<CallEvent>> translated) {
+        if (translated.isEmpty()) {
+            return Set.of();
         }
-        events.deleteFromSource(accountId, call, source);
-        events.insertNew(accountId, source, translated);
-        Map<UUID, List<CallEvent>> all = events.forCalls(accountId, Set.of(call));
+        Set<UUID> calls = new TreeSet<>(translated.keySet());
+        locks.lockCalls(accountId, calls);
+        Map<UUID, List<CallEvent>> stored = events.fromSource(accountId, calls, source);
+        Set<UUID> changed = new TreeSet<>();
+        List<CallEvent> written = new ArrayList<>();
+        for (UUID call : calls) {
+            List<CallEvent> mine = translated.get(call);
+            if (!sameEvents(stored.getOrDefault(call, List.of()), mine)) {
+                changed.add(call);
+                written.addAll(mine);
+            }
+        }
+        if (changed.isEmpty()) {
+            return Set.of();
+        }
+        events.deleteFromSource(accountId, changed, source);
+        events.insertNew(accountId, source, written);
+        Map<UUID, List<CallEvent>> all = events.forCalls(accountId, changed);
         if (!all.isEmpty()) {
             rederive(accountId, new TreeMap<>(all));
         }
-        return true;
+        return changed;
     }
 
     /** Equal apart from arrival, which a new translation always renews. */

@@ -194,6 +194,23 @@ class Entries {
         return holders;
     }
 
+    /** Who holds a ref: the entry's id, and whether it is live (a deleted entry's refs still name it). */
+    record RefHolder(long id, boolean live) {}
+
+    /** The holder of one ref, in one query (a source resolves its refs for each call it translates). */
+    Optional<RefHolder> refHolder(long accountId, EntryKind kind, Entry.ExternalRef ref) {
+        return jdbc.sql("SELECT r.id, c.id IS NOT NULL AND c.deleted_at IS NULL AS live FROM external_refs r"
+                        + " LEFT JOIN " + kind.table() + " c ON c.account_id = r.account_id AND c.id = r.id"
+                        + " WHERE r.account_id = :account AND r.resource_type = :type AND r.source = :source"
+                        + " AND r.ref = :ref")
+                .param("account", accountId)
+                .param("type", kind.wire())
+                .param("source", ref.source())
+                .param("ref", ref.ref())
+                .query((rs, n) -> new RefHolder(rs.getLong("id"), rs.getBoolean("live")))
+                .optional();
+    }
+
     void replaceRefs(long accountId, EntryKind kind, long id, List<Entry.ExternalRef> refs) {
         jdbc.sql("DELETE FROM external_refs WHERE account_id = :account AND resource_type = :type AND id = :id")
                 .param("account", accountId)

@@ -21,6 +21,15 @@ public class SourceExtensions {
         this.entries = entries;
     }
 
+    /** The refs, of those given, that no extension of the account holds yet: one query for a whole batch. */
+    public java.util.Set<String> unlisted(long accountId, String source, java.util.Collection<String> refs) {
+        java.util.Set<Entry.ExternalRef> held = entries.refHolders(accountId, EntryKind.EXTENSION,
+                refs.stream().map(ref -> new Entry.ExternalRef(source, ref)).toList()).keySet();
+        java.util.Set<String> unlisted = new java.util.TreeSet<>(refs);
+        held.forEach(k -> unlisted.remove(k.ref()));
+        return unlisted;
+    }
+
     /**
      * Lists extension {@code number} leading to {@code userId}, with the ref {@code {source, ref}}, unless the ref is
      * known already or the account has an extension of that number (an administrator's, or one of another domain of

@@ -21,12 +21,15 @@ class RawDocumentRetention {
     private final SourceCalls calls;
     private final SourceProfiles profiles;
     private final Clock clock;
+    private final java.util.Map<SourceKind, SourcePruning> pruning = new java.util.EnumMap<>(SourceKind.class);
 
-    RawDocumentRetention(SourceDocuments documents, SourceCalls calls, SourceProfiles profiles, Clock clock) {
+    RawDocumentRetention(SourceDocuments documents, SourceCalls calls, SourceProfiles profiles, Clock clock,
+                         java.util.List<SourcePruning> pruning) {
         this.documents = documents;
         this.calls = calls;
         this.profiles = profiles;
         this.clock = clock;
+        pruning.forEach(p -> this.pruning.put(p.kind(), p));
     }
 
     void run() {
@@ -42,6 +45,14 @@ class RawDocumentRetention {
                 if (deleted > 0) {
                     log.info("Retention: deleted {} {} documents of account {} received before {}", deleted,
                             source.wire(), account, cutoff);
+                }
+                SourcePruning own = pruning.get(source);
+                if (own != null) {
+                    int pruned = own.prune(account, cutoff);
+                    if (pruned > 0) {
+                        log.info("Retention: deleted {} {} rows of account {} whose documents are gone", pruned,
+                                source.wire(), account);
+                    }
                 }
             }
         }

@@ -96,18 +96,40 @@ class SourceCalls {
                 .optional();
     }
 
-    void translated(SourceCall call, Instant at, boolean finished, int events, String problem) {
+    /** The calls that exist, locked until the transaction ends, taken in key order like {@link #received}. */
+    List<SourceCall> lockAll(long accountId, SourceKind source, java.util.Collection<String> callKeys) {
+        return jdbc.sql("""
+                        SELECT * FROM source_calls
+                        WHERE account_id = :account AND source = :source AND call_key = ANY(CAST(:calls AS text[]))
+                        ORDER BY call_key COLLATE "C" FOR UPDATE""")
+                .param("account", accountId)
+                .param("source", source.wire())
+                .param("calls", callKeys.toArray(String[]::new))
+                .query((rs, n) -> read(rs))
+                .list();
+    }
+
+    /** A call's translation, as its row keeps it. */
+    record Translated(String callKey, boolean finished, int events, String problem) {}
+
+    /** Marks the calls translated, in one statement. */
+    void translated(long accountId, SourceKind source, List<Translated> done, Instant at) {
+        if (done.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE source_calls SET pending = false, finished = :finished, translated_at = :at, events = :events,
-                                                failed = false, problem = :problem
-                        WHERE account_id = :account AND source = :source AND call_key = :call""")
-                .param("finished", finished)
+                        UPDATE source_calls c SET pending = false, finished = t.finished, translated_at = :at,
+                                                  events = t.events, failed = false, problem = t.problem
+                        FROM unnest(CAST(:keys AS text[]), CAST(:finished AS boolean[]), CAST(:events AS int[]),
+                                    CAST(:problems AS text[])) AS t(call_key, finished, events, problem)
+                        WHERE c.account_id = :account AND c.source = :source AND c.call_key = t.call_key""")
                 .param("at", Timestamps.toDb(at))
-                .param("events", events)
-                .param("problem", problem, java.sql.Types.VARCHAR)
-                .param("account", call.accountId())
-                .param("source", call.source().wire())
-                .param("call", call.callKey())
+                .param("keys", done.stream().map(Translated::callKey).toArray(String[]::new))
+                .param("finished", done.stream().map(Translated::finished).toArray(Boolean[]::new))
+                .param("events", done.stream().map(Translated::events).toArray(Integer[]::new))
+                .param("problems", done.stream().map(Translated::problem).toArray(String[]::new))
+                .param("account", accountId)
+                .param("source", source.wire())
                 .update();
     }
 

@@ -88,6 +88,24 @@ class SourceDocuments {
                 .list();
     }
 
+    /** Every document of the calls, each call's in arrival order. */
+    java.util.Map<String, List<SourceDocument>> forCalls(long accountId, SourceKind source,
+                                                         java.util.Collection<String> callKeys) {
+        java.util.Map<String, List<SourceDocument>> byCall = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT id, doc_key, call_key, content_type, body, occurred_at, received_at FROM source_documents
+                        WHERE account_id = :account AND source = :source AND call_key = ANY(CAST(:calls AS text[]))
+                        ORDER BY id""")
+                .param("account", accountId)
+                .param("source", source.wire())
+                .param("calls", callKeys.toArray(String[]::new))
+                .query(rs -> {
+                    SourceDocument d = read(rs, source);
+                    byCall.computeIfAbsent(d.callKey(), k -> new ArrayList<>()).add(d);
+                });
+        return byCall;
+    }
+
     /** The account's latest documents of a source, newest first. */
     List<SourceDocument> recent(long accountId, SourceKind source, int limit) {
         return jdbc.sql("""

@@ -44,6 +44,7 @@ class SourceIntakeTest extends AppTestSupport {
     @Autowired PlatformTransactionManager transactions;
     @Autowired CallrecordsProperties properties;
     @Autowired JdbcClient jdbc;
+    @Autowired List<SourcePruning> pruning;
 
     /** The toy source's profile: the name of the greeting the PBX answers with. */
     record ToyProfile(String greeting) {}
@@ -204,6 +205,38 @@ class SourceIntakeTest extends AppTestSupport {
     }
 
     @Test
+    void aBatchsCallsTranslateTogetherAndOneThatFailsFailsNoOther() {
+        String key = newAccount("sources-batch");
+        long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'sources-batch'").query(Long.class).single();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        SourceIntake.Receipt receipt = intake(Instant.now()).accept(account, SourceKind.ASTERISK, List.of(
+                doc("ba1", a, "init 0 +905551112233 1000\nbridge 3 7\nhangup 9\nend"),
+                doc("bb1", b, "init 0 +905551112244 1000"), doc("bb2", b, "boom"),
+                doc("bc1", c, "init 0 +905551112255 1000\nhangup 4\nend")));
+        assertThat(receipt.calls()).extracting(SourceIntake.CallOutcome::callKey)
+                .containsExactlyElementsOf(java.util.stream.Stream.of(a, b, c).sorted().toList());
+        assertThat(receipt.calls()).filteredOn(o -> o.callKey().equals(b)).singleElement()
+                .extracting(SourceIntake.CallOutcome::problem)
+                .isEqualTo("the documents could not be translated: line 1 is not a toy line");
+        assertThat(api.get("/api/v3/calls/" + a, key).data().path("call_duration").asInt()).isEqualTo(9);
+        assertThat(api.get("/api/v3/calls/" + c, key).data().path("call_duration").asInt()).isEqualTo(4);
+        assertThat(api.get("/api/v3/calls/" + b, key).status()).isEqualTo(404);
+        assertThat(calls.recent(account, SourceKind.ASTERISK, 3))
+                .extracting(SourceCall::callKey, SourceCall::failed, SourceCall::pending, SourceCall::finished)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, false, false, true),
+                        org.assertj.core.groups.Tuple.tuple(b, true, false, false),
+                        org.assertj.core.groups.Tuple.tuple(c, false, false, true));
+
+        // The same batch again changes nothing: its documents are retries.
+        SourceIntake.Receipt again = intake(Instant.now()).accept(account, SourceKind.ASTERISK, List.of(
+                doc("ba1", a, "init 0 +905551112233 1000\nbridge 3 7\nhangup 9\nend")));
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.calls()).isEmpty();
+    }
+
+    @Test
     void aCallThePlatformNeverEndsEndsAfterTheQuietPeriodAtTheLastTimeItHad() {
         String key = newAccount("sources-quiet");
         long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'sources-quiet'").query(Long.class).single();
@@ -246,12 +279,54 @@ class SourceIntakeTest extends AppTestSupport {
                 List.of(doc("r1", callKey, "init 0 +905551112233 1000\nhangup 9\nend")));
         profiles.write(account, SourceKind.ASTERISK, Map.of("raw_document_retention_days", 2));
         Clock inOneDay = Clock.fixed(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC);
-        new RawDocumentRetention(documents, calls, profiles, inOneDay).run();
+        new RawDocumentRetention(documents, calls, profiles, inOneDay, List.of()).run();
         assertThat(documents.forCall(account, SourceKind.ASTERISK, callKey)).hasSize(1);
         Clock inThreeDays = Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
-        new RawDocumentRetention(documents, calls, profiles, inThreeDays).run();
+        new RawDocumentRetention(documents, calls, profiles, inThreeDays, List.of()).run();
         assertThat(documents.forCall(account, SourceKind.ASTERISK, callKey)).isEmpty();
         assertThat(api.get("/api/v3/calls/" + callKey, key).status()).isEqualTo(200);
+    }
+
+    @Test
+    void asterisksGroupRowsGoWithTheRawDocumentsOfTheirCall() throws Exception {
+        String key = newAccount("sources-asterisk-retention");
+        long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'sources-asterisk-retention'")
+                .query(Long.class).single();
+        String pickup;
+        try (var in = getClass().getResourceAsStream("/sources/asterisk/pickup.csv")) {
+            pickup = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Api.Response posted = api.send(api.request("/api/v3/sources/asterisk/cel", key)
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(pickup)));
+        assertThat(posted.status()).isEqualTo(200);
+        String callKey = posted.data().path("calls").get(0).path("call_key").asString();
+        // The pickup joined two linkedids into one call; a group row of another account stays whatever happens here.
+        assertThat(groupRows(account)).containsExactly(2L, 4L);
+        long otherAccount = accountId("sources-asterisk-retention-other");
+        jdbc.sql("INSERT INTO asterisk_linkedids (account_id, linkedid, call_key, first_seen_at)"
+                + " VALUES (:a, 'x.1', 'x.1', now() - interval '400 days')").param("a", otherAccount).update();
+        profiles.write(account, SourceKind.ASTERISK, Map.of("raw_document_retention_days", 2));
+
+        Clock inOneDay = Clock.fixed(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        new RawDocumentRetention(documents, calls, profiles, inOneDay, pruning).run();
+        assertThat(documents.forCall(account, SourceKind.ASTERISK, callKey)).isNotEmpty();
+        assertThat(groupRows(account)).containsExactly(2L, 4L);
+
+        Clock inThreeDays = Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
+        new RawDocumentRetention(documents, calls, profiles, inThreeDays, pruning).run();
+        assertThat(documents.forCall(account, SourceKind.ASTERISK, callKey)).isEmpty();
+        assertThat(groupRows(account)).containsExactly(0L, 0L);
+        assertThat(groupRows(otherAccount)).containsExactly(1L, 0L); // it has calls of no source: not its turn
+        assertThat(api.get("/api/v3/calls/" + CallUuids.of(SourceKind.ASTERISK, callKey), key).status())
+                .isEqualTo(200);
+    }
+
+    /** The account's rows in asterisk_linkedids and asterisk_channels. */
+    private List<Long> groupRows(long account) {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM asterisk_linkedids WHERE account_id = :a),
+                               (SELECT count(*) FROM asterisk_channels WHERE account_id = :a)""")
+                .param("a", account).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.callrecords.sources.asterisk;
 
+import io.callrecords.people.DirectoryRefs;
+import io.callrecords.people.EntryKind;
+import io.callrecords.people.SourceExtensions;
 import io.callrecords.shared.CsvReader;
 import io.callrecords.shared.ValidationException;
 import io.callrecords.sources.IncomingDocument;
@@ -29,17 +32,30 @@ class AsteriskIntake {
     /** What a request became; the wire shape of the answer. */
     record Result(int stored, int duplicates, List<CallResult> calls) {}
 
+    /** A request's result and the keys of the documents it stored now. */
+    private record Stored(Result result, Set<String> keys) {}
+
     record CallResult(String callKey, UUID callUuid, int events, boolean finished, String problem) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, JsonNode>> OBJECT = new TypeReference<>() {};
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AsteriskIntake.class);
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile(
+            "\\d{1," + io.callrecords.shared.PhoneNumbers.MAX_EXTENSION_DIGITS + "}");
 
     private final SourceIntake core;
     private final AsteriskCallKeys keys;
     private final SourceProfiles profiles;
     private final AsteriskTranslator translator;
 
-    AsteriskIntake(SourceIntake core, AsteriskCallKeys keys, SourceProfiles profiles, AsteriskTranslator translator) {
+    private final SourceExtensions extensions;
+    private final DirectoryRefs refs;
+
+    AsteriskIntake(SourceIntake core, AsteriskCallKeys keys, SourceProfiles profiles, AsteriskTranslator translator,
+                   SourceExtensions extensions, DirectoryRefs refs) {
+        this.extensions = extensions;
+        this.refs = refs;
         this.core = core;
         this.keys = keys;
         this.profiles = profiles;
@@ -52,7 +68,7 @@ class AsteriskIntake {
 
     /** A CEL document read, before it has a call. */
     private record Read(String docKey, String uniqueId, String linkedId, String contentType, String body,
-                        java.time.Instant at) {}
+                        java.time.Instant at, CelEvent cel) {}
 
     Result cel(long accountId, String body, String contentType) {
         AsteriskProfile profile = profile(accountId);
@@ -96,7 +112,47 @@ class AsteriskIntake {
                 .map(r -> new AsteriskCallKeys.Link(r.uniqueId(), r.linkedId())).toList());
         List<IncomingDocument> documents = reads.stream().map(r -> new IncomingDocument(r.docKey(),
                 callKeys.get(r.linkedId()), r.contentType(), r.body(), r.at())).toList();
-        return store(accountId, documents);
+        Stored stored = store(accountId, documents);
+        listExtensions(accountId, profile, reads, stored.keys());
+        return stored.result();
+    }
+
+    /**
+     * Lists under /api/v3/extensions, once, the extensions whose phones the new events name (issue 19: extensions
+     * become directory users on first sight, as FreeSWITCH's do). Outside the translation, after the documents are
+     * stored: it never fails the request (a problem is logged), and a known extension costs one query per request.
+     */
+    private void listExtensions(long accountId, AsteriskProfile profile, List<Read> reads,
+                                java.util.Set<String> storedKeys) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (Read r : reads) {
+            if (!storedKeys.contains(r.docKey()) || AsteriskProfile.matches(profile.trunkChannels(), r.cel().channel())) {
+                continue;
+            }
+            String device = CelCall.deviceOf(r.cel().channel());
+            if (EXTENSION.matcher(device).matches()) {
+                String cidName = r.cel().cidName();
+                String name = cidName != null && !cidName.isBlank() && !cidName.equals(device) ? cidName
+                        : "Extension " + device;
+                names.putIfAbsent(device, name);
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        String source = SourceKind.ASTERISK.wire();
+        try {
+            for (String device : extensions.unlisted(accountId, source, names.keySet())) {
+                try {
+                    long user = refs.resolve(accountId, EntryKind.USER, source, device, names.get(device));
+                    extensions.listOnce(accountId, source, device, device, user);
+                } catch (RuntimeException e) {
+                    log.warn("Listing extension {} of account {} failed", device, accountId, e);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Listing the extensions of account {} failed", accountId, e);
+        }
     }
 
     Result queueLog(long accountId, String body, String contentType) {
@@ -142,10 +198,10 @@ class AsteriskIntake {
             documents.add(new IncomingDocument(e.docKey(), e.aboutACall() ? callKeys.get(e.callId()) : null, type,
                     bodies.get(i), e.at()));
         }
-        return store(accountId, documents);
+        return store(accountId, documents).result();
     }
 
-    private Result store(long accountId, List<IncomingDocument> documents) {
+    private Stored store(long accountId, List<IncomingDocument> documents) {
         SourceIntake.Receipt receipt = core.accept(accountId, SourceKind.ASTERISK, documents);
         Map<String, CallResult> calls = new LinkedHashMap<>();
         receipt.calls().forEach(c -> calls.put(c.callKey(), result(c)));
@@ -153,10 +209,10 @@ class AsteriskIntake {
         receipt.stored().stream().map(IncomingDocument::callKey).filter(java.util.Objects::nonNull).forEach(used::add);
         Map<String, String> moved = keys.settle(accountId, used);
         calls.keySet().removeAll(moved.keySet());
-        for (String into : new TreeSet<>(moved.values())) {
-            core.translate(accountId, SourceKind.ASTERISK, into).ifPresent(c -> calls.put(c.callKey(), result(c)));
-        }
-        return new Result(receipt.stored().size(), receipt.duplicates(), List.copyOf(calls.values()));
+        core.translateAll(accountId, SourceKind.ASTERISK, List.copyOf(new TreeSet<>(moved.values())))
+                .forEach(c -> calls.put(c.callKey(), result(c)));
+        return new Stored(new Result(receipt.stored().size(), receipt.duplicates(), List.copyOf(calls.values())),
+                receipt.stored().stream().map(IncomingDocument::docKey).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static CallResult result(SourceIntake.CallOutcome c) {
@@ -171,7 +227,7 @@ class AsteriskIntake {
             throw ValidationException.of(where + "." + e.field, e.getMessage());
         }
         return new Read(cel.docKey(), cel.uniqueId(), cel.linkedId(), AsteriskTranslator.CEL, fields.toString(),
-                cel.at());
+                cel.at(), cel);
     }
 
     /** A JSON array, one object, or NDJSON. */

@@ -144,6 +144,11 @@ final class CelCall {
         }
     }
 
+    /** The endpoint of a channel name: {@code PJSIP/1001-0000002a} is {@code 1001}. */
+    static String deviceOf(String channelName) {
+        return Channel.device(channelName);
+    }
+
     private boolean outside(Channel ch, boolean caller) {
         if (AsteriskProfile.matches(profile.trunkChannels(), ch.name)) {
             return true;

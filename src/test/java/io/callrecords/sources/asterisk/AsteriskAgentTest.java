@@ -3,7 +3,6 @@ package io.callrecords.sources.asterisk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.callrecords.shared.CsvReader;
 import io.callrecords.sources.CallUuids;
 import io.callrecords.sources.SourceKind;
@@ -14,13 +13,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,23 +23,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The agent as a separate process against a fake AMI server on loopback that, like Asterisk with cel_custom, also
  * writes each event to the CEL CSV; the agent is killed with -9 mid-stream and started again on its spool, the
- * service is unreachable for a while (a loopback proxy in front of it answers 503), the queue_log is rotated: every
- * event is stored exactly once and every call gets its record.
+ * service's web server is stopped mid-stream (its port refuses connections, requests in flight are cut) and started
+ * again on the same port and database, the queue_log is rotated: every event is stored exactly once and every call
+ * gets its record.
  */
 class AsteriskAgentTest extends AppTestSupport {
 
     @Autowired JdbcClient jdbc;
+    @Autowired WebServerApplicationContext context;
     @TempDir Path dir;
 
     /** A CEL row: its CSV line (cel_custom) and its AMI block. */
@@ -151,9 +148,9 @@ class AsteriskAgentTest extends AppTestSupport {
         AsteriskSourceTest.SCENARIOS.forEach(s -> all.addAll(rows(s)));
         Path queueLog = dir.resolve("queue_log");
         Files.writeString(queueLog, "");
-        AtomicBoolean down = new AtomicBoolean();
-        HttpServer proxy = proxy(down);
-        String url = "http://127.0.0.1:" + proxy.getAddress().getPort();
+        WebServer web = context.getWebServer();
+        boolean stopped = false;
+        String url = "http://127.0.0.1:" + port;
         try (FakeAmi ami = new FakeAmi(all, dir.resolve("Master.csv"))) {
             Process first = agent(ami.server.getLocalPort(), url, key, "s3cret", queueLog);
             await().atMost(Duration.ofSeconds(60)).until(() -> ami.logins.get() == 1);
@@ -164,17 +161,29 @@ class AsteriskAgentTest extends AppTestSupport {
             Thread.sleep(300);
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9, whatever it was doing
 
-            down.set(true); // the service is away
-            ami.allowed = 200;
             Process second = agent(ami.server.getLocalPort(), url, key, "s3cret", queueLog);
+            ami.allowed = 160;
+            await().atMost(Duration.ofSeconds(60)).until(() -> ami.sent.get() == 160);
+            // The test's server listens on a port chosen at random: keep it, so it comes back where it was.
+            for (org.apache.catalina.connector.Connector c : ((org.springframework.boot.tomcat.TomcatWebServer) web)
+                    .getTomcat().getService().findConnectors()) {
+                c.setPort(c.getLocalPort());
+            }
+            web.stop(); // the service goes away mid-stream: its port refuses connections
+            stopped = true;
+            await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(port));
+            ami.allowed = 200;
             await().atMost(Duration.ofSeconds(60)).until(() -> ami.sent.get() == 200);
             // queue_log is rotated: the old file moved away, a new one written
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve("spool/queue-log.state")));
             Thread.sleep(1000);
             Files.move(queueLog, dir.resolve("queue_log.1"));
             Files.writeString(queueLog, AsteriskSourceTest.resource("queue-abandon.queue_log"));
-            Thread.sleep(1500);
-            down.set(false);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(dir.resolve("agent.log"))
+                    .contains("cannot be reached"));
+            web.start(); // back on the same port and database
+            stopped = false;
+            assertThat(web.getPort()).isEqualTo(port);
             ami.allowed = all.size();
             await().atMost(Duration.ofSeconds(90)).until(() -> ami.sent.get() == all.size());
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -182,7 +191,9 @@ class AsteriskAgentTest extends AppTestSupport {
                             .param("a", account).query(Integer.class).single() == all.size() + 6);
             second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } finally {
-            proxy.stop(0);
+            if (stopped) {
+                web.start(); // the other tests share this service
+            }
         }
         String log = Files.readString(dir.resolve("agent.log"));
         assertThat(log).contains("Connected to AMI at 127.0.0.1:").contains("cannot be reached")
@@ -215,35 +226,13 @@ class AsteriskAgentTest extends AppTestSupport {
         }
     }
 
-    /** Forwards to the service, or answers 503 while {@code down}. */
-    private HttpServer proxy(AtomicBoolean down) throws IOException {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (down.get()) {
-                exchange.sendResponseHeaders(503, -1);
-                exchange.close();
-                return;
-            }
-            try {
-                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + exchange.getRequestURI())).header("Authorization",
-                                exchange.getRequestHeaders().getFirst("Authorization"))
-                        .header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                exchange.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
-                if (r.body().length > 0) {
-                    exchange.getResponseBody().write(r.body());
-                }
-            } catch (InterruptedException e) {
-                exchange.sendResponseHeaders(502, -1);
-            }
-            exchange.close();
-        });
-        server.start();
-        return server;
+    /** Whether something accepts connections on the loopback port. */
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void sleep(long millis) {

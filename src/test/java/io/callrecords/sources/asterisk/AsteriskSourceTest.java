@@ -204,6 +204,30 @@ class AsteriskSourceTest extends AppTestSupport {
     }
 
     @Test
+    void thePhonesExtensionsAreListedOnceAndATrunkIsNot() {
+        String key = newAccount("asterisk-extensions");
+        long account = account("asterisk-extensions");
+        assertThat(postText("/api/v3/sources/asterisk/cel", key, "text/csv", resource("internal.csv")).status())
+                .isEqualTo(200);
+        assertThat(postText("/api/v3/sources/asterisk/cel", key, "text/csv", resource("incoming-answered.csv"))
+                .status()).isEqualTo(200);
+        ArrayNode again = Api.JSON.createArrayNode();
+        amiEvents("internal").forEach(again::add);
+        assertThat(api.post("/api/v3/sources/asterisk/cel", key, again.toString()).data().path("duplicates").asInt())
+                .isEqualTo(again.size());
+
+        long u1001 = refs.resolve(account, EntryKind.USER, "asterisk", "1001", null);
+        long u1002 = refs.resolve(account, EntryKind.USER, "asterisk", "1002", null);
+        JsonNode extensions = api.get("/api/v3/extensions", key).body().path("data");
+        assertThat(extensions.valueStream().map(e -> e.path("number").asString() + "->" + e.path("target_type")
+                        .asString() + ":" + e.path("target_id").asLong() + " " + e.path("external_refs").toString())
+                .sorted().toList()).containsExactly(
+                "1001->user:" + u1001 + " [{\"source\":\"asterisk\",\"ref\":\"1001\"}]",
+                "1002->user:" + u1002 + " [{\"source\":\"asterisk\",\"ref\":\"1002\"}]");
+        assertThat(api.get("/api/v3/users/" + u1001, key).data().path("name").asString()).isEqualTo("Agent 1001");
+    }
+
+    @Test
     void theProfileHasFreePbxDefaultsAndAChangeIsUsedByTheTranslation() {
         String key = newAccount("asterisk-profile");
         Api.Response defaults = api.get("/api/v3/sources/asterisk", key);
