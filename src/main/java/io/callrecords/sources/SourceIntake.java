@@ -101,9 +101,19 @@ public class SourceIntake {
             return;
         }
         transactions.executeWithoutResult(status -> {
+            lockCalls(accountId, source, java.util.stream.Stream.concat(moved.stream(), java.util.stream.Stream.of(into)).toList());
             documents.moveCalls(accountId, source, moved, into);
             calls.merge(accountId, source, moved, into);
         });
+    }
+
+    /**
+     * Locks the calls' rows in the order a translation of many calls takes them (key order), in the caller's
+     * transaction. A transaction that moves documents between calls takes every lock it needs this way first, so it
+     * cannot deadlock with a request translating the same calls.
+     */
+    public void lockCalls(long accountId, SourceKind source, java.util.Collection<String> callKeys) {
+        calls.lockAll(accountId, source, callKeys);
     }
 
     /**

@@ -99,6 +99,8 @@ class AsteriskCallKeys {
                     .param("k", keys.toArray(String[]::new))
                     .query((rs, n) -> targets.put(rs.getString(1), rs.getString(2)))
                     .list();
+            intake.lockCalls(accountId, SourceKind.ASTERISK,
+                    java.util.stream.Stream.concat(targets.keySet().stream(), targets.values().stream()).toList());
             targets.forEach((from, into) -> intake.merge(accountId, SourceKind.ASTERISK, List.of(from), into));
             return targets;
         });
@@ -128,6 +130,8 @@ class AsteriskCallKeys {
         for (String k : parent.keySet()) {
             groups.computeIfAbsent(find(parent, k), r -> new ArrayList<>()).add(k);
         }
+        intake.lockCalls(accountId, SourceKind.ASTERISK,
+                groups.values().stream().filter(g -> g.size() > 1).flatMap(List::stream).toList());
         for (List<String> group : groups.values()) {
             if (group.size() < 2) {
                 continue;
