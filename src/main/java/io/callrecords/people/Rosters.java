@@ -30,6 +30,12 @@ public class Rosters {
         return named("teams", accountId);
     }
 
+    /** How many live teams the account has (the wallboard lists them all only when they are few). */
+    public int teamCount(long accountId) {
+        return db.sql("SELECT count(*) FROM teams WHERE account_id = :account AND deleted_at IS NULL")
+                .param("account", accountId).query(Integer.class).single();
+    }
+
     /** The user ids of a team's members, in the team's order (empty for a team the account does not have). */
     public List<Long> members(long accountId, long teamId) {
         return db.sql("SELECT user_id FROM team_members WHERE account_id = :account AND team_id = :team ORDER BY position, user_id")

@@ -35,12 +35,17 @@ public record LiveBoard(String updated, List<DashboardView.Tile> tiles, List<Que
     public record Call(String uuid, String started, String lasted, String direction, String from, String to,
                        String state) {}
 
-    static LiveBoard of(ReportMeasures today, int sl, List<LiveCall> calls, Map<Long, String> teams, EntryNames names,
-                        Instant now, ZoneId zone) {
+    /**
+     * @param teams     every live team by name when they are few enough to list all ({@link #listsEveryTeam}),
+     *                  else empty: the waiting queues' teams are then named through {@code names}
+     * @param teamCount how many live teams the account has
+     */
+    static LiveBoard of(ReportMeasures today, int sl, List<LiveCall> calls, Map<Long, String> teams, int teamCount,
+                        EntryNames names, Instant now, ZoneId zone) {
         Map<Long, List<LiveCall>> waiting = new LinkedHashMap<>();
         // Every team's queue, also the empty ones, unless there are too many to read at a glance (or to draw every
         // few seconds): then the queues with someone waiting, and how many others have nobody.
-        boolean all = teams.size() <= Performance.LISTED_IN_FULL;
+        boolean all = listsEveryTeam(teamCount);
         if (all) {
             teams.keySet().forEach(id -> waiting.put(id, new ArrayList<>()));
         }
@@ -65,8 +70,13 @@ public record LiveBoard(String updated, List<DashboardView.Tile> tiles, List<Que
             long longest = queued.stream().mapToLong(c -> Duration.between(c.waitingSince(), now).toSeconds()).max().orElse(0);
             queues.add(new Queue(team, team(team, teams, names), queued.size(), Words.seconds(Math.max(0, longest))));
         });
-        int quiet = all ? 0 : (int) teams.keySet().stream().filter(id -> !waiting.containsKey(id)).count();
+        int quiet = all ? 0 : Math.max(0, teamCount - waiting.size());
         return new LiveBoard(CLOCK.format(now.atZone(zone)), tiles(today, sl), queues, quiet, List.copyOf(onCall), rows);
+    }
+
+    /** Whether the board shows every team's queue, the empty ones too. */
+    static boolean listsEveryTeam(int teamCount) {
+        return teamCount <= Performance.LISTED_IN_FULL;
     }
 
     /** Every name the board may show, for one directory lookup. */

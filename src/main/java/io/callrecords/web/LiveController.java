@@ -71,8 +71,10 @@ class LiveController {
         Instant now = clock.instant();
         List<LiveCalls.LiveCall> calls = liveCalls.now(session.caller());
         SummaryView today = reports.summary(session.caller(), new LinkedMultiValueMap<>());
-        Map<Long, String> teams = rosters.teams(session.caller().accountId());
-        return LiveBoard.of(today.total(), today.slSeconds(), calls, teams,
+        // A large directory's board names only the teams with callers waiting: no reading every team's name each refresh.
+        int teamCount = rosters.teamCount(session.caller().accountId());
+        Map<Long, String> teams = LiveBoard.listsEveryTeam(teamCount) ? rosters.teams(session.caller().accountId()) : Map.of();
+        return LiveBoard.of(today.total(), today.slSeconds(), calls, teams, teamCount,
                 directoryNames.of(session.caller().accountId(), LiveBoard.wanted(calls)), now, zone);
     }
 
