@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.DatabaseChanges;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
  * session stands for its key: it ends when the key is revoked or expires. A person's session stands for the user row:
  * it ends when the user is made inactive or deleted, loses their password, or their password changes after the
  * session was opened; it acts with the user's role as it is now. Both end after {@link #LIFETIME} in any case. Kept
- * in the database, so that any app node serves any page; one query finds a session with its key or user.
+ * in the database, so that any app node serves any page; one query finds a session with its key or user, and each
+ * node keeps what it found ({@link PageSessionCache}) until any of that changes, on any node.
  */
 @Service
 public class PageSessions {
@@ -39,12 +41,17 @@ public class PageSessions {
     private final JdbcClient db;
     private final ApiKeyAuthentication authentication;
     private final PasswordAuthentication passwords;
+    private final PageSessionCache cache;
+    private final DatabaseChanges changes;
     private final Clock clock;
 
-    PageSessions(JdbcClient db, ApiKeyAuthentication authentication, PasswordAuthentication passwords, Clock clock) {
+    PageSessions(JdbcClient db, ApiKeyAuthentication authentication, PasswordAuthentication passwords,
+                 PageSessionCache cache, DatabaseChanges changes, Clock clock) {
         this.db = db;
         this.authentication = authentication;
         this.passwords = passwords;
+        this.cache = cache;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -100,16 +107,28 @@ public class PageSessions {
     }
 
     /**
-     * The session of a cookie's token, while it and its key or user are usable, in one query: a key session with the
-     * caller its key makes now (for a personal key, while its user is live and active, with the user's current role);
-     * a person's session with the user's current role, opened no earlier than their last password change (so a
-     * change ends every session opened before it).
+     * The session of a cookie's token, while it and its key or user are usable: as this node keeps it, or read in one
+     * query ({@link #read}). Whether it has expired (or its key) is checked against the clock on every use.
      */
     public Optional<PageSession> find(String token) {
+        byte[] hash = ApiKeySecret.hash(token);
+        Instant now = clock.instant();
+        return cache.find(hash, () -> read(hash))
+                .filter(kept -> kept.usableAt(now))
+                .map(PageSessionCache.Kept::session);
+    }
+
+    /**
+     * The session of a token's hash, in one query: a key session with the caller its key makes now (for a personal
+     * key, while its user is live and active, with the user's current role); a person's session with the user's
+     * current role, opened no earlier than their last password change (so a change ends every session opened before
+     * it). With it, when it stops being usable: its expiry, or its key's when that is sooner.
+     */
+    private Optional<PageSessionCache.Kept> read(byte[] hash) {
         return db.sql("""
                         SELECT s.account_id, s.api_key_id, s.user_id, s.csrf_token, k.scopes, k.name, k.user_id,
                                CASE WHEN ku.deleted_at IS NULL AND ku.status = 'active' THEN ku.role END,
-                               u.name, u.role
+                               u.name, u.role, LEAST(s.expires_at, k.expires_at)
                         FROM page_sessions s
                         LEFT JOIN api_keys k ON k.id = s.api_key_id
                         LEFT JOIN users ku ON ku.account_id = k.account_id AND ku.id = k.user_id
@@ -120,18 +139,19 @@ public class PageSessions {
                             OR u.id IS NOT NULL AND u.status = 'active' AND u.deleted_at IS NULL
                                AND u.password_hash IS NOT NULL
                                AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at))""")
-                .param("hash", ApiKeySecret.hash(token))
+                .param("hash", hash)
                 .query((rs, i) -> {
                     long account = rs.getLong(1);
                     String csrf = rs.getString(4);
+                    Instant until = rs.getTimestamp(11).toInstant();
                     if (rs.getObject(3) != null) {
                         Role role = Role.fromWire(rs.getString(10)).orElseThrow();
-                        return new PageSession(new Caller(account, null, role.scopes(), rs.getLong(3), role), csrf,
-                                rs.getString(9));
+                        return new PageSessionCache.Kept(new PageSession(new Caller(account, null, role.scopes(),
+                                rs.getLong(3), role), csrf, rs.getString(9)), until);
                     }
-                    return new PageSession(ApiKeys.caller(account, rs.getLong(2),
+                    return new PageSessionCache.Kept(new PageSession(ApiKeys.caller(account, rs.getLong(2),
                             Scope.parse((String[]) rs.getArray(5).getArray()), rs.getObject(7, Long.class),
-                            ApiKeys.role(rs.getString(8))), csrf, rs.getString(6));
+                            ApiKeys.role(rs.getString(8))), csrf, rs.getString(6)), until);
                 })
                 .optional();
     }
@@ -143,11 +163,14 @@ public class PageSessions {
         }
         db.sql("DELETE FROM page_sessions WHERE account_id = :account AND user_id = :user")
                 .param("account", person.accountId()).param("user", person.userId()).update();
+        changes.afterCommit(DatabaseChanges.PAGE_SESSIONS, person.accountId());
     }
 
     /** Signs out: the token opens nothing any more. */
     public void close(String token) {
-        db.sql("DELETE FROM page_sessions WHERE token_hash = :hash").param("hash", ApiKeySecret.hash(token)).update();
+        db.sql("DELETE FROM page_sessions WHERE token_hash = :hash RETURNING account_id")
+                .param("hash", ApiKeySecret.hash(token)).query(Long.class).list()
+                .forEach(account -> changes.afterCommit(DatabaseChanges.PAGE_SESSIONS, account));
     }
 
     @Scheduled(fixedDelayString = "PT10M")

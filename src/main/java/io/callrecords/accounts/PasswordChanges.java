@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.DatabaseChanges;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +32,15 @@ public class PasswordChanges {
     private final Passwords passwords;
     private final PasswordAuthentication authentication;
     private final PageSessions sessions;
+    private final DatabaseChanges changes;
 
-    PasswordChanges(JdbcClient db, Passwords passwords, PasswordAuthentication authentication, PageSessions sessions) {
+    PasswordChanges(JdbcClient db, Passwords passwords, PasswordAuthentication authentication, PageSessions sessions,
+                    DatabaseChanges changes) {
         this.db = db;
         this.passwords = passwords;
         this.authentication = authentication;
         this.sessions = sessions;
+        this.changes = changes;
     }
 
     @Transactional
@@ -59,7 +63,7 @@ public class PasswordChanges {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        setPassword(db, passwords, person.accountId(), person.userId(), chosen);
+        setPassword(db, passwords, changes, person.accountId(), person.userId(), chosen);
         return new Changed(sessions.openFor(person.accountId(), person.userId()));
     }
 
@@ -75,12 +79,14 @@ public class PasswordChanges {
      * Sets a user's password and ends every session of theirs: the sessions' query refuses those opened before
      * {@code password_changed_at}; deleting them only tidies up.
      */
-    static void setPassword(JdbcClient db, Passwords passwords, long accountId, long userId, String chosen) {
+    static void setPassword(JdbcClient db, Passwords passwords, DatabaseChanges changes, long accountId, long userId,
+                            String chosen) {
         db.sql("""
                         UPDATE users SET password_hash = :hash, password_changed_at = now(), updated_at = now()
                         WHERE account_id = :account AND id = :user""")
                 .param("hash", passwords.hash(chosen)).param("account", accountId).param("user", userId).update();
         db.sql("DELETE FROM page_sessions WHERE account_id = :account AND user_id = :user")
                 .param("account", accountId).param("user", userId).update();
+        changes.afterCommit(DatabaseChanges.PAGE_SESSIONS, accountId); // this node's kept sessions, at once
     }
 }

@@ -1,5 +1,6 @@
 package io.callrecords.accounts;
 
+import io.callrecords.database.DatabaseChanges;
 import io.callrecords.shared.CallrecordsProperties;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,13 +52,15 @@ public class PasswordResets {
 
     private final JdbcClient db;
     private final Passwords passwords;
+    private final DatabaseChanges changes;
     private final String configuredBase;
     private volatile String port;
 
-    PasswordResets(JdbcClient db, Passwords passwords, CallrecordsProperties properties,
+    PasswordResets(JdbcClient db, Passwords passwords, DatabaseChanges changes, CallrecordsProperties properties,
                    Environment environment) {
         this.db = db;
         this.passwords = passwords;
+        this.changes = changes;
         String base = properties.publicBaseUrl();
         this.configuredBase = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
         this.port = environment.getProperty("server.port", "8080");
@@ -140,7 +143,7 @@ public class PasswordResets {
         }
         db.sql("UPDATE password_resets SET used_at = now() WHERE token_hash = :hash")
                 .param("hash", ApiKeySecret.hash(token)).update();
-        PasswordChanges.setPassword(db, passwords, row.get().accountId(), row.get().userId(), chosen);
+        PasswordChanges.setPassword(db, passwords, changes, row.get().accountId(), row.get().userId(), chosen);
         return new Done();
     }
 

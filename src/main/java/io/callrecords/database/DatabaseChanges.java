@@ -39,6 +39,12 @@ public class DatabaseChanges implements SmartLifecycle {
     /** Changes of what authenticates an API key: the key, its account's rate limit, a personal key's user. */
     public static final String API_KEYS = "api_keys";
 
+    /**
+     * Changes of what a page session stands for, beside {@link #API_KEYS}: the sessions themselves (a sign-out, a
+     * password change), and a user's name and password (V29).
+     */
+    public static final String PAGE_SESSIONS = "page_sessions";
+
     /** A new version of an account's settings. */
     public static final String ACCOUNT_SETTINGS = "account_settings";
 

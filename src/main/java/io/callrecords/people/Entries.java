@@ -106,6 +106,7 @@ class Entries {
                 .param("account", accountId)
                 .param("id", userId)
                 .update();
+        changes.afterCommit(DatabaseChanges.PAGE_SESSIONS, accountId); // this node's kept page sessions, at once
     }
 
     /** Marks the entry deleted; a deleted user leaves the teams they were in. */
