@@ -52,6 +52,15 @@ class DayRollups {
         if (kept.isEmpty() || !kept.get().equals(zone.getId())) {
             return Optional.empty();
         }
+        return wholeDays(request);
+    }
+
+    /**
+     * The local days of the request's period in its zone, when it starts and ends at local midnights (whatever zone
+     * the account's days are kept in).
+     */
+    static Optional<Days> wholeDays(ReportRequest request) {
+        ZoneId zone = request.zone();
         Instant from = request.period().from();
         Instant to = request.period().to();
         LocalDate fromDay = from.atZone(zone).toLocalDate();

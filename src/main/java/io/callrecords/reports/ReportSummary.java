@@ -53,6 +53,17 @@ class ReportSummary {
         return new Summary(request, sums.total(), out);
     }
 
+    /**
+     * The summary without grouping of a period of whole local days, for everyone but an agent: what {@link #summarise}
+     * answers for it, read in one statement ({@link ReportQueries#wholeDays}) without a transaction.
+     */
+    Summary wholeDays(long account, ReportRequest request, DayRollups.Days days) {
+        if (request.grouping() != null) {
+            throw new IllegalArgumentException("a summary of whole days has no buckets");
+        }
+        return new Summary(request, queries.wholeDays(account, request, days), List.of());
+    }
+
     /** The buckets of a user, number or team, each with its name: one names query for them all. */
     private List<Bucket> byDimension(long account, Long ownUser, ReportRequest request) {
         Map<Object, Facts> byBucket = queries.byDimension(account, ownUser, request).byBucket();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,7 +69,7 @@ class LiveController {
         ZoneId zone = pages.zone(session);
         Instant now = clock.instant();
         List<LiveCalls.LiveCall> calls = liveCalls.now(session.caller());
-        SummaryView today = reports.summary(session.caller(), new LinkedMultiValueMap<>());
+        SummaryView today = reports.today(session.caller());
         // A large directory's board names only the teams with callers waiting: no reading every team's name each refresh.
         int teamCount = rosters.teamCount(session.caller().accountId());
         Map<Long, String> teams = LiveBoard.listsEveryTeam(teamCount) ? rosters.teams(session.caller().accountId()) : Map.of();

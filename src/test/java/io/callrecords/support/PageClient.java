@@ -20,12 +20,39 @@ public final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public PageClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private PageClient(int port, CookieManager cookies) {
         this.port = port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser on another app node: the same cookies, sent to {@code otherPort}. */
+    public PageClient at(int otherPort) {
+        return new PageClient(otherPort, cookies);
+    }
+
+    /** Another browser on {@code port} that sends this cookie (for the whole site), as a stale or stolen one is sent. */
+    public static PageClient withCookie(int port, String name, String value) {
+        PageClient page = new PageClient(port);
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        page.cookies.getCookieStore().add(page.uri("/"), cookie);
+        return page;
+    }
+
+    /** The value of a cookie this browser holds; null when it holds none of that name. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Signs in with the key through the sign-in form; returns the status of the form's answer (302 when it worked). */
