@@ -73,6 +73,8 @@ class LiveBoardPageTest extends PageTestSupport {
         assertThat(other.get("/live/board").body()).doesNotContain(uuid).doesNotContain("Ayşe Yılmaz");
         // The call log lists it among the calls in progress, not among the ended ones.
         PageClient admin = signedIn(key);
+        // the refresh links each call to its detail page
+        assertThat(admin.get("/live/board").body()).contains("<a href=\"/calls/" + uuid + "\">");
         assertThat(admin.get("/calls?status=live").body()).contains(uuid);
         assertThat(admin.get("/calls").body()).doesNotContain(uuid);
 
