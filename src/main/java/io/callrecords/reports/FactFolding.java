@@ -147,13 +147,15 @@ class FactFolding {
                             SELECT r FROM call_records r
                             JOIN picked p ON r.account_id = p.account_id AND r.uuid = p.uuid
                             FOR SHARE OF r SKIP LOCKED),
+                        unmarked AS (
+                            SELECT (l.r).account_id, (l.r).uuid FROM locked l
+                            UNION ALL
+                            SELECT p.account_id, p.uuid FROM picked p
+                            WHERE NOT EXISTS (SELECT 1 FROM call_records x
+                                              WHERE x.account_id = p.account_id AND x.uuid = p.uuid)),
                         moved AS (
-                            DELETE FROM report_member_pending d USING picked p
-                            WHERE d.account_id = p.account_id AND d.uuid = p.uuid
-                              AND (EXISTS (SELECT 1 FROM locked l
-                                           WHERE (l.r).account_id = d.account_id AND (l.r).uuid = d.uuid)
-                                   OR NOT EXISTS (SELECT 1 FROM call_records x
-                                                  WHERE x.account_id = d.account_id AND x.uuid = d.uuid))
+                            DELETE FROM report_member_pending d USING unmarked u
+                            WHERE d.account_id = u.account_id AND d.uuid = u.uuid
                             RETURNING 1),
                         days AS (
                             INSERT INTO report_member_day_facts AS d (account_id, kind, day, member_id, measure, value,
