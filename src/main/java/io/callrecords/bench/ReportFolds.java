@@ -46,7 +46,7 @@ final class ReportFolds {
                 s.execute("ALTER TABLE call_records ENABLE TRIGGER " + trigger);
             }
             s.execute("TRUNCATE report_facts, report_fact_changes, report_day_facts, report_day_zones,"
-                    + " report_member_day_facts, report_member_fact_changes"); // the service builds the days
+                    + " report_member_day_facts, report_member_fact_changes, report_member_pending"); // the service builds the days
             s.execute("""
                     INSERT INTO report_facts (account_id, slot, measure, value, calls, total)
                     SELECT r.account_id, report_slot(r.started_at), f.measure, f.value, count(*), sum(f.total)
@@ -58,6 +58,7 @@ final class ReportFolds {
     private static long pending(Connection db) throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT (SELECT count(*) FROM report_fact_changes) + (SELECT count(*) FROM report_member_fact_changes)
+                     + (SELECT count(*) FROM report_member_pending)
                      + (SELECT count(*) FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM report_day_zones z WHERE z.account_id = a.id))""")) {
             rs.next();
             return rs.getLong(1);

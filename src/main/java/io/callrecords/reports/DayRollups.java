@@ -131,10 +131,11 @@ class DayRollups {
     }
 
     /**
-     * The members' days (V27) from the account's records: there are no slots per member to sum. One statement, so
-     * one snapshot: it drops exactly the changes not folded yet whose records it reads (a data-modifying
-     * {@code WITH} runs whether or not it is read) (a record changed after the
-     * snapshot leaves its change for the next fold). Runs under the folding lock.
+     * The members' days (V27) from the account's records: there are no slots per member to sum. The pending records
+     * (V30) are left out and stay pending, for the fold to add; the changes not folded yet are dropped, since each
+     * belongs to a record read here (one appended by V27's triggers) or takes back the folded facts of a pending one.
+     * One statement, so one snapshot (a data-modifying {@code WITH} runs whether or not it is read): a record written
+     * after the snapshot leaves its change and its mark for the next fold. Runs under the folding lock.
      */
     private int rebuildMembers(long account, String zone) {
         db.sql("DELETE FROM report_member_day_facts WHERE account_id = :account").param("account", account).update();
@@ -147,7 +148,9 @@ class DayRollups {
                             SELECT r.account_id, f.kind, (report_slot(r.started_at) AT TIME ZONE :zone)::date, f.member_id, f.measure,
                                    f.value, count(*), sum(f.total)
                             FROM call_records r, LATERAL report_member_facts(r) f
-                            WHERE r.account_id = :account
+                            WHERE r.account_id = :account AND r.ended_at IS NOT NULL
+                              AND NOT EXISTS (SELECT 1 FROM report_member_pending p
+                                              WHERE p.account_id = r.account_id AND p.uuid = r.uuid)
                             GROUP BY 1, 2, 3, 4, 5, 6
                             RETURNING 1)
                         SELECT count(*) FROM built""")

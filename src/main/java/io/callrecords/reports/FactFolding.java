@@ -19,6 +19,16 @@ class FactFolding {
     private static final Logger log = LoggerFactory.getLogger(FactFolding.class);
     private static final long LOCK = 0x7265706f72747346L; // "reportsF"
     static final int BATCH = 50_000;
+    /**
+     * Pending records (V30) folded at a time: each is read and its call flow parsed, and stays locked against writes
+     * until the fold commits, so a batch is kept to a fraction of a second's work.
+     */
+    static final int RECORD_BATCH = 10_000;
+
+    /** One round: how many changes and records it folded, and whether any of them filled its batch. */
+    private record Round(int folded, boolean full) {
+        static final Round NONE = new Round(0, false);
+    }
 
     private final JdbcClient db;
     private final TransactionTemplate transaction;
@@ -36,7 +46,7 @@ class FactFolding {
     @Scheduled(fixedDelayString = "${callrecords.reports.fold-interval:1s}")
     void foldDue() {
         try {
-            while (fold() >= BATCH) {
+            while (round().full()) {
                 // a backlog: keep folding
             }
         } catch (RuntimeException e) {
@@ -45,24 +55,29 @@ class FactFolding {
     }
 
     /**
-     * Folds up to {@link #BATCH} changes of the slots and as many of the members (V27); returns how many in all, 0
-     * when another node holds the lock or none is due.
+     * Folds up to {@link #BATCH} changes of the slots and as many of the members (V27), and up to
+     * {@link #RECORD_BATCH} pending records (V30); returns how many in all, 0 when another node holds the lock or none
+     * is due.
      */
     int fold() {
-        Integer folded = transaction.execute(status -> foldInTransaction());
-        return folded == null ? 0 : folded;
+        return round().folded();
+    }
+
+    private Round round() {
+        Round round = transaction.execute(status -> foldInTransaction());
+        return round == null ? Round.NONE : round;
     }
 
     /**
      * A slot whose facts cancel out keeps a row of zeros: harmless to every sum (and skipped by {@link Distribution#percentile}),
      * and cheaper than looking for such rows on every round.
      */
-    private int foldInTransaction() {
+    private Round foldInTransaction() {
         Boolean locked = db.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", LOCK).query(Boolean.class).single();
         if (!locked) {
-            return 0;
+            return Round.NONE;
         }
-        return db.sql("""
+        int slots = db.sql("""
                         WITH moved AS (
                             DELETE FROM report_fact_changes
                             WHERE id IN (SELECT id FROM report_fact_changes ORDER BY id LIMIT :batch)
@@ -84,7 +99,10 @@ class FactFolding {
                             ON CONFLICT (account_id, day, measure, value)
                             DO UPDATE SET calls = d.calls + excluded.calls, total = d.total + excluded.total)
                         SELECT coalesce(sum(n), 0) FROM summed""")
-                .param("batch", BATCH).query(Integer.class).single() + foldMembers();
+                .param("batch", BATCH).query(Integer.class).single();
+        int members = foldMembers();
+        int records = foldPendingRecords();
+        return new Round(slots + members + records, slots >= BATCH || members >= BATCH || records >= RECORD_BATCH);
     }
 
     /**
@@ -109,5 +127,47 @@ class FactFolding {
                             DO UPDATE SET calls = d.calls + excluded.calls, total = d.total + excluded.total)
                         SELECT count(*) FROM moved""")
                 .param("batch", BATCH).query(Integer.class).single();
+    }
+
+    /**
+     * Adds the current facts of pending records (V30) to their members' local days and unmarks them, in one statement
+     * so that a report sees each record's facts either pending or folded. A record is read locked ({@code FOR SHARE}),
+     * so that no write changes it between this read and the commit: a write waits, and then marks the record again and
+     * takes back what this fold added. A record being written right now is skipped ({@code SKIP LOCKED}), and stays
+     * pending for the next round: the fold never waits for intake, so the two cannot deadlock. A mark whose record is
+     * gone (deleted) is dropped; one whose record was deleted after this statement's snapshot stays for the next round.
+     * As with the changes, an account without day roll-ups has its records unmarked and nothing added.
+     */
+    private int foldPendingRecords() {
+        return db.sql("""
+                        WITH picked AS (
+                            SELECT account_id, uuid FROM report_member_pending
+                            ORDER BY account_id, uuid LIMIT :batch),
+                        locked AS (
+                            SELECT r FROM call_records r
+                            JOIN picked p ON r.account_id = p.account_id AND r.uuid = p.uuid
+                            FOR SHARE OF r SKIP LOCKED),
+                        unmarked AS (
+                            SELECT (l.r).account_id, (l.r).uuid FROM locked l
+                            UNION ALL
+                            SELECT p.account_id, p.uuid FROM picked p
+                            WHERE NOT EXISTS (SELECT 1 FROM call_records x
+                                              WHERE x.account_id = p.account_id AND x.uuid = p.uuid)),
+                        moved AS (
+                            DELETE FROM report_member_pending d USING unmarked u
+                            WHERE d.account_id = u.account_id AND d.uuid = u.uuid
+                            RETURNING 1),
+                        days AS (
+                            INSERT INTO report_member_day_facts AS d (account_id, kind, day, member_id, measure, value,
+                                                                      calls, total)
+                            SELECT (l.r).account_id, f.kind, (report_slot((l.r).started_at) AT TIME ZONE z.zone)::date,
+                                   f.member_id, f.measure, f.value, count(*), sum(f.total)
+                            FROM locked l JOIN report_day_zones z ON z.account_id = (l.r).account_id,
+                                 LATERAL report_member_facts(l.r) f
+                            GROUP BY 1, 2, 3, 4, 5, 6
+                            ON CONFLICT ON CONSTRAINT report_member_day_facts_key
+                            DO UPDATE SET calls = d.calls + excluded.calls, total = d.total + excluded.total)
+                        SELECT count(*) FROM moved""")
+                .param("batch", RECORD_BATCH).query(Integer.class).single();
     }
 }

@@ -253,9 +253,11 @@ class ReportQueries {
     }
 
     /**
-     * {@link #byDimension} from the members' days of the period and their changes not folded yet (put in their local
-     * day as the fold will): a row per member, day, measure and value instead of every record of the period. Rows
-     * that cancel out (a record that moved to another user) make no bucket, as no record makes one.
+     * {@link #byDimension} from the members' days of the period, their changes not folded yet, and the facts of the
+     * pending records (V30: written since the last fold, computed here from the records as the fold will), all of one
+     * snapshot: a row per member, day, measure and value instead of every record of the period. The period is whole
+     * local days, hence whole slots, so a record's start time is in it exactly when its slot is. Rows that cancel out
+     * (a record that moved to another user) make no bucket, as no record makes one.
      */
     Sums byDimensionFromDays(long account, ReportRequest request, DayRollups.Days days) {
         Sums sums = new Sums(new HashMap<>(), new Facts());
@@ -268,7 +270,14 @@ class ReportQueries {
                               UNION ALL
                               SELECT member_id, measure, value, calls, total FROM report_member_fact_changes
                               WHERE account_id = :account AND kind = CAST(:kind AS "char")
-                                AND slot >= :from AND slot < :to) f
+                                AND slot >= :from AND slot < :to
+                              UNION ALL
+                              SELECT f.member_id, f.measure, f.value, 1, f.total
+                              FROM report_member_pending p
+                              JOIN call_records r ON r.account_id = p.account_id AND r.uuid = p.uuid,
+                                   LATERAL report_member_facts(r) f
+                              WHERE p.account_id = :account AND f.kind = CAST(:kind AS "char")
+                                AND r.started_at >= :from AND r.started_at < :to) f
                         GROUP BY 1, 2, 3
                         HAVING sum(calls) <> 0 OR sum(total) <> 0""")
                 .params(request.period().params(account))

@@ -12,6 +12,8 @@ import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.OwnApp;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -33,6 +37,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * batches of random size, with folds in between and the days built again from the records half-way through.
  */
 @OwnApp // folds the pending changes of every account
+@TestPropertySource(properties = "callrecords.reports.fold-interval=1h") // only the test folds (once at start-up)
 class MemberRollupsEqualRecordsTest extends AppTestSupport {
 
     private static final CallCenter CENTER = CallCenter.withAgents(10);
@@ -41,6 +46,9 @@ class MemberRollupsEqualRecordsTest extends AppTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     FactFolding folding;
@@ -73,12 +81,19 @@ class MemberRollupsEqualRecordsTest extends AppTestSupport {
         int sent = 0;
         int batches = 0;
         boolean rebuilt = false;
+        long pendingSeen = 0;
+        long takenBackSeen = 0;
         while (sent < events.size()) {
             int size = Math.min(events.size() - sent, 1 + random.nextInt(400));
             Api.Response posted = api.post("/api/v3/call-events", key,
                     "[" + String.join(",", events.subList(sent, sent + size)) + "]");
             assertThat(posted.status()).as(posted.raw().body()).isEqualTo(202);
             sent += size;
+            // a write marks its records (V30); only a record changed after its facts were folded appends, to take
+            // them back
+            pendingSeen = Math.max(pendingSeen, count("SELECT count(*) FROM report_member_pending"));
+            takenBackSeen = Math.max(takenBackSeen, count("SELECT count(*) FROM report_member_fact_changes"));
+            assertThat(count("SELECT count(*) FROM report_member_fact_changes WHERE calls >= 0")).isZero();
             if (++batches % 3 == 0) {
                 folding.fold();
             }
@@ -88,12 +103,96 @@ class MemberRollupsEqualRecordsTest extends AppTestSupport {
             }
         }
 
+        assertThat(pendingSeen).isPositive();
+        assertThat(takenBackSeen).isPositive();
         assertSameAsFromRecords(account, zone); // with changes not folded yet
+        foldEverything();
+        assertSameAsFromRecords(account, zone);
+
+        // folded records changed (a user and a team taken off, a call flow cut short), and some of them deleted
+        jdbc.sql("""
+                        UPDATE call_records SET user_id = NULL, call_flow = '[]'
+                        WHERE account_id = :account AND ended_at IS NOT NULL AND get_byte(uuid_send(uuid), 15) < 40""")
+                .param("account", account).update();
+        assertSameAsFromRecords(account, zone);
+        int deleted = jdbc.sql("""
+                        DELETE FROM call_records
+                        WHERE account_id = :account AND ended_at IS NOT NULL AND get_byte(uuid_send(uuid), 14) < 40""")
+                .param("account", account).update();
+        assertThat(deleted).isPositive();
+        assertSameAsFromRecords(account, zone);
+        foldEverything();
+        assertSameAsFromRecords(account, zone);
+    }
+
+    /**
+     * A record written while the fold runs is left pending by the fold (which does not wait for it) and counted once:
+     * from its old facts before the write commits, from its new ones after.
+     */
+    @Test
+    void aRecordWrittenDuringAFoldStaysPendingAndCountsOnce() throws Exception {
+        String key = newAccount("members-writing", 1_000_000);
+        ServiceClient service = new ServiceClient(URI.create("http://127.0.0.1:" + port), key);
+        new AccountSetup(service).apply(CENTER, START);
+        long account = jdbc.sql("SELECT id FROM accounts WHERE name = 'members-writing'").query(Long.class).single();
+        String zone = CENTER.zone().getId();
+        dayRollups.rebuild(account, zone);
+        List<String> events = new ArrayList<>();
+        TrafficSimulation simulation = new TrafficSimulation(CENTER, 11, START, START.plus(Duration.ofDays(2)), 1_500);
+        while (simulation.hasNext()) {
+            for (SimulatedEvent event : simulation.next().events()) {
+                events.add(event.toJson(CENTER.zone()));
+            }
+        }
+        for (int sent = 0; sent < events.size(); sent += 500) {
+            Api.Response posted = api.post("/api/v3/call-events", key,
+                    "[" + String.join(",", events.subList(sent, Math.min(events.size(), sent + 500))) + "]");
+            assertThat(posted.status()).as(posted.raw().body()).isEqualTo(202);
+        }
+        foldEverything();
+        String written = jdbc.sql("""
+                        SELECT uuid::text FROM call_records
+                        WHERE account_id = :account AND ended_at IS NOT NULL AND user_id IS NOT NULL
+                        ORDER BY uuid LIMIT 1""")
+                .param("account", account).query(String.class).single();
+        int changed = jdbc.sql("""
+                        UPDATE call_records SET call_flow = '[]'
+                        WHERE account_id = :account AND ended_at IS NOT NULL
+                          AND (uuid = CAST(:uuid AS uuid) OR get_byte(uuid_send(uuid), 15) < 60)""")
+                .param("account", account).param("uuid", written).update(); // pending records, the written one too
+        assertThat(count("SELECT count(*) FROM report_member_pending")).isEqualTo(changed).isGreaterThan(1);
+
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement update = writer.prepareStatement("""
+                    UPDATE call_records SET user_id = NULL, call_flow = '[]'
+                    WHERE account_id = ? AND uuid = CAST(? AS uuid)""")) {
+                update.setLong(1, account);
+                update.setString(2, written);
+                assertThat(update.executeUpdate()).isOne();
+            }
+            assertThat(folding.fold()).isPositive(); // does not wait for the writer
+            // the others folded, the one being written skipped
+            assertThat(count("SELECT count(*) FROM report_member_pending")).as("the record being written").isOne();
+            assertThat(count("SELECT count(*) FROM report_member_pending WHERE uuid = '" + written + "'")).isOne();
+            assertSameAsFromRecords(account, zone); // the old facts: the write is not committed
+            writer.commit();
+        }
+        assertSameAsFromRecords(account, zone);
+        foldEverything();
+        assertSameAsFromRecords(account, zone);
+    }
+
+    private void foldEverything() {
         while (folding.fold() > 0) {
             // fold everything
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM report_member_fact_changes").query(Long.class).single()).isZero();
-        assertSameAsFromRecords(account, zone);
+        assertThat(count("SELECT count(*) FROM report_member_fact_changes")).isZero();
+        assertThat(count("SELECT count(*) FROM report_member_pending")).isZero();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     private void assertSameAsFromRecords(long account, String zone) {
