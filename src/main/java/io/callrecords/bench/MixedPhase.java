@@ -11,7 +11,8 @@ import java.util.concurrent.Executors;
 /**
  * One measured phase of the mixed benchmark: an open loop at a fixed rate, or a closed loop of connections as fast as
  * they go, with what it cost beside it — CPU of the service, of its PostgreSQL and of the generator per request (the
- * service's includes the webhook deliveries and roll-up folding the load causes), the highest memory sampled, the
+ * service's includes the webhook deliveries and roll-up folding the load causes, and what it spends idle, such as the
+ * memory probe's scrapes: at a few requests a second that is most of it), the highest memory sampled, the
  * webhook deliveries the receiver got meanwhile and the ones still pending at the end. Between phases the webhook
  * backlog is let drain, so that a phase does not pay for the one before.
  */
@@ -23,6 +24,7 @@ final class MixedPhase {
     private static final long DRAIN_NANOS = 120_000_000_000L;
 
     /**
+     * @param open whether the phase was an open loop (each request due at a fixed time) or a closed one
      * @param outcomes every request of the phase
      * @param seconds from the first request due to the last answer (open loop), or the closed loop's length
      * @param serviceCpu CPU seconds of the service during the phase; {@code postgresCpu} of PostgreSQL,
@@ -31,7 +33,7 @@ final class MixedPhase {
      * @param deliveries webhook requests the receiver got during the phase
      * @param pending webhook deliveries still pending when the phase's last answer came
      */
-    record Result(List<RequestOutcome> outcomes, double seconds, double serviceCpu, double postgresCpu,
+    record Result(boolean open, List<RequestOutcome> outcomes, double seconds, double serviceCpu, double postgresCpu,
                   double generatorCpu, String memory, long deliveries, long pending) {
 
         int errors() {
@@ -107,7 +109,7 @@ final class MixedPhase {
         }
         double seconds = fixedSeconds > 0 ? fixedSeconds : (System.nanoTime() - start) / 1e9;
         long deliveries = receiver.requests.get();
-        return new Result(outcomes, seconds, CpuTime.of(service.pid()) - cpu[0],
+        return new Result(fixedSeconds == 0, outcomes, seconds, CpuTime.of(service.pid()) - cpu[0],
                 CpuTime.of(service.postgresPid()) - cpu[1], CpuTime.self() - cpu[2], memory, deliveries, pending());
     }
 
@@ -151,6 +153,9 @@ final class MixedPhase {
         System.out.println("    memory: " + r.memory());
         System.out.printf("    webhooks: %,d deliveries received (%,.0f/s), %,d pending at the end%n", r.deliveries(),
                 r.deliveries() / r.seconds(), r.pending());
+        if (!r.open()) {
+            return; // a closed loop sends each request when it is due: it cannot be late
+        }
         Latencies late = Latencies.ofNanos(all.stream().mapToLong(RequestOutcome::lateNanos).toArray());
         System.out.printf("    the generator started requests late by p99 %.1f ms, at most %.1f ms (counted in every"
                 + " latency above)%n", late.percentileMillis(99), late.maxMillis());
@@ -158,6 +163,9 @@ final class MixedPhase {
 
     /** {@code list  4,500 requests, 0 errors: p50 …, p99 …, max …} over every outcome, answered or not. */
     private static String line(String name, List<RequestOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return String.format("%-9s       0 requests", name);
+        }
         Latencies l = latencies(outcomes);
         return String.format("%-9s %,7d requests, %,5d errors: p50 %7.1f ms, p99 %7.1f ms, max %7.1f ms", name,
                 outcomes.size(), outcomes.size() - Outcomes.count(outcomes, 200, 299), l.percentileMillis(50),
