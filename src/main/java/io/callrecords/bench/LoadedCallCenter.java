@@ -26,12 +26,17 @@ record LoadedCallCenter(CallCenter center, LocalDate firstDay, int days, List<St
 
     /** Loads {@code days} days from the first, and waits until the reports have folded them. */
     static LoadedCallCenter load(ServiceProcess service, int days) throws Exception {
-        return load(service, days, "Overload benchmark");
+        return load(service, days, "Overload benchmark", FIRST_DAY);
     }
 
-    /** @param benchmark the benchmark's name, as the line saying what was loaded starts */
-    static LoadedCallCenter load(ServiceProcess service, int days, String benchmark) throws Exception {
-        LoadedCallCenter empty = new LoadedCallCenter(CallCenter.withAgents(20), FIRST_DAY, days, List.of());
+    /**
+     * @param benchmark the benchmark's name, as the line saying what was loaded starts
+     * @param firstDay the first loaded day: the calls intake sends during the measurement follow the loaded days, and
+     *                 must stay behind the service's clock however many are sent
+     */
+    static LoadedCallCenter load(ServiceProcess service, int days, String benchmark, LocalDate firstDay)
+            throws Exception {
+        LoadedCallCenter empty = new LoadedCallCenter(CallCenter.withAgents(20), firstDay, days, List.of());
         ServiceClient client = new ServiceClient(URI.create("http://127.0.0.1:" + service.port), service.apiKey);
         new AccountSetup(client).apply(empty.center(), empty.start());
         long began = System.nanoTime();
@@ -44,7 +49,7 @@ record LoadedCallCenter(CallCenter center, LocalDate firstDay, int days, List<St
         try (Connection db = service.database()) {
             System.out.printf("  report roll-ups folded %.1f s after the load%n", ReportFolds.awaitFolded(db));
         }
-        return new LoadedCallCenter(empty.center(), FIRST_DAY, days, List.copyOf(calls));
+        return new LoadedCallCenter(empty.center(), firstDay, days, List.copyOf(calls));
     }
 
     ZoneId zone() {
