@@ -38,6 +38,8 @@ final class MixedBenchmark {
     /** The longest wait for any byte of an answer: what did not come by then counts as an error. */
     private static final int READ_TIMEOUT_MS = 60_000;
     private static final String RECEIVER_PATH = "/mixed";
+    /** How long the service's idle CPU is measured, before any load. */
+    private static final int IDLE_SECONDS = 5;
     /**
      * The first loaded day, a Monday long enough ago that the calls intake sends after the loaded week (a third of a
      * call a request: a full search at thousands of requests a second sends hundreds of days) stay behind the
@@ -66,6 +68,7 @@ final class MixedBenchmark {
             try (KeepAliveHttp http = new KeepAliveHttp(service.port, READ_TIMEOUT_MS)) {
                 MixedLoad mix = new MixedLoad(loaded, http, service.apiKey, MixedLoad.CALL_CENTER);
                 MixedPhase phases = new MixedPhase(service, receiver, mix, db);
+                phases.idle(IDLE_SECONDS);
                 MixedPhase.Result warm = phases.openLoop(options.start(), options.warmupSeconds());
                 System.out.printf("Warm-up: %d requests/s for %d s, %,d errors, p99 %.1f ms%n", options.start(),
                         options.warmupSeconds(), warm.errors(), warm.p99());
@@ -84,7 +87,7 @@ final class MixedBenchmark {
                 }
                 System.out.printf("%nClosed-loop capacity: %d connections, each sending its next request when the last"
                         + " was answered, for %d s%n", options.clients(), options.seconds());
-                MixedPhase.print(phases.closedLoop(options.clients(), options.seconds()), mix.mix().kinds());
+                phases.print(phases.closedLoop(options.clients(), options.seconds()), mix.mix().kinds());
             }
             System.out.println("Conditions after: load average " + loadAverage());
         }
@@ -95,7 +98,7 @@ final class MixedBenchmark {
         MixedPhase.Result r = phases.openLoop(rate, options.seconds());
         System.out.printf("  %,d requests/s asked for %d s: %s%n", rate, options.seconds(), r.held() ? "held"
                 : "NOT held (p99 %.1f ms, %,d errors)".formatted(r.p99(), r.errors()));
-        MixedPhase.print(r, MixedLoad.CALL_CENTER.kinds());
+        phases.print(r, MixedLoad.CALL_CENTER.kinds());
         return r.held();
     }
 

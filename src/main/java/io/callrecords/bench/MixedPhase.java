@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
  * One measured phase of the mixed benchmark: an open loop at a fixed rate, or a closed loop of connections as fast as
  * they go, with what it cost beside it — CPU of the service, of its PostgreSQL and of the generator per request (the
  * service's includes the webhook deliveries and roll-up folding the load causes, and what it spends idle, such as the
- * memory probe's scrapes: at a few requests a second that is most of it), the highest memory sampled, the
+ * memory probe's scrapes: at a few requests a second that is most of it, so the idle CPU measured once is taken off
+ * too), the highest memory sampled, the
  * webhook deliveries the receiver got meanwhile and the ones still pending at the end. Between phases the webhook
  * backlog is let drain, so that a phase does not pay for the one before.
  */
@@ -61,6 +62,9 @@ final class MixedPhase {
     private final Connection db;
     /** The next phase's first request index: every phase sends requests of its own. */
     private int nextIndex = 10_000_000;
+    /** CPU seconds a second of the service and of PostgreSQL with no load: set by {@link #idle}. */
+    private double idleService;
+    private double idlePostgres;
 
     MixedPhase(ServiceProcess service, BenchReceiver receiver, MixedLoad mix, Connection db) {
         this.service = service;
@@ -73,6 +77,23 @@ final class MixedPhase {
     static boolean holds(List<RequestOutcome> outcomes) {
         return !outcomes.isEmpty() && Outcomes.count(outcomes, 200, 299) == outcomes.size()
                 && latencies(outcomes).percentileMillis(99) < P99_LIMIT_MS;
+    }
+
+    /**
+     * The CPU the service and PostgreSQL spend a second with no load (background jobs, the memory probe's scrapes),
+     * printed, so that each phase can say what its requests cost beyond it.
+     */
+    void idle(int seconds) throws Exception {
+        drainWebhooks();
+        double service0 = CpuTime.of(service.pid());
+        double postgres0 = CpuTime.of(service.postgresPid());
+        try (MemoryProbe probe = new MemoryProbe(service.pid(), service.postgresPid(), service.port)) {
+            Thread.sleep(seconds * 1000L);
+            idleService = (CpuTime.of(service.pid()) - service0) / seconds;
+            idlePostgres = (CpuTime.of(service.postgresPid()) - postgres0) / seconds;
+            System.out.printf("Idle for %d s: CPU a second: service %.1f ms, PostgreSQL %.1f ms; %s%n", seconds,
+                    idleService * 1000, idlePostgres * 1000, probe.describe());
+        }
     }
 
     /** {@code rate} requests a second for {@code seconds}, each timed from when it was due. */
@@ -137,7 +158,7 @@ final class MixedPhase {
     }
 
     /** Prints a phase: overall and per kind, errors, cost, memory and deliveries. */
-    static void print(Result r, List<MixedLoad.Kind> kinds) {
+    void print(Result r, List<MixedLoad.Kind> kinds) {
         List<RequestOutcome> all = r.outcomes();
         System.out.printf("    achieved %,.1f requests/s answered (2xx); %,d requests, %,d errors%s%n", r.achieved(),
                 all.size(), r.errors(), r.errors() == 0 ? "" : " " + Outcomes.statuses(
@@ -148,8 +169,11 @@ final class MixedPhase {
                     all.stream().filter(o -> o.kind() == kind).toList()));
         }
         int n = Math.max(1, all.size());
-        System.out.printf("    CPU a request: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms%n",
-                r.serviceCpu() * 1000 / n, r.postgresCpu() * 1000 / n, r.generatorCpu() * 1000 / n);
+        System.out.printf("    CPU a request: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; beyond their"
+                        + " idle: service %.2f ms, PostgreSQL %.2f ms%n", r.serviceCpu() * 1000 / n,
+                r.postgresCpu() * 1000 / n, r.generatorCpu() * 1000 / n,
+                (r.serviceCpu() - idleService * r.seconds()) * 1000 / n,
+                (r.postgresCpu() - idlePostgres * r.seconds()) * 1000 / n);
         System.out.println("    memory: " + r.memory());
         System.out.printf("    webhooks: %,d deliveries received (%,.0f/s), %,d pending at the end%n", r.deliveries(),
                 r.deliveries() / r.seconds(), r.pending());
