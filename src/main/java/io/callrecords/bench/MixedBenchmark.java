@@ -38,7 +38,7 @@ final class MixedBenchmark {
     /** The longest wait for any byte of an answer: what did not come by then counts as an error. */
     private static final int READ_TIMEOUT_MS = 60_000;
     private static final String RECEIVER_PATH = "/mixed";
-    /** How long the service's idle CPU is measured, before any load. */
+    /** How long the service's idle CPU is measured, between the warm-up and the first step. */
     private static final int IDLE_SECONDS = 5;
     /**
      * The first loaded day, a Monday long enough ago that the calls intake sends after the loaded week (a third of a
@@ -68,10 +68,10 @@ final class MixedBenchmark {
             try (KeepAliveHttp http = new KeepAliveHttp(service.port, READ_TIMEOUT_MS)) {
                 MixedLoad mix = new MixedLoad(loaded, http, service.apiKey, MixedLoad.CALL_CENTER);
                 MixedPhase phases = new MixedPhase(service, receiver, mix, db);
-                phases.idle(IDLE_SECONDS);
                 MixedPhase.Result warm = phases.openLoop(options.start(), options.warmupSeconds());
                 System.out.printf("Warm-up: %d requests/s for %d s, %,d errors, p99 %.1f ms%n", options.start(),
                         options.warmupSeconds(), warm.errors(), warm.p99());
+                phases.idle(IDLE_SECONDS); // after the warm-up: the load's folding and most compiling are done
                 if (options.rate() > 0) {
                     boolean held = step(phases, options.rate());
                     System.out.printf("%n%,d requests/s for %d s with p99 < %.0f ms and no errors: %s; target ≥ %,d"
