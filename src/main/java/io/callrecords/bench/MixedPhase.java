@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
  * One measured phase of the mixed benchmark: an open loop at a fixed rate, or a closed loop of connections as fast as
  * they go, with what it cost beside it — CPU of the service, of its PostgreSQL and of the generator per request (the
  * service's includes the webhook deliveries and roll-up folding the load causes, and what it spends idle, such as the
- * memory probe's scrapes: at a few requests a second that is most of it, so the idle CPU measured once is taken off
- * too), the highest memory sampled, the
+ * memory probe's scrapes: at a few requests a second that is most of it, so the CPU a second is printed beside the
+ * idle one, not subtracted, as idle work comes in bursts such as autovacuum), the highest memory sampled, the
  * webhook deliveries the receiver got meanwhile and the ones still pending at the end. Between phases the webhook
  * backlog is let drain, so that a phase does not pay for the one before.
  */
@@ -81,7 +81,7 @@ final class MixedPhase {
 
     /**
      * The CPU the service and PostgreSQL spend a second with no load (background jobs, the memory probe's scrapes),
-     * printed, so that each phase can say what its requests cost beyond it.
+     * printed, and beside each phase's CPU a second.
      */
     void idle(int seconds) throws Exception {
         drainWebhooks();
@@ -169,11 +169,10 @@ final class MixedPhase {
                     all.stream().filter(o -> o.kind() == kind).toList()));
         }
         int n = Math.max(1, all.size());
-        System.out.printf("    CPU a request: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; beyond their"
-                        + " idle: service %.2f ms, PostgreSQL %.2f ms%n", r.serviceCpu() * 1000 / n,
-                r.postgresCpu() * 1000 / n, r.generatorCpu() * 1000 / n,
-                (r.serviceCpu() - idleService * r.seconds()) * 1000 / n,
-                (r.postgresCpu() - idlePostgres * r.seconds()) * 1000 / n);
+        System.out.printf("    CPU a request: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; a second:"
+                        + " service %.0f ms, PostgreSQL %.0f ms (idle: %.0f ms, %.0f ms)%n", r.serviceCpu() * 1000 / n,
+                r.postgresCpu() * 1000 / n, r.generatorCpu() * 1000 / n, r.serviceCpu() * 1000 / r.seconds(),
+                r.postgresCpu() * 1000 / r.seconds(), idleService * 1000, idlePostgres * 1000);
         System.out.println("    memory: " + r.memory());
         System.out.printf("    webhooks: %,d deliveries received (%,.0f/s), %,d pending at the end%n", r.deliveries(),
                 r.deliveries() / r.seconds(), r.pending());
