@@ -22,6 +22,7 @@ public final class BenchCommand {
             ReportsBenchmark.BENCHMARK,
             PagesBenchmark.BENCHMARK,
             OverloadBenchmark.BENCHMARK,
+            MixedBenchmark.BENCHMARK,
             FreeswitchBenchmark.BENCHMARK, AsteriskCelBenchmark.BENCHMARK);
 
     private BenchCommand() {}

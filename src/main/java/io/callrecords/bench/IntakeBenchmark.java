@@ -62,8 +62,7 @@ final class IntakeBenchmark {
             double callRate = options.calls() / seconds;
             System.out.printf("  HTTP intake: %,.0f calls/s, %,.0f events/s (%,d events in %.1f s)%n",
                     callRate, events / seconds, events, seconds);
-            System.out.printf("  service JVM: max heap in use %,d MiB, max resident %,d MiB; PostgreSQL max PSS %,d MiB%n",
-                    memory.maxHeapBytes.get() >> 20, memory.maxRssKib.get() >> 10, memory.maxPostgresPssKib.get() >> 10);
+            System.out.println("  " + memory.describe());
             printTopStatements(service);
             RawCopy copy = rawCopy(service);
             System.out.printf("  raw COPY of the same records into call_records: %,.0f records/s%n", copy.recordsPerSecond());
@@ -197,7 +196,10 @@ final class IntakeBenchmark {
         AtomicInteger failed = new AtomicInteger();
         long intervalNanos = 1_000_000_000L / options.latencyRate();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        MemoryProbe memory;
+        try (MemoryProbe probe = new MemoryProbe(service.pid(), service.postgresPid(), service.port);
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            memory = probe;
             for (int i = 0; i < total; i++) {
                 StringBuilder call = new StringBuilder();
                 calls.nextCall(call);
@@ -227,5 +229,6 @@ final class IntakeBenchmark {
                         + " p99 %.1f ms, max %.1f ms%n", options.latencyRate(), sorted.length, seconds, failed.get(),
                 sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0,
                 sorted[sorted.length - 1] / 1000.0);
+        System.out.println("    meanwhile " + memory.describe());
     }
 }

@@ -84,6 +84,12 @@ final class MemoryProbe implements AutoCloseable {
         }
     }
 
+    /** The highest figures sampled, as the benchmarks print them beside their own. */
+    String describe() {
+        return String.format("service JVM: max heap in use %,d MiB, max resident %,d MiB; PostgreSQL max PSS %,d MiB",
+                maxHeapBytes.get() >> 20, maxRssKib.get() >> 10, maxPostgresPssKib.get() >> 10);
+    }
+
     @Override
     public void close() {
         thread.interrupt();

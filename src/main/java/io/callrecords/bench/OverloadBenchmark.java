@@ -36,7 +36,7 @@ final class OverloadBenchmark {
                     o.integer("--days"), rate(o.string("--rate")))).run());
 
     /** {@code --rate}: {@code auto}, or a whole number of requests/s (the steps then only report). */
-    private static int rate(String given) {
+    static int rate(String given) {
         if (given.equals("auto")) {
             return 0;
         }
@@ -62,14 +62,14 @@ final class OverloadBenchmark {
     void run() throws Exception {
         try (ServiceProcess service = ServiceProcess.start("1g")) {
             LoadedCallCenter loaded = LoadedCallCenter.load(service, options.days());
-            System.out.println("Mix: " + MixedLoad.DESCRIPTION);
+            System.out.println("Mix: " + MixedLoad.OVERLOAD.description());
             System.out.println("Service settings from the environment: " + settings());
             Map<String, Double> metrics = ServiceMetrics.scrape(service.port);
             System.out.printf("  connection pool: %.0f connections; metrics found: %s%n",
                     metrics.getOrDefault("hikaricp_connections_max{pool=\"callrecords\"}", -1.0),
                     metrics.keySet().stream().filter(k -> k.startsWith("callrecords_requests")).toList());
             try (KeepAliveHttp http = new KeepAliveHttp(service.port, READ_TIMEOUT_MS)) {
-                MixedLoad mix = new MixedLoad(loaded, http, service.apiKey);
+                MixedLoad mix = new MixedLoad(loaded, http, service.apiKey, MixedLoad.OVERLOAD);
                 List<RequestOutcome> warm = mix.closedLoop(options.clients(), options.probeSeconds(), 0);
                 System.out.printf("Warm-up: closed loop of %d clients for %d s, %,.0f requests/s answered%n",
                         options.clients(), options.probeSeconds(),

@@ -27,7 +27,7 @@ final class OverloadReport {
                 Outcomes.describe(overload, 503, 503), shedWithoutRetryAfter);
         System.out.printf("  other: %.2f %% %s%n", 100.0 * other.size() / total,
                 other.isEmpty() ? "" : Outcomes.statuses(other));
-        for (MixedLoad.Kind kind : MixedLoad.Kind.values()) {
+        for (MixedLoad.Kind kind : MixedLoad.OVERLOAD.kinds()) {
             List<RequestOutcome> of = overload.stream().filter(o -> o.kind() == kind).toList();
             System.out.printf("    %-6s %,6d requests: %5.1f %% answered (p99 %,.0f ms), %5.1f %% shed%n", kind, of.size(),
                     100.0 * Outcomes.count(of, 200, 299) / Math.max(1, of.size()), Outcomes.p99(of, 200, 299),

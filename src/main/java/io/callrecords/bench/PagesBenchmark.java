@@ -90,12 +90,15 @@ final class PagesBenchmark {
             System.out.printf("%nPages of one account (of %d), signed in, %d times each after 20 of warm-up, one request"
                     + " at a time%n", accounts.size(), options.repeats());
             Latencies refresh = null;
-            for (Map.Entry<String, String> page : pages.entrySet()) {
-                Latencies latencies = measure(page.getValue());
-                System.out.printf("  %s: p50 %.2f ms, p90 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", page.getKey(),
-                        latencies.percentileMillis(50), latencies.percentileMillis(90), latencies.percentileMillis(95),
-                        latencies.percentileMillis(99), latencies.maxMillis());
-                refresh = page.getKey().equals(WALLBOARD_REFRESH) ? latencies : refresh;
+            try (MemoryProbe memory = new MemoryProbe(service.pid(), service.postgresPid(), service.port)) {
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    Latencies latencies = measure(page.getValue());
+                    System.out.printf("  %s: p50 %.2f ms, p90 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                            page.getKey(), latencies.percentileMillis(50), latencies.percentileMillis(90),
+                            latencies.percentileMillis(95), latencies.percentileMillis(99), latencies.maxMillis());
+                    refresh = page.getKey().equals(WALLBOARD_REFRESH) ? latencies : refresh;
+                }
+                System.out.println("  while the pages were measured: " + memory.describe());
             }
             System.out.printf("  the wallboard's refresh, server time (client time over loopback, less than 1 ms more):"
                             + " p95 %.2f ms, p99 %.2f ms; limit 20 ms: %s%n", refresh.percentileMillis(95),

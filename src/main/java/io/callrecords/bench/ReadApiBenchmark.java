@@ -67,13 +67,18 @@ final class ReadApiBenchmark {
                         + " for %d s (after %d s of warm-up)%n", options.rate(), options.seconds(), options.seconds() / 4);
                 Latencies api;
                 double[] cpu = new double[3];
+                String memory;
                 try (KeepAliveHttp load = new KeepAliveHttp(service.port)) {
                     OpenLoop.run(options.rate(), options.seconds() / 4.0, i -> listRequest(load, accounts, i));
                     cpu = cpu(service, cpu, -1);
-                    api = OpenLoop.run(options.rate(), options.seconds(), i -> listRequest(load, accounts, i));
+                    try (MemoryProbe probe = new MemoryProbe(service.pid(), service.postgresPid(), service.port)) {
+                        api = OpenLoop.run(options.rate(), options.seconds(), i -> listRequest(load, accounts, i));
+                        memory = probe.describe();
+                    }
                     cpu = cpu(service, cpu, api.sortedMicros().length);
                 }
                 System.out.println("  API:  " + api.summary());
+                System.out.println("        meanwhile " + memory);
                 Latencies sql = sqlLatency(url, accounts);
                 System.out.println("  JDBC: " + sql.summary());
                 System.out.printf("  p99 as a share of the 20 ms limit: API %.2f, JDBC %.2f; API p99 / JDBC p99 = %.1f%n",
