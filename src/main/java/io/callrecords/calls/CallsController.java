@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,9 +46,17 @@ class CallsController {
     @ApiResponse(responseCode = "422", description = "Bad or unknown parameters, every one named",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = CallExamples.LIST_INVALID)))
     ResponseEntity<byte[]> list(Caller caller,
-                                @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+                                @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+                                HttpServletResponse response) throws IOException {
         CallListQuery query = CallListQuery.read(parameters);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(records.list(caller, query));
+        byte[] body = records.list(caller, query);
+        // Written here rather than returned: the message converters would only copy these bytes, after negotiating
+        // the type already set (a tenth of the CPU of a list request). The answer is the same: 200, JSON, its length.
+        // The declared type stays for the OpenAPI document; null tells Spring the answer is written.
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        return null;
     }
 
     @GetMapping("/api/v3/calls/{uuid}")
