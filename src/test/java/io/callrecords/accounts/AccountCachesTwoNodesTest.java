@@ -120,6 +120,31 @@ class AccountCachesTwoNodesTest extends AppTestSupport {
     }
 
     @Test
+    void theWebhookOutboxsWakeUpsOnTheSameConnectionLeaveTheCachesAlone() {
+        String admin = newAccount("wake-ups beside caches");
+        byte[] hash = ApiKeySecret.hash(admin);
+        assertThat(api.get("/api/v3/calls", admin).status()).isEqualTo(200);
+        assertThat(nodeACache.holds(hash)).isTrue();
+        long listener = listenerPids();
+
+        // as every outbox write does: a NOTIFY on the dispatchers' channel, which names no account
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_notify('webhook_deliveries', '')) n").query(Long.class).single();
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_notify('api_keys', '')) n").query(Long.class).single();
+
+        Eventually.within(PROMISE, "node A forgetting its keys on a notification of the keys' channel without an account",
+                () -> !nodeACache.holds(hash));
+        assertThat(nodeAChanges.listening()).isTrue();
+        assertThat(listenerPids()).as("the listening connections, not reconnected").isEqualTo(listener);
+    }
+
+    /** The sum of the listening connections' backend ids: changes when either node reconnects. */
+    private long listenerPids() {
+        return jdbc.sql("SELECT coalesce(sum(pid), 0) FROM pg_stat_activity WHERE application_name = :name"
+                + " AND datname = current_database()").param("name", DatabaseChanges.APPLICATION_NAME)
+                .query(Long.class).single();
+    }
+
+    @Test
     void aNodeThatLosesItsListeningConnectionForgetsWhatItKeptAndListensAgain() {
         String admin = newAccount("listener lost");
         String[] key = newKey(admin, "[\"read\"]");
