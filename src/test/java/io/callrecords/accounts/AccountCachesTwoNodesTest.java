@@ -2,21 +2,18 @@ package io.callrecords.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callrecords.CallrecordsApplication;
 import io.callrecords.database.DatabaseChanges;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.Eventually;
+import io.callrecords.support.OtherNode;
 import io.callrecords.support.OwnApp;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,15 +48,8 @@ class AccountCachesTwoNodesTest extends AppTestSupport {
 
     @BeforeAll
     void startNodeB() {
-        Map<String, Object> same = new HashMap<>();
-        for (String name : new String[] {"callrecords.db.url", "callrecords.db.user", "callrecords.operator-token",
-                "callrecords.auth.max-failures-per-address"}) {
-            same.put(name, environment.getProperty(name));
-        }
-        same.put("server.port", "0");
-        same.put("spring.main.banner-mode", "off");
-        nodeB = new SpringApplicationBuilder(CallrecordsApplication.class).properties(same).run();
-        apiB = new Api(nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        nodeB = OtherNode.start(environment);
+        apiB = OtherNode.api(nodeB);
         nodeBCache = nodeB.getBean(ApiKeyCache.class);
     }
 
