@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Tells this node's caches that rows they hold changed, on any node. Triggers on the cached tables send a NOTIFY
  * on the table's channel with the account id as payload (V28); this node LISTENs to every subscribed channel on a
- * connection of its own, outside the pool, and hands each notification to the channel's subscribers.
+ * connection of its own, outside the pool, and hands each notification to the channel's subscribers. A notification
+ * without an account id is about the whole channel (the webhook outbox's, which only wakes the dispatcher), and its
+ * subscribers are told {@link Subscriber#doubt()}.
  *
  * <p>A cache must not outlive a notification it could have missed: whenever the listening connection is not known to
  * be up (before the first LISTEN, after an error, on reconnect, and when the liveness probe of every
@@ -144,7 +146,7 @@ public class DatabaseChanges implements SmartLifecycle {
                         continue;
                     }
                     for (PGNotification notification : notifications) {
-                        deliver(notification.getName(), Long.parseLong(notification.getParameter()));
+                        deliver(notification.getName(), notification.getParameter());
                     }
                 }
                 listening = false;
@@ -163,6 +165,19 @@ public class DatabaseChanges implements SmartLifecycle {
 
     private List<String> channels() {
         return subscriptions.stream().map(Subscription::channel).distinct().toList();
+    }
+
+    /** A notification whose payload is not an account id (the webhook outbox sends none) is about the whole channel. */
+    private void deliver(String channel, String payload) {
+        long accountId;
+        try {
+            accountId = Long.parseLong(payload);
+        } catch (NumberFormatException e) {
+            subscriptions.stream().filter(subscription -> subscription.channel().equals(channel))
+                    .forEach(subscription -> subscription.subscriber().doubt());
+            return;
+        }
+        deliver(channel, accountId);
     }
 
     private void deliver(String channel, long accountId) {

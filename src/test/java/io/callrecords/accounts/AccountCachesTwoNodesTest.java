@@ -2,21 +2,18 @@ package io.callrecords.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callrecords.CallrecordsApplication;
 import io.callrecords.database.DatabaseChanges;
 import io.callrecords.support.Api;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.Eventually;
+import io.callrecords.support.OtherNode;
 import io.callrecords.support.OwnApp;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,15 +48,8 @@ class AccountCachesTwoNodesTest extends AppTestSupport {
 
     @BeforeAll
     void startNodeB() {
-        Map<String, Object> same = new HashMap<>();
-        for (String name : new String[] {"callrecords.db.url", "callrecords.db.user", "callrecords.operator-token",
-                "callrecords.auth.max-failures-per-address"}) {
-            same.put(name, environment.getProperty(name));
-        }
-        same.put("server.port", "0");
-        same.put("spring.main.banner-mode", "off");
-        nodeB = new SpringApplicationBuilder(CallrecordsApplication.class).properties(same).run();
-        apiB = new Api(nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        nodeB = OtherNode.start(environment);
+        apiB = OtherNode.api(nodeB);
         nodeBCache = nodeB.getBean(ApiKeyCache.class);
     }
 
@@ -117,6 +107,31 @@ class AccountCachesTwoNodesTest extends AppTestSupport {
                 () -> "700".equals(api.get("/api/v3/calls", admin).header("x-ratelimit-limit")));
         Eventually.within(PROMISE, "node B applying the new limit",
                 () -> "700".equals(apiB.get("/api/v3/calls", admin).header("x-ratelimit-limit")));
+    }
+
+    @Test
+    void theWebhookOutboxsWakeUpsOnTheSameConnectionLeaveTheCachesAlone() {
+        String admin = newAccount("wake-ups beside caches");
+        byte[] hash = ApiKeySecret.hash(admin);
+        assertThat(api.get("/api/v3/calls", admin).status()).isEqualTo(200);
+        assertThat(nodeACache.holds(hash)).isTrue();
+        long listener = listenerPids();
+
+        // as every outbox write does: a NOTIFY on the dispatchers' channel, which names no account
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_notify('webhook_deliveries', '')) n").query(Long.class).single();
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_notify('api_keys', '')) n").query(Long.class).single();
+
+        Eventually.within(PROMISE, "node A forgetting its keys on a notification of the keys' channel without an account",
+                () -> !nodeACache.holds(hash));
+        assertThat(nodeAChanges.listening()).isTrue();
+        assertThat(listenerPids()).as("the listening connections, not reconnected").isEqualTo(listener);
+    }
+
+    /** The sum of the listening connections' backend ids: changes when either node reconnects. */
+    private long listenerPids() {
+        return jdbc.sql("SELECT coalesce(sum(pid), 0) FROM pg_stat_activity WHERE application_name = :name"
+                + " AND datname = current_database()").param("name", DatabaseChanges.APPLICATION_NAME)
+                .query(Long.class).single();
     }
 
     @Test

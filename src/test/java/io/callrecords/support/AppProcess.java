@@ -119,6 +119,10 @@ public final class AppProcess implements AutoCloseable {
         return new Api(port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String log() {
         try {
             return Files.readString(log);

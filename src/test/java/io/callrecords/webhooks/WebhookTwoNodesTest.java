@@ -2,19 +2,17 @@ package io.callrecords.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callrecords.CallrecordsApplication;
+import io.callrecords.support.OtherNode;
 import io.callrecords.support.OwnApp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -34,16 +32,9 @@ class WebhookTwoNodesTest extends WebhookTestSupport {
 
     @BeforeAll
     void startTheSecondNode() {
-        Map<String, Object> same = new java.util.HashMap<>();
-        for (String name : new String[] {"callrecords.db.url", "callrecords.db.user", "callrecords.operator-token",
-                "callrecords.outbound.allowed-hosts", "callrecords.webhooks.timeout", "callrecords.webhooks.lease",
-                "callrecords.webhooks.poll-interval", "callrecords.webhooks.retry-schedule",
-                "callrecords.webhooks.max-in-flight-per-subscription"}) {
-            same.put(name, environment.getProperty(name));
-        }
-        same.put("server.port", "0");
-        same.put("spring.main.banner-mode", "off");
-        secondNode = new SpringApplicationBuilder(CallrecordsApplication.class).properties(same).run();
+        secondNode = OtherNode.start(environment, "callrecords.outbound.allowed-hosts", "callrecords.webhooks.timeout",
+                "callrecords.webhooks.lease", "callrecords.webhooks.poll-interval", "callrecords.webhooks.retry-schedule",
+                "callrecords.webhooks.max-in-flight-per-subscription");
         receiver = WebhookReceiver.start();
         receiver.answer(r -> WebhookReceiver.Reply.hang(30)); // slow enough that one node's slots fill up
     }

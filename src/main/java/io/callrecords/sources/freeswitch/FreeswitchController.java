@@ -123,9 +123,9 @@ class FreeswitchController {
             mediaType = "application/json", schema = @Schema(implementation = SourceBody.class),
             examples = @ExampleObject(value = SOURCE_EXAMPLE)))
     @Operation(operationId = "getFreeswitchSource", summary = "The account's FreeSWITCH profile and endpoint")
-    Map<String, SourceView> get(Caller caller, HttpServletRequest request) {
+    Map<String, SourceView> get(Caller caller) {
         caller.require(Scope.ADMIN);
-        return view(caller, request);
+        return view(caller);
     }
 
     @PutMapping("/api/v3/sources/freeswitch")
@@ -138,13 +138,13 @@ class FreeswitchController {
     @Operation(operationId = "putFreeswitchSource", summary = "Set the account's FreeSWITCH profile", description = """
             The whole profile (fields left out take their defaults); a new version, in force for every translation
             from now on and for ./callrecords sources rederive.""")
-    Map<String, SourceView> put(Caller caller, HttpServletRequest request, @RequestBody Map<String, Object> body) {
+    Map<String, SourceView> put(Caller caller, @RequestBody Map<String, Object> body) {
         caller.require(Scope.ADMIN);
         profiles.write(caller.accountId(), SourceKind.FREESWITCH, read(body));
-        return view(caller, request);
+        return view(caller);
     }
 
-    private Map<String, SourceView> view(Caller caller, HttpServletRequest request) {
+    private Map<String, SourceView> view(Caller caller) {
         FreeswitchProfile profile = profiles.read(caller.accountId(), SourceKind.FREESWITCH, FreeswitchProfile.class,
                 FreeswitchProfile.defaults());
         return Map.of("data", new SourceView(SourceKind.FREESWITCH.wire(), profile, FreeswitchSnippets.endpointUrl(properties)));
