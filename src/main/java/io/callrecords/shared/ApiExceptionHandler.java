@@ -20,6 +20,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure of the HTTP API to the JSON error envelope, in one place. */
@@ -72,8 +73,8 @@ class ApiExceptionHandler {
                 .body(ErrorBodies.fields(Map.of(e.getName(), List.of("is invalid"))));
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<Map<String, Object>> noResource(Exception e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBodies.detail("Not Found"));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +38,8 @@ class UnknownPages {
         this.json = json;
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ModelAndView notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ModelAndView notFound(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (forPrograms(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))) {
             return new ModelAndView((model, req, res) ->
                     ErrorBodies.write(res, HttpStatus.NOT_FOUND, ErrorBodies.detail("Not Found"), json));
