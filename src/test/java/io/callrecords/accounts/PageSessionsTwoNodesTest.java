@@ -2,16 +2,15 @@ package io.callrecords.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callrecords.CallrecordsApplication;
 import io.callrecords.support.AppTestSupport;
 import io.callrecords.support.Eventually;
+import io.callrecords.support.OtherNode;
 import io.callrecords.support.OwnApp;
 import io.callrecords.support.PageClient;
 import io.callrecords.support.TestPeople;
 import io.callrecords.support.TestPersonalKeys;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,14 +54,7 @@ class PageSessionsTwoNodesTest extends AppTestSupport {
 
     @BeforeAll
     void startNodeB() {
-        Map<String, Object> same = new HashMap<>();
-        for (String name : new String[] {"callrecords.db.url", "callrecords.db.user", "callrecords.operator-token",
-                "callrecords.auth.max-failures-per-address"}) {
-            same.put(name, environment.getProperty(name));
-        }
-        same.put("server.port", "0");
-        same.put("spring.main.banner-mode", "off");
-        nodeB = new SpringApplicationBuilder(CallrecordsApplication.class).properties(same).run();
+        nodeB = OtherNode.start(environment);
         portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         nodeBCache = nodeB.getBean(PageSessionCache.class);
         people = new TestPeople(jdbc, passwords, api);
